@@ -1,0 +1,78 @@
+"""
+quytac: inspections of codes of conduct (quy tắc ứng xử) in Vietnamese city government.
+
+Typed, immutable documents loaded from YAML, with their validation and scoring rules.
+"""
+
+from importlib import resources
+
+from ._base import SCHEMA, Definition
+from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, loads, loads_all
+from ._version import __version__
+from .errors import (
+    Finding,
+    InvalidValue,
+    Issue,
+    LoadError,
+    Problem,
+    QuytacError,
+    Severity,
+    format_path,
+)
+from .text import Text
+from .units import Unit, UnitCatalog, UnitKind, UnitLevel
+from .validation import validate
+from .workspace import Workspace
+
+__all__ = [
+    "SCHEMA",
+    "Definition",
+    "Document",
+    "Finding",
+    "InvalidValue",
+    "Issue",
+    "LoadError",
+    "Problem",
+    "QuytacError",
+    "Severity",
+    "Text",
+    "Unit",
+    "UnitCatalog",
+    "UnitKind",
+    "UnitLevel",
+    "Workspace",
+    "__version__",
+    "dumps",
+    "dumps_all",
+    "example_path",
+    "example_workspace",
+    "format_path",
+    "iter_load",
+    "load",
+    "load_all",
+    "loads",
+    "loads_all",
+    "validate",
+]
+
+
+def example_path() -> str:
+    """
+    The folder of the bundled Hanoi example workspace.
+
+    .. versionadded:: 2026.11.0
+    """
+    return str(resources.files("quytac") / "data")
+
+
+def example_workspace() -> Workspace:
+    """
+    The bundled Hanoi example, loaded.
+
+    .. versionadded:: 2026.11.0
+    """
+    return Workspace.load(example_path())
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,394 @@
+"""
+The one cattrs converter: plain data to typed attrs objects and back, strictly.
+
+No silent coercion (null is not "None", a string is not a list, ``yes`` is not true), unknown
+keys are problems, and every problem of a document is collected. Numbers and dates arrive as
+text from the reader; the hooks here turn them into ``int``, ``Decimal`` and ``date`` where the
+model asks for them. Only this module imports cattrs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import re
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ._base import SCHEMA
+from ._messages import quote
+from .errors import InvalidValue
+from .text import Text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+Path = tuple[str | int, ...]
+
+
+@attrs.frozen
+class RawProblem:
+    """
+    A problem found while structuring, before it is placed in a file.
+
+    Attributes:
+        code: The problem code.
+        path: YAML path of the value (for a missing key: the key it should have).
+        where: ``"value"``, ``"key"`` (point at the key) or ``"parent"`` (at the mapping).
+        params: Parameters of the message.
+    """
+
+    code: str
+    path: Path
+    where: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+class Mismatch(ValueError):
+    """
+    A value that is not of the type the model asks for.
+    """
+
+    def __init__(self, code: str, **params: str) -> None:
+        super().__init__(f"{code}: {params}")
+        self.code = code
+        self.params = params
+
+
+class StructureFailed(ValueError):
+    """
+    A document could not be structured; carries every problem.
+    """
+
+    def __init__(self, problems: list[RawProblem]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+def yaml_key(attribute: attrs.Attribute[Any]) -> str:
+    """
+    The YAML key of an attribute: its alias, or ``metadata["yaml"]`` where Python needs another
+    name (``in``, ``not``).
+    """
+    key = attribute.metadata.get("yaml", attribute.alias)
+    return str(key)
+
+
+# --- strict scalars -------------------------------------------------------------------------
+
+_INT: Final = re.compile(r"[+-]?[0-9]+\Z")
+_NUMBER: Final = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _got(value: object) -> str:
+    return quote(value)
+
+
+def _structure_str(value: object, cl: type) -> Any:
+    if type(value) is not str:
+        raise Mismatch("QT105", expected="text", expected_vi="văn bản", got=_got(value))
+    if cl is str:
+        return value
+    return _structure_enum(value, cl)
+
+
+def _structure_enum(value: str, cl: type[enum.Enum]) -> Any:
+    try:
+        return cl(value)
+    except ValueError:
+        expected = ", ".join(str(member.value) for member in cl)
+        raise Mismatch("QT108", expected=expected, got=_got(value)) from None
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is int:
+        return value
+    if type(value) is str and _INT.match(value):
+        return int(value)
+    raise Mismatch("QT105", expected="a whole number", expected_vi="một số nguyên", got=_got(value))
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if type(value) is Decimal and value.is_finite():
+        return value
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is str and _NUMBER.match(value):
+        try:
+            return Decimal(value)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+            pass
+    raise Mismatch(
+        "QT105", expected="a number such as 2.5", expected_vi="một số như 2.5", got=_got(value)
+    )
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is bool:
+        return value
+    raise Mismatch(
+        "QT105", expected="true or false", expected_vi="true hoặc false", got=_got(value)
+    )
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if type(value) is dt.date:
+        return value
+    if type(value) is str and _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise Mismatch("QT107", got=_got(value))
+
+
+def _structure_text(converter: cattrs.Converter) -> Callable[[object, type], Text]:
+    fields = _attrs_structure(Text, converter)
+
+    def structure(value: object, _: type) -> Text:
+        if type(value) is str:
+            text: Text = fields({"vi": value}, Text)
+            return text
+        if type(value) is dict:
+            text = fields(value, Text)
+            return text
+        raise Mismatch(
+            "QT105",
+            expected="text or a mapping {vi, en}",
+            expected_vi="văn bản hoặc ánh xạ {vi, en}",
+            got=_got(value),
+        )
+
+    return structure
+
+
+def _unstructure_text(text: Text) -> object:
+    if text.en is None:
+        return text.vi
+    return {"vi": text.vi, "en": text.en}
+
+
+# --- containers -----------------------------------------------------------------------------
+
+
+def _sequence_factory(cl: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    items = homogenous_tuple_structure_factory(cl, converter)
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not list:
+            raise Mismatch("QT105", expected="a list", expected_vi="một danh sách", got=_got(value))
+        return items(value, cl)
+
+    return structure
+
+
+def _attrs_structure(cl: type, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    renames = {
+        a.name: override(rename=yaml_key(a)) for a in attrs.fields(cl) if yaml_key(a) != a.name
+    }
+    fields: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cl,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=True,
+        **renames,  # type: ignore[arg-type]
+    )
+
+    def structure(value: Any, _: type) -> Any:
+        try:
+            return fields(value, cl)
+        except ClassValidationError as exc:
+            raise _with_every_invalid_value(cl, converter, value, exc) from exc
+
+    return structure
+
+
+def _attrs_factory(cl: type, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    fields = _attrs_structure(cl, converter)
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise Mismatch("QT105", expected="a mapping", expected_vi="một ánh xạ", got=_got(value))
+        return fields(value, cl)
+
+    return structure
+
+
+def _with_every_invalid_value(
+    cl: type, converter: cattrs.Converter, value: dict[str, Any], exc: ClassValidationError
+) -> ClassValidationError:
+    """
+    attrs stops at the first failing validator, and cattrs runs none when a field fails to
+    structure: run the validators of every field that did structure, so that no problem hides
+    another.
+    """
+    with_notes, others = exc.group_exceptions()
+    failed = {note.name for _, note in with_notes}
+    constructor_failed = not with_notes and not any(
+        isinstance(other, ForbiddenExtraKeysError) for other in others
+    )
+    found: list[Exception] = [] if constructor_failed else list(exc.exceptions)
+    for attribute in attrs.fields(cl):
+        key = yaml_key(attribute)
+        if attribute.validator is None or key not in value or attribute.name in failed:
+            continue
+        typed = converter.structure(value[key], attribute.type)
+        try:
+            attribute.validator(None, attribute, typed)
+        except InvalidValue as invalid:
+            found.append(invalid)
+    if not found:
+        found = list(exc.exceptions)
+    return ClassValidationError(f"While structuring {cl.__name__}", found, cl)
+
+
+# --- unstructuring --------------------------------------------------------------------------
+
+
+def _attrs_unstructure(cl: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    renames = {a.name: override(rename=yaml_key(a)) for a in attrs.fields(cl)}
+    return make_dict_unstructure_fn(
+        cl,
+        converter,
+        _cattrs_omit_if_default=True,
+        **renames,  # type: ignore[arg-type]
+    )
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """
+    The converter, built once.
+    """
+    conv = cattrs.Converter(
+        forbid_extra_keys=True,
+        detailed_validation=True,
+        unstruct_collection_overrides={tuple: list},
+    )
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(Text, _structure_text(conv))
+    conv.register_structure_hook_factory(is_sequence, _sequence_factory)
+    conv.register_structure_hook_factory(attrs.has, _attrs_factory)
+
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook(Text, _unstructure_text)
+    conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure)
+    return conv
+
+
+# --- documents ------------------------------------------------------------------------------
+
+
+def structure_document(data: object, kinds: dict[str, type]) -> Any:
+    """
+    The typed document for plain data with an envelope, or StructureFailed with every problem.
+    """
+    if type(data) is not dict:
+        raise StructureFailed([RawProblem("QT009", (), "value", (("got", _got(data)),))])
+    problems: list[RawProblem] = []
+    kind = data.get("kind")
+    cl = kinds.get(kind) if type(kind) is str else None
+    if "kind" not in data:
+        problems.append(RawProblem("QT103", ("kind",), "parent"))
+    elif cl is None:
+        expected = ", ".join(sorted(kinds))
+        problems.append(
+            RawProblem("QT101", ("kind",), "value", (("got", _got(kind)), ("expected", expected)))
+        )
+    schema = data.get("schema")
+    if "schema" not in data:
+        problems.append(RawProblem("QT103", ("schema",), "parent"))
+    elif schema != SCHEMA:
+        problems.append(
+            RawProblem("QT102", ("schema",), "value", (("got", _got(schema)), ("expected", SCHEMA)))
+        )
+    if cl is not None:
+        body = {key: value for key, value in data.items() if key not in ("kind", "schema")}
+        try:
+            document: Any = converter().structure(body, cl)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
+            problems += raw_problems(exc)
+        else:
+            if not problems:
+                return document
+    raise StructureFailed(problems)
+
+
+def structure(data: object, cl: type[Any]) -> Any:
+    """
+    Structure plain data into ``cl``, or raise StructureFailed with every problem.
+    """
+    try:
+        return converter().structure(data, cl)
+    except Exception as exc:
+        raise StructureFailed(raw_problems(exc)) from exc
+
+
+def unstructure_document(document: Any) -> dict[str, Any]:
+    """
+    Plain data for a document, envelope first; defaults are left out.
+    """
+    body: dict[str, Any] = converter().unstructure(document)
+    return {"kind": type(document).kind, "schema": SCHEMA, **body}
+
+
+def unstructure(value: Any) -> Any:
+    """
+    Plain data for any model object.
+    """
+    return converter().unstructure(value)
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def raw_problems(exc: BaseException, path: Path = ()) -> list[RawProblem]:  # noqa: C901
+    """
+    Flatten cattrs' tree of errors into problems with YAML paths (an adapted transform_error).
+    """
+    if isinstance(exc, ClassValidationError):
+        found: list[RawProblem] = []
+        with_notes, others = exc.group_exceptions()
+        keys = {a.name: yaml_key(a) for a in attrs.fields(exc.cl)}
+        for inner, note in with_notes:
+            found += raw_problems(inner, (*path, keys.get(note.name, note.name)))
+        for inner in others:
+            found += raw_problems(inner, path)
+        return found
+    if isinstance(exc, IterableValidationError):
+        listed: list[RawProblem] = []
+        with_index, rest = exc.group_exceptions()
+        for inner, index_note in with_index:
+            listed += raw_problems(inner, (*path, int(index_note.index)))
+        for inner in rest:
+            listed += raw_problems(inner, path)
+        return listed
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [RawProblem("QT104", (*path, key), "key") for key in sorted(exc.extra_fields)]
+    if isinstance(exc, KeyError):
+        return [RawProblem("QT103", path, "parent")]
+    if isinstance(exc, Mismatch):
+        return [RawProblem(exc.code, path, "value", tuple(exc.params.items()))]
+    if isinstance(exc, InvalidValue):
+        params = (("detail", exc.message), ("detail_vi", exc.message_vi))
+        return [RawProblem("QT106", (*path, exc.key), "value", params)]
+    if isinstance(exc, BaseExceptionGroup):
+        return [found for inner in exc.exceptions for found in raw_problems(inner, path)]
+    return [RawProblem("QT110", path, "value", (("detail", str(exc)),))]

@@ -1,0 +1,158 @@
+"""
+The one catalog of problem and issue codes, with their messages in English and Vietnamese.
+
+Ranges: QT0xx reading, QT1xx structuring and workspaces, QT2xx units and codes of conduct,
+QT3xx plans, outlines, reports, records and synthesis, QT4xx checklists, conditions and scoring.
+docs/errors.md lists every code; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from .errors import Finding, Severity
+
+E = Severity.ERROR
+W = Severity.WARNING
+
+#: code -> (severity, English template, Vietnamese template)
+CATALOG: dict[str, tuple[Severity, str, str]] = {
+    # --- QT0xx: reading text ----------------------------------------------------------------
+    "QT001": (E, "invalid YAML: {detail}", "YAML không hợp lệ: {detail}"),
+    "QT002": (
+        E,
+        "the text is not valid UTF-8: {detail}",
+        "văn bản không phải UTF-8 hợp lệ: {detail}",
+    ),
+    "QT003": (
+        E,
+        "duplicate key {key} (first on line {first})",
+        "khóa {key} bị lặp (lần đầu ở dòng {first})",
+    ),
+    "QT004": (
+        E,
+        "anchors and aliases ({what}) are not allowed; write the value out",
+        "không được dùng neo và bí danh ({what}); hãy viết đầy đủ giá trị",
+    ),
+    "QT005": (
+        E,
+        "the tag {tag} is not allowed; write plain values",
+        "không được dùng thẻ {tag}; hãy viết giá trị thông thường",
+    ),
+    "QT006": (
+        E,
+        "nested deeper than {limit} levels",
+        "lồng sâu quá {limit} cấp",
+    ),
+    "QT007": (
+        E,
+        "the {what} is larger than the limit of {limit}",
+        "{what_vi} lớn hơn giới hạn {limit}",
+    ),
+    "QT008": (E, "there is no document here", "không có tài liệu nào"),
+    "QT009": (
+        E,
+        "a document must be a mapping (kind, schema, id, ...), got {got}",
+        "tài liệu phải là một ánh xạ (kind, schema, id, ...), nhận được {got}",
+    ),
+    "QT010": (E, "a key must be text, got {got}", "khóa phải là văn bản, nhận được {got}"),
+    "QT011": (
+        E,
+        "tabs cannot indent YAML; indent with spaces",
+        "không được thụt lề YAML bằng tab; hãy dùng dấu cách",
+    ),
+    "QT012": (
+        E,
+        "expected one document, found {count}; load them with load_all",
+        "cần đúng một tài liệu, tìm thấy {count}; hãy đọc bằng load_all",
+    ),
+    "QT013": (E, "invalid JSON: {detail}", "JSON không hợp lệ: {detail}"),
+    "QT014": (E, "cannot read: {detail}", "không đọc được: {detail}"),
+    # --- QT1xx: structuring documents, workspaces ---------------------------------------------
+    "QT101": (
+        E,
+        "unknown kind {got} (expected one of: {expected})",
+        "loại tài liệu {got} không xác định (cần một trong: {expected})",
+    ),
+    "QT102": (
+        E,
+        "unsupported schema {got} (supported: {expected})",
+        "phiên bản định dạng {got} không được hỗ trợ (hỗ trợ: {expected})",
+    ),
+    "QT103": (E, "missing required key", "thiếu khóa bắt buộc"),
+    "QT104": (E, "unknown key", "khóa không hợp lệ"),
+    "QT105": (E, "expected {expected}, got {got}", "cần {expected_vi}, nhận được {got}"),
+    "QT106": (E, "{detail}", "{detail_vi}"),
+    "QT107": (
+        E,
+        "expected a date YYYY-MM-DD, got {got}",
+        "cần một ngày dạng YYYY-MM-DD, nhận được {got}",
+    ),
+    "QT108": (
+        E,
+        "expected one of: {expected}; got {got}",
+        "cần một trong: {expected}; nhận được {got}",
+    ),
+    "QT109": (
+        E,
+        "duplicate {kind} id {id} (first in {first})",
+        "mã {kind} {id} bị trùng (lần đầu ở {first})",
+    ),
+    "QT110": (E, "{detail}", "{detail_vi}"),
+    # --- QT2xx: units and codes of conduct ----------------------------------------------------
+    "QT201": (
+        E,
+        "parent {parent} is not a unit of this catalog",
+        "đơn vị cấp trên {parent} không có trong danh mục",
+    ),
+    # --- QT3xx: plans, outlines, reports, records, synthesis ----------------------------------
+    # --- QT4xx: checklists, conditions, answers, scoring --------------------------------------
+}
+
+F = TypeVar("F", bound=Finding)
+
+
+def make(
+    cls: type[F],
+    code: str,
+    path: tuple[str | int, ...] = (),
+    **params: object,
+) -> F:
+    """
+    Build a finding of ``code`` with its two messages filled from ``params``.
+
+    Parameters the Vietnamese template names with a ``_vi`` suffix fall back to the English
+    parameter when not given.
+    """
+    severity, en, vi = CATALOG[code]
+    texts = {k: str(v) for k, v in params.items()}
+    vi_params = dict(texts)
+    for key in list(texts):
+        vi_params.setdefault(f"{key}_vi", texts[key])
+    return cls(
+        code=code,
+        severity=severity,
+        path=path,
+        message=en.format(**texts),
+        message_vi=vi.format(**vi_params),
+    )
+
+
+def quote(value: object, limit: int = 60) -> str:
+    """
+    A bounded, readable rendering of a value from the input, for messages.
+    """
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[: limit - 1] + "…"
+        return repr(text)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

@@ -1,0 +1,195 @@
+"""
+What quytac reports when input is wrong: problems that stop loading, and issues found by rules.
+
+Both are findings of one shape, rendered as
+``source:line:column: severity code: path: message``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Self
+
+import attrs
+
+__all__ = [
+    "Finding",
+    "InvalidValue",
+    "Issue",
+    "LoadError",
+    "Problem",
+    "QuytacError",
+    "Severity",
+    "format_path",
+]
+
+
+class Severity(enum.StrEnum):
+    """
+    How serious a finding is.
+
+    An ``error`` makes a document or a result unusable; a ``warning`` is worth a look.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+_BARE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    """
+    Render a YAML path the way a person writes it: ``sections[0].items[2].points``.
+
+    Keys that are not plain words (item ids such as ``I.1``) are quoted in brackets:
+    ``answers["I.1"]``. The empty path (the whole document) is ``(root)``.
+
+    .. versionadded:: 2026.11.0
+    """
+    if not path:
+        return "(root)"
+    parts: list[str] = []
+    for step in path:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+        elif _BARE_KEY.match(step):
+            parts.append(f".{step}" if parts else step)
+        else:
+            quoted = step.replace("\\", "\\\\").replace('"', '\\"')
+            parts.append(f'["{quoted}"]')
+    return "".join(parts)
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """
+    One thing found wrong (or worth a look) in the input.
+
+    Attributes:
+        code: Stable identifier, such as ``QT104``; every code is listed in docs/errors.md.
+        severity: ``error`` or ``warning``.
+        path: Where in the document, as YAML keys and list indexes (never Python names).
+        message: The English message.
+        message_vi: The Vietnamese message.
+        source: The file (or ``<string>``) the document came from.
+        line: 1-based line, or None when there is no place to point at.
+        column: 1-based column, or None.
+    """
+
+    code: str
+    severity: Severity
+    path: tuple[str | int, ...]
+    message: str
+    message_vi: str
+    source: str = "<string>"
+    line: int | None = None
+    column: int | None = None
+
+    def text(self, lang: str = "en") -> str:
+        """
+        The message in ``"en"`` or ``"vi"``.
+        """
+        return self.message_vi if lang == "vi" else self.message
+
+    def render(self, lang: str = "en") -> str:
+        """
+        ``source:line:column: severity code: path: message`` in the language asked for.
+        """
+        where = self.source
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.severity} {self.code}: {format_path(self.path)}: {self.text(lang)}"
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def located(self, source: str, line: int | None = None, column: int | None = None) -> Self:
+        """
+        The same finding, placed in a source at a line and column.
+        """
+        return attrs.evolve(self, source=source, line=line, column=column)
+
+
+@attrs.frozen(kw_only=True)
+class Problem(Finding):
+    """
+    A finding that stops a document from loading (it is not well formed).
+
+    .. versionadded:: 2026.11.0
+    """
+
+
+@attrs.frozen(kw_only=True)
+class Issue(Finding):
+    """
+    A finding in a well-formed document: a rule it breaks, returned by ``validate()``.
+
+    .. versionadded:: 2026.11.0
+    """
+
+
+class QuytacError(Exception):
+    """
+    The base of every exception quytac raises on purpose.
+
+    .. versionadded:: 2026.11.0
+    """
+
+
+class LoadError(QuytacError, ValueError):
+    """
+    Raised when documents cannot be loaded; carries every problem found, not only the first.
+
+    Attributes:
+        problems: The problems, sorted by source, line and column.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
+        ordered = tuple(sorted(problems, key=_order))
+        super().__init__(ordered)
+        self.problems = ordered
+
+    def __str__(self) -> str:
+        sources = sorted({p.source for p in self.problems})
+        head = sources[0] if len(sources) == 1 else f"{len(sources)} files"
+        count = len(self.problems)
+        lines = [f"{head}: {count} problem{'s' if count != 1 else ''}"]
+        lines += [f"  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+    def render(self, lang: str = "en") -> str:
+        """
+        Every problem, one a line, in the language asked for.
+        """
+        return "\n".join(p.render(lang) for p in self.problems)
+
+
+def _order(finding: Finding) -> tuple[str, int, int, str]:
+    return (finding.source, finding.line or 0, finding.column or 0, finding.code)
+
+
+class InvalidValue(QuytacError, ValueError):
+    """
+    Raised by a model validator: a field's value breaks a rule of the model.
+
+    Attributes:
+        key: The field's YAML key.
+        message: English text, lower-case, no final period ("must be at least 0, got -1").
+        message_vi: The same in Vietnamese.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    def __init__(self, key: str, message: str, message_vi: str) -> None:
+        super().__init__(f"{key}: {message}")
+        self.key = key
+        self.message = message
+        self.message_vi = message_vi

@@ -1,0 +1,39 @@
+"""
+Validation of a workspace: every document's own rules and its references to other documents.
+
+Each document kind carries its rules as an ``issues(workspace)`` method that yields Issues with
+paths relative to the document; this module runs them all and places each issue in its file.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .errors import Finding
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
+
+__all__ = ["validate"]
+
+
+def validate(workspace: Workspace) -> tuple[Finding, ...]:
+    """
+    Every issue of every document in a workspace, located, sorted by source, line and column.
+
+    .. versionadded:: 2026.11.0
+    """
+    found: list[Finding] = []
+    for document in workspace.documents:
+        found += (workspace.locate(document, issue) for issue in document.issues(workspace))
+    return tuple(sorted(found, key=_order))
+
+
+def _order(finding: Finding) -> tuple[str, int, int, str, str]:
+    return (
+        finding.source,
+        finding.line or 0,
+        finding.column or 0,
+        finding.code,
+        str(finding.path),
+    )
