@@ -9,6 +9,7 @@ from importlib import resources
 from ._base import SCHEMA, Definition
 from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, loads, loads_all
 from ._version import __version__
+from .codes import AppliesTo, Article, Chapter, ConductCode, LegalBasis, Rule, RuleType
 from .errors import (
     Finding,
     InvalidValue,
@@ -26,14 +27,21 @@ from .workspace import Workspace
 
 __all__ = [
     "SCHEMA",
+    "AppliesTo",
+    "Article",
+    "Chapter",
+    "ConductCode",
     "Definition",
     "Document",
     "Finding",
     "InvalidValue",
     "Issue",
+    "LegalBasis",
     "LoadError",
     "Problem",
     "QuytacError",
+    "Rule",
+    "RuleType",
     "Severity",
     "Text",
     "Unit",

@@ -267,6 +267,10 @@ def _attrs_unstructure(cl: type, converter: cattrs.Converter) -> Callable[[Any],
     )
 
 
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
 @functools.cache
 def converter() -> cattrs.Converter:
     """
@@ -289,6 +293,8 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Decimal, str)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(Text, _unstructure_text)
+    # StrEnum before str in the MRO: without this, members would pass through as themselves.
+    conv.register_unstructure_hook(enum.StrEnum, _enum_value)
     conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure)
     return conv
 
