@@ -307,6 +307,14 @@ class _Dumper(
         _Resolver.__init__(self)
 
 
+def _represent_int(dumper: _Dumper, value: int) -> yaml.ScalarNode:
+    # Numbers are text to the reader: a plain 1 reads back as "1", which the model types.
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value))
+
+
+_Dumper.add_representer(int, _represent_int)
+
+
 def dumps(document: Document) -> str:
     """
     YAML for a document, which loads back to an equal document.
