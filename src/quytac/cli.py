@@ -65,7 +65,11 @@ def _validate(paths: Sequence[str]) -> list[Finding]:
         documents=tuple(doc for doc, _ in documents),
         origins=tuple(origin for _, origin in documents),
     )
-    return [*problems, *workspace.validate()]
+    return sorted([*problems, *workspace.validate()], key=_by_place)
+
+
+def _by_place(finding: Finding) -> tuple[str, int, int, str]:
+    return (finding.source, finding.line or 0, finding.column or 0, finding.code)
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
