@@ -20,19 +20,21 @@ import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from . import checklists, conditions
 from ._base import SCHEMA
 from ._messages import quote
 from .errors import InvalidValue
 from .text import Text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
 Path = tuple[str | int, ...]
 
@@ -254,6 +256,194 @@ def _with_every_invalid_value(
     return ClassValidationError(f"While structuring {cl.__name__}", found, cl)
 
 
+# --- checklists: answer types, conditions, answers (tagged shapes checked here) --------------
+
+
+def _expected(value: object, en: str, vi: str) -> Mismatch:
+    return Mismatch("QT105", expected=en, expected_vi=vi, got=_got(value))
+
+
+def _tag(value: dict[str, Any], tags: Iterable[str], what: str, what_vi: str) -> str:
+    """
+    The one key of a tagged mapping that says what it is, or a Mismatch naming what is allowed.
+    """
+    expected = ", ".join(tags)
+    found = [key for key in value if key in tags]
+    if len(found) > 1:
+        raise Mismatch("QT402", expected=expected, got=", ".join(found))
+    if not found:
+        keys = ", ".join(repr(key) for key in value) or "an empty mapping"
+        raise Mismatch("QT401", what=what, what_vi=what_vi, got=keys, expected=expected)
+    return found[0]
+
+
+def _structure_answer_type(conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    names = tuple(checklists.ANSWER_TYPES)
+    bare = {name for name, cl in checklists.ANSWER_TYPES.items() if not attrs.fields(cl)}
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is str:
+            if value in bare:
+                made: Any = checklists.ANSWER_TYPES[value]
+                return made()
+            if value in checklists.ANSWER_TYPES:
+                raise _expected(
+                    value, f"a mapping {{{value}: ...}}", f"một ánh xạ {{{value}: ...}}"
+                )
+            raise Mismatch(
+                "QT401",
+                what="answer type",
+                what_vi="loại câu trả lời",
+                got=_got(value),
+                expected=", ".join(names),
+            )
+        if type(value) is not dict:
+            raise _expected(
+                value, "an answer type such as yes_no", "một loại câu trả lời như yes_no"
+            )
+        if len(value) != 1:
+            _tag(value, names, "answer type", "loại câu trả lời")
+            raise Mismatch("QT402", expected=", ".join(names), got=", ".join(map(repr, value)))
+        name = _tag(value, names, "answer type", "loại câu trả lời")
+        cl = checklists.ANSWER_TYPES[name]
+        body = value[name]
+        if cl is checklists.Choices:
+            body = {"choices": body}
+        elif name in bare:
+            body = {} if body is None else body
+        try:
+            return conv.structure(body, cl)
+        except Exception as exc:
+            raise _under(name, cl, exc) from exc
+
+    return structure
+
+
+def _under(key: str, cl: type, exc: Exception) -> ClassValidationError:
+    """
+    An error inside a tagged mapping, placed under its tag key.
+    """
+    if cl is checklists.Choices and isinstance(exc, ClassValidationError):
+        return exc
+    exc.__notes__ = [*getattr(exc, "__notes__", []), AttributeValidationNote(key, key, cl)]
+    return ClassValidationError(f"While structuring {cl.__name__}", [exc], cl)
+
+
+def _unstructure_answer_type(conv: cattrs.Converter) -> Callable[[Any], object]:
+    bodies = {cl: _attrs_unstructure(cl, conv) for cl in checklists.ANSWER_TYPES.values()}
+
+    def unstructure(answer: Any) -> object:
+        if not attrs.fields(type(answer)):
+            return answer.name
+        body = bodies[type(answer)](answer)
+        if isinstance(answer, checklists.Choices):
+            body = body["choices"]
+        return {answer.name: body}
+
+    return unstructure
+
+
+def _structure_condition(conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    tags = tuple(conditions.TAGS)
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise _expected(
+                value,
+                "a condition such as {item: I.1, equals: pass}",
+                "một điều kiện như {item: I.1, equals: pass}",
+            )
+        name = _tag(value, tags, "condition", "điều kiện")
+        cl = conditions.TAGS[name]
+        if cl is conditions.ItemCondition:
+            tests = ("equals", "in", "gte", "lte", "answered")
+            if not any(key in value for key in tests):
+                raise Mismatch("QT403")
+        elif len(value) != 1:
+            raise Mismatch("QT402", expected=", ".join(tags), got=", ".join(map(repr, value)))
+        return conv.structure(value, cl)
+
+    return structure
+
+
+def _structure_answer(conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    fields = _attrs_structure(checklists.Answer, conv)
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is str:
+            return checklists.Answer(value=value)
+        if type(value) is dict:
+            return fields(value, checklists.Answer)
+        raise _expected(
+            value,
+            "an answer (pass, fail, na, not_observed, a number, a choice id) or a"
+            " mapping {value, note, evidence}",
+            "một câu trả lời (pass, fail, na, not_observed, một số, mã lựa chọn)"
+            " hoặc ánh xạ {value, note, evidence}",
+        )
+
+    return structure
+
+
+def _structure_answers(conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise _expected(
+                value,
+                "a mapping of item ids to answers",
+                "một ánh xạ từ mã câu hỏi đến câu trả lời",
+            )
+        entries: list[tuple[str, checklists.Answer]] = []
+        failed: list[Exception] = []
+        for key, answer in value.items():
+            try:
+                entries.append((key, conv.structure(answer, checklists.Answer)))
+            except Exception as exc:  # noqa: BLE001 - every answer's problem is collected
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    AttributeValidationNote(key, key, checklists.Answer),
+                ]
+                failed.append(exc)
+        if failed:
+            raise ClassValidationError("While structuring answers", failed, checklists.Answers)
+        return checklists.Answers(tuple(entries))
+
+    return structure
+
+
+def _unstructure_answers(conv: cattrs.Converter) -> Callable[[Any], object]:
+    def unstructure(answers: checklists.Answers) -> object:
+        found: dict[str, object] = {}
+        for key, answer in answers.entries:
+            plain = conv.unstructure(answer)
+            found[key] = plain["value"] if len(plain) == 1 else plain
+        return found
+
+    return unstructure
+
+
+def _register_checklists(conv: cattrs.Converter) -> None:
+    conv.register_structure_hook_func(
+        lambda t: t == checklists.AnswerType, _structure_answer_type(conv)
+    )
+    condition = _structure_condition(conv)
+
+    def optional_condition(value: object, cl: type) -> Any:
+        return None if value is None else condition(value, cl)
+
+    conv.register_structure_hook_func(lambda t: t == conditions.Condition, condition)
+    conv.register_structure_hook_func(
+        lambda t: t == conditions.Condition | None, optional_condition
+    )
+    conv.register_structure_hook(checklists.Answer, _structure_answer(conv))
+    conv.register_structure_hook(checklists.Answers, _structure_answers(conv))
+    conv.register_unstructure_hook_func(
+        lambda t: t in checklists.ANSWER_TYPES.values() or t == checklists.AnswerType,
+        _unstructure_answer_type(conv),
+    )
+    conv.register_unstructure_hook(checklists.Answers, _unstructure_answers(conv))
+
+
 # --- unstructuring --------------------------------------------------------------------------
 
 
@@ -296,6 +486,7 @@ def converter() -> cattrs.Converter:
     # StrEnum before str in the MRO: without this, members would pass through as themselves.
     conv.register_unstructure_hook(enum.StrEnum, _enum_value)
     conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure)
+    _register_checklists(conv)
     return conv
 
 

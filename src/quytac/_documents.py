@@ -14,6 +14,7 @@ import yaml
 
 from . import _messages, _yaml
 from ._converter import RawProblem, StructureFailed, structure_document, unstructure_document
+from .checklists import Checklist
 from .codes import ConductCode
 from .errors import LoadError, Problem
 from .units import UnitCatalog
@@ -22,10 +23,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
 #: Every kind of document, by the name its ``kind:`` key gives.
-KINDS: dict[str, type[Any]] = {cls.kind: cls for cls in (UnitCatalog, ConductCode)}
+KINDS: dict[str, type[Any]] = {cls.kind: cls for cls in (UnitCatalog, ConductCode, Checklist)}
 
 #: Any document quytac reads.
-Document: TypeAlias = UnitCatalog | ConductCode
+Document: TypeAlias = UnitCatalog | ConductCode | Checklist
 
 #: Suffixes of the files a workspace reads.
 SUFFIXES = (".yaml", ".yml", ".json")

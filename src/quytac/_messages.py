@@ -107,6 +107,192 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     # --- QT3xx: plans, outlines, reports, records, synthesis ----------------------------------
     # --- QT4xx: checklists, conditions, answers, scoring --------------------------------------
+    "QT401": (
+        E,
+        "unknown {what} {got} (expected one of: {expected})",
+        "{what_vi} {got} không xác định (cần một trong: {expected})",
+    ),
+    "QT402": (
+        E,
+        "expected exactly one of: {expected}; got {got}",
+        "cần đúng một trong: {expected}; nhận được {got}",
+    ),
+    "QT403": (
+        E,
+        "a condition on an item needs a test: equals, in, gte, lte or answered",
+        "điều kiện trên một câu hỏi cần một phép thử: equals, in, gte, lte hoặc answered",
+    ),
+    "QT410": (
+        E,
+        "duplicate {what} id {id} (first at {first})",
+        "mã {what_vi} {id} bị trùng (lần đầu ở {first})",
+    ),
+    "QT411": (
+        E,
+        "the checklist gives no points: every item is worth 0",
+        "phiếu kiểm tra không có điểm nào: mọi câu hỏi đều 0 điểm",
+    ),
+    "QT412": (
+        E,
+        "every top-level section weighs 0: the weighted model has nothing to average",
+        "mọi mục cấp cao nhất đều có trọng số 0: mô hình weighted không có gì để tính trung bình",
+    ),
+    "QT413": (
+        E,
+        "band {id} must come before band {other}: bands are ordered highest first",
+        "mức {id} phải đứng trước mức {other}: các mức xếp từ cao xuống thấp",
+    ),
+    "QT414": (
+        E,
+        "band {id} starts at {min} like band {other}: one of them is never reached",
+        "mức {id} bắt đầu từ {min} giống mức {other}: một trong hai không bao giờ đạt được",
+    ),
+    "QT415": (
+        E,
+        "no band covers {low} up to {high}: the lowest band must start at 0",
+        "không có mức nào cho điểm từ {low} đến dưới {high}: mức thấp nhất phải bắt đầu từ 0",
+    ),
+    "QT416": (
+        E,
+        "cap_band {got} is not a band (bands: {expected})",
+        "cap_band {got} không phải là một mức (các mức: {expected})",
+    ),
+    "QT417": (
+        W,
+        "this critical item is never scored ({reason}): critical has no effect",
+        "câu hỏi bắt buộc này không bao giờ được chấm ({reason_vi}): critical không có tác dụng",
+    ),
+    "QT418": (
+        W,
+        "the checklist has critical items but scoring.critical declares neither cap_band nor zero",
+        "phiếu có câu hỏi bắt buộc nhưng scoring.critical không khai báo cap_band hoặc zero",
+    ),
+    "QT420": (
+        E,
+        "{ref} is not a reference CODE_ID:ARTICLE (such as qtux-can-bo:3)",
+        "{ref} không phải là trích dẫn MÃ_QUY_TẮC:ĐIỀU (như qtux-can-bo:3)",
+    ),
+    "QT421": (
+        E,
+        "unknown code {code}: no ConductCode with this id in the workspace",
+        "quy tắc {code} không xác định: không có ConductCode nào mang mã này trong bộ tài liệu",
+    ),
+    "QT422": (
+        W,
+        "the code {code} is not listed in the checklist's codes",
+        "quy tắc {code} không có trong danh sách codes của phiếu",
+    ),
+    "QT423": (
+        E,
+        "the code {code} has no article {number}",
+        "quy tắc {code} không có Điều {number}",
+    ),
+    "QT424": (
+        E,
+        "article {number} of {code} is not in force on {on} (the checklist's valid_from)",
+        "Điều {number} của {code} không có hiệu lực vào ngày {on} (valid_from của phiếu)",
+    ),
+    "QT425": (
+        W,
+        "article {number} of {code} is no longer in force after {on}",
+        "Điều {number} của {code} hết hiệu lực sau ngày {on}",
+    ),
+    "QT430": (
+        E,
+        "the condition tests {item}, which is not an item of this checklist",
+        "điều kiện kiểm tra {item}, không phải là câu hỏi của phiếu này",
+    ),
+    "QT431": (
+        E,
+        "an item's condition cannot test the item itself",
+        "điều kiện của một câu hỏi không được kiểm tra chính câu hỏi đó",
+    ),
+    "QT432": (
+        E,
+        "the condition tests {item}, which comes later: conditions test earlier items",
+        "điều kiện kiểm tra {item}, là câu hỏi đứng sau: điều kiện chỉ kiểm tra câu hỏi đứng trước",
+    ),
+    "QT433": (
+        E,
+        "{test} compares numbers and does not apply to a {answer} item",
+        "{test} so sánh số, không áp dụng cho câu hỏi loại {answer}",
+    ),
+    "QT434": (
+        E,
+        "{value} is never an answer of this item (expected {expected})",
+        "{value} không bao giờ là câu trả lời của câu hỏi này (cần {expected})",
+    ),
+    "QT435": (
+        E,
+        "conditions form a cycle: {cycle}",
+        "các điều kiện tạo thành vòng lặp: {cycle}",
+    ),
+    "QT436": (
+        W,
+        "the condition never holds: the item is never scored",
+        "điều kiện không bao giờ thỏa mãn: câu hỏi không bao giờ được chấm",
+    ),
+    "QT440": (E, "duplicate choice id {id}", "mã lựa chọn {id} bị trùng"),
+    "QT441": (
+        E,
+        "{points} points is more than the item's maximum of {maximum}",
+        "{points} điểm vượt quá điểm tối đa {maximum} của câu hỏi",
+    ),
+    "QT442": (
+        E,
+        "the maximum {points} is not a multiple of the step {step}: full points cannot be given",
+        "điểm tối đa {points} không phải là bội của bước {step}: không thể cho đủ điểm",
+    ),
+    "QT443": (
+        W,
+        "a text item is never scored: its points have no effect",
+        "câu hỏi dạng văn bản không được chấm: điểm của nó không có tác dụng",
+    ),
+    "QT444": (
+        E,
+        "a count answer needs exactly one of full_at and thresholds",
+        "câu trả lời dạng đếm cần đúng một trong full_at và thresholds",
+    ),
+    "QT445": (
+        E,
+        "thresholds must rise: each min above the one before, and points not lower",
+        "các ngưỡng phải tăng dần: min lớn hơn ngưỡng trước, điểm không thấp hơn",
+    ),
+    "QT450": (
+        E,
+        "no item {id} in checklist {checklist}",
+        "phiếu {checklist} không có câu hỏi {id}",
+    ),
+    "QT451": (
+        E,
+        "expected {expected} for a {answer} item, got {got}",
+        "câu hỏi loại {answer} cần {expected_vi}, nhận được {got}",
+    ),
+    "QT452": (
+        E,
+        "{got} is not a multiple of the step {step}",
+        "{got} không phải là bội của bước {step}",
+    ),
+    "QT453": (
+        E,
+        "{got} is more than the item's maximum of {maximum}",
+        "{got} vượt quá điểm tối đa {maximum} của câu hỏi",
+    ),
+    "QT454": (
+        E,
+        "{got} is not a choice of this item (expected one of: {expected})",
+        "{got} không phải là lựa chọn của câu hỏi này (cần một trong: {expected})",
+    ),
+    "QT455": (
+        W,
+        "the item is skipped by its condition: this answer is not scored",
+        "câu hỏi bị bỏ qua theo điều kiện: câu trả lời này không được chấm",
+    ),
+    "QT460": (
+        E,
+        "example {name}: expected {what} {expected}, got {got}",
+        "ví dụ {name}: cần {what} là {expected}, nhận được {got}",
+    ),
 }
 
 F = TypeVar("F", bound=Finding)

@@ -1,0 +1,904 @@
+"""
+Checklists (phiếu kiểm tra): sections of items an inspector answers, the scoring policy that
+turns the answers into a percent and a band, and golden examples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
+
+import attrs
+
+from . import _messages
+from ._base import Definition
+from ._checks import non_empty_text, not_negative
+from .codes import AppliesTo, ConductCode, parse_ref
+from .conditions import Condition, Target, cycles, flaws, references, satisfiable
+from .errors import InvalidValue, Issue, format_path
+from .text import Text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+
+    from .workspace import Workspace
+
+__all__ = [
+    "Answer",
+    "AnswerType",
+    "Answers",
+    "Band",
+    "Checklist",
+    "Choice",
+    "Choices",
+    "Count",
+    "CriticalPolicy",
+    "Example",
+    "Expectation",
+    "FreeText",
+    "Item",
+    "Model",
+    "PointsScale",
+    "Rounding",
+    "RoundingMode",
+    "ScoringPolicy",
+    "Section",
+    "Threshold",
+    "Unanswered",
+    "YesNo",
+    "ZeroScope",
+]
+
+Path = tuple[str | int, ...]
+
+#: Answers any item may take besides its values.
+NA = "na"
+NOT_OBSERVED = "not_observed"
+MISSING = "missing"
+
+
+def _between(low: int, high: int) -> Callable[[object, Any, Any], None]:
+    def check(_: object, attribute: Any, value: Decimal | int) -> None:
+        if not low <= value <= high:
+            raise InvalidValue(
+                attribute.alias,
+                f"must be between {low} and {high}, got {value}",
+                f"phải từ {low} đến {high}, nhận được {value}",
+            )
+
+    return check
+
+
+_percent_bound = _between(0, 100)
+_places = _between(0, 10)
+
+
+def _positive(_: object, attribute: Any, value: Decimal | int | None) -> None:
+    if value is not None and value <= 0:
+        raise InvalidValue(
+            attribute.alias,
+            f"must be more than 0, got {value}",
+            f"phải lớn hơn 0, nhận được {value}",
+        )
+
+
+def _optional_not_negative(instance: object, attribute: Any, value: Decimal | None) -> None:
+    if value is not None:
+        not_negative(instance, attribute, value)
+
+
+def _not_negative_points(instance: object, attribute: Any, value: Decimal) -> None:
+    not_negative(instance, attribute, value)
+
+
+def _not_negative_count(instance: object, attribute: Any, value: int) -> None:
+    not_negative(instance, attribute, value)
+
+
+# --- answer types ---------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class YesNo:
+    """
+    Answered ``pass`` (full points) or ``fail`` (none). YAML: ``answer: yes_no``.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    name: ClassVar[str] = "yes_no"
+
+
+@attrs.frozen(kw_only=True)
+class FreeText:
+    """
+    Answered with any text; recorded, never scored. YAML: ``answer: text``.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    name: ClassVar[str] = "text"
+
+
+@attrs.frozen(kw_only=True)
+class Threshold:
+    """
+    A step of a count table: a count of at least ``min`` gives ``points``.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    min: int = attrs.field(validator=_not_negative_count)
+    points: Decimal = attrs.field(validator=_not_negative_points)
+
+
+@attrs.frozen(kw_only=True)
+class Count:
+    """
+    Answered with a whole number (documents issued, boards posted ...).
+
+    Either the points grow with the count up to ``full_at`` (full points from there on), or a
+    table of ``thresholds`` gives the points of the highest step reached.
+    YAML: ``answer: {count: {full_at: 5}}``.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    name: ClassVar[str] = "count"
+
+    full_at: int | None = attrs.field(default=None, validator=_positive)
+    thresholds: tuple[Threshold, ...] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PointsScale:
+    """
+    The inspector gives 0 up to the item's points in steps (0.5 in Vietnamese scoring sheets).
+    YAML: ``answer: {points: {step: 0.5}}``.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    name: ClassVar[str] = "points"
+
+    step: Decimal = attrs.field(default=Decimal(1), validator=_positive)
+
+
+@attrs.frozen(kw_only=True)
+class Choice:
+    """
+    One choice of a choices item, with the points it gives.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    id: str = attrs.field(validator=non_empty_text)
+    label: Text
+    points: Decimal = attrs.field(validator=_not_negative_points)
+
+
+@attrs.frozen(kw_only=True)
+class Choices:
+    """
+    Answered with the id of one choice, which gives its points.
+    YAML: ``answer: {choices: [{id, label, points}, ...]}``.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    name: ClassVar[str] = "choices"
+
+    choices: tuple[Choice, ...]
+
+
+#: What kind of answer an item takes.
+AnswerType: TypeAlias = YesNo | Count | PointsScale | Choices | FreeText
+
+#: The answer types by their YAML name.
+ANSWER_TYPES: dict[str, type[AnswerType]] = {
+    cls.name: cls for cls in (YesNo, Count, PointsScale, Choices, FreeText)
+}
+
+
+# --- the checklist --------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Item:
+    """
+    One question of a checklist.
+
+    Attributes:
+        id: Unique in the checklist (``I.1``); answers are keyed by it.
+        text: What the inspector checks.
+        refs: The code articles it checks, as ``CODE_ID:ARTICLE``.
+        answer: Its answer type (default ``yes_no``).
+        points: Its maximum; by default 1, the best choice of a choices item, 0 for text.
+        weight: Its weight in a section under the ``weighted`` model; by default its points.
+        critical: Whether failing it caps the band or zeroes the score (``scoring.critical``).
+        when: A condition on earlier answers; when it does not hold the item is skipped.
+        note: Guidance for the inspector.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    id: str = attrs.field(validator=non_empty_text)
+    text: Text
+    refs: tuple[str, ...] = ()
+    answer: AnswerType = YesNo()
+    points: Decimal | None = attrs.field(default=None, validator=_optional_not_negative)
+    weight: Decimal | None = attrs.field(default=None, validator=_optional_not_negative)
+    critical: bool = False
+    when: Condition | None = None
+    note: Text | None = None
+
+    @property
+    def maximum(self) -> Decimal:
+        """
+        The most points the item gives.
+        """
+        if isinstance(self.answer, FreeText):
+            return Decimal(0)
+        if self.points is not None:
+            return self.points
+        if isinstance(self.answer, Choices):
+            return max((choice.points for choice in self.answer.choices), default=Decimal(0))
+        if isinstance(self.answer, Count) and self.answer.thresholds:
+            return max(threshold.points for threshold in self.answer.thresholds)
+        return Decimal(1)
+
+    @property
+    def scored(self) -> bool:
+        """
+        Whether the item takes part in the score at all (text items never do).
+        """
+        return not isinstance(self.answer, FreeText)
+
+    @property
+    def weight_in_section(self) -> Decimal:
+        """
+        Its weight among the children of its section under the ``weighted`` model.
+        """
+        return self.maximum if self.weight is None else self.weight
+
+    def target(self, position: int) -> Target:
+        """
+        What a condition may compare this item's answer with.
+        """
+        answer = self.answer
+        if isinstance(answer, YesNo):
+            return Target(position=position, answer=answer.name, values=_PASS_FAIL, numeric=False)
+        if isinstance(answer, Choices):
+            values = frozenset(choice.id for choice in answer.choices)
+            return Target(position=position, answer=answer.name, values=values, numeric=False)
+        if isinstance(answer, PointsScale):
+            return Target(
+                position=position,
+                answer=answer.name,
+                values=None,
+                numeric=True,
+                maximum=self.maximum,
+            )
+        numeric = isinstance(answer, Count)
+        return Target(position=position, answer=answer.name, values=None, numeric=numeric)
+
+
+_PASS_FAIL = frozenset({"pass", "fail"})
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """
+    A group of items, and of subsections.
+
+    Attributes:
+        id: Unique among the sections of the checklist (``I``, ``II.1``).
+        title: Its title.
+        weight: Its weight among its siblings under the ``weighted`` model.
+        items: Its items.
+        sections: Its subsections, after its items.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    id: str = attrs.field(validator=non_empty_text)
+    title: Text
+    weight: Decimal = attrs.field(default=Decimal(1), validator=_not_negative_points)
+    items: tuple[Item, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+class Model(enum.StrEnum):
+    """
+    How answers become a score (DESIGN §4).
+
+    ``points``: 100 × awarded / maximum over every counted item.
+    ``weighted``: weighted means of sections (XCCDF 1.2 ``default``).
+    ``flat``: the points themselves, awarded out of maximum (and their percent).
+    ``absolute``: 100 when every counted item is fully met, else 0.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    POINTS = "points"
+    WEIGHTED = "weighted"
+    FLAT = "flat"
+    ABSOLUTE = "absolute"
+
+
+class Unanswered(enum.StrEnum):
+    """
+    The ways an item can lack a value that a policy may count as failed.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    NOT_OBSERVED = NOT_OBSERVED
+    MISSING = MISSING
+
+
+class ZeroScope(enum.StrEnum):
+    """
+    What a failed critical item zeroes: its ``section`` or the whole ``score``.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    SECTION = "section"
+    SCORE = "score"
+
+
+@attrs.frozen(kw_only=True)
+class CriticalPolicy:
+    """
+    What a failed critical item (one not fully met) does.
+
+    Attributes:
+        cap_band: The best band the checklist can reach, by id.
+        zero: ``section`` (its section scores 0) or ``score`` (the score is 0).
+
+    .. versionadded:: 2026.11.0
+    """
+
+    cap_band: str | None = None
+    zero: ZeroScope | None = None
+
+    @property
+    def declared(self) -> bool:
+        """
+        Whether failing a critical item has any effect.
+        """
+        return self.cap_band is not None or self.zero is not None
+
+
+@attrs.frozen(kw_only=True)
+class Band:
+    """
+    A band of scores (Tốt, Khá ...): reached by a percent of at least ``min``.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    id: str = attrs.field(validator=non_empty_text)
+    label: Text
+    min: Decimal = attrs.field(validator=_percent_bound)
+
+
+class RoundingMode(enum.StrEnum):
+    """
+    How a percent is rounded for display; bands never see the rounded value.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    HALF_UP = "half_up"
+    HALF_EVEN = "half_even"
+    DOWN = "down"
+    UP = "up"
+
+
+@attrs.frozen(kw_only=True)
+class Rounding:
+    """
+    How many decimal places a percent is shown with, and how it is rounded (half up).
+
+    .. versionadded:: 2026.11.0
+    """
+
+    places: int = attrs.field(default=2, validator=_places)
+    mode: RoundingMode = RoundingMode.HALF_UP
+
+
+@attrs.frozen(kw_only=True)
+class ScoringPolicy:
+    """
+    How a checklist is scored.
+
+    Attributes:
+        model: points, weighted, flat or absolute.
+        counts_as_fail: Which of ``not_observed`` and ``missing`` count as failed; the others
+            are left out like ``na``.
+        critical: What a failed critical item does.
+        bands: The bands, highest first, covering 0..100.
+        rounding: How percents are shown.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    model: Model = Model.POINTS
+    counts_as_fail: tuple[Unanswered, ...] = (Unanswered.NOT_OBSERVED, Unanswered.MISSING)
+    critical: CriticalPolicy = CriticalPolicy()
+    bands: tuple[Band, ...] = ()
+    rounding: Rounding = Rounding()
+
+
+# --- answers --------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Answer:
+    """
+    The answer to one item: a value as written (``pass``, ``7``, ``day_du``, ``na``), with an
+    optional note and evidence.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    value: str
+    note: Text | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Answers:
+    """
+    Answers keyed by item id, in the order written. YAML: ``{I.1: pass, I.2: {value: 7}}``.
+
+    Build one from plain Python values with :meth:`Answers.of`.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    entries: tuple[tuple[str, Answer], ...] = ()
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Answer]:
+        return dict(self.entries)
+
+    @functools.cached_property
+    def values(self) -> dict[str, str]:
+        """
+        The value of each answer by item id (the first, if an id is given twice).
+        """
+        found: dict[str, str] = {}
+        for item_id, answer in self.entries:
+            found.setdefault(item_id, answer.value)
+        return found
+
+    def get(self, item_id: str) -> Answer | None:
+        """
+        The answer to an item, or None.
+        """
+        return self._by_id.get(item_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return (item_id for item_id, _ in self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._by_id
+
+    @classmethod
+    def of(cls, answers: Answers | Mapping[str, object]) -> Answers:
+        """
+        Answers from plain values as in YAML: ``{"I.1": "pass", "I.2": 7}``.
+
+        Values may be text, a whole number, a Decimal, or a mapping ``{"value": ..., "note":
+        ..., "evidence": [...]}``.
+
+        Raises:
+            TypeError: For a float (it is not exact: write ``Decimal("2.5")`` or ``"2.5"``), a
+                boolean, or anything else that is not an answer.
+        """
+        if isinstance(answers, Answers):
+            return answers
+        entries = tuple((str(key), _answer(key, value)) for key, value in answers.items())
+        return cls(entries)
+
+
+def answer_values(answers: Answers | Mapping[str, object]) -> dict[str, str]:
+    """
+    The value of each answer by item id, from loaded answers or plain values as in YAML.
+
+    Raises:
+        TypeError: For a float or another value that is not an answer.
+    """
+    if isinstance(answers, Answers):
+        return answers.values
+    values: dict[str, str] = {}
+    for key, value in answers.items():
+        if isinstance(value, Answer):
+            values[str(key)] = value.value
+        elif isinstance(value, dict):
+            values[str(key)] = _answer_value(key, value.get("value"))
+        else:
+            values[str(key)] = _answer_value(key, value)
+    return values
+
+
+def _answer(key: object, value: object) -> Answer:
+    if isinstance(value, Answer):
+        return value
+    if isinstance(value, dict):
+        note = value.get("note")
+        return Answer(
+            value=_answer_value(key, value.get("value")),
+            note=None if note is None else Text.of(note),
+            evidence=tuple(str(e) for e in value.get("evidence", ())),
+        )
+    return Answer(value=_answer_value(key, value))
+
+
+def _answer_value(key: object, value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
+        return str(value)
+    if isinstance(value, float):
+        raise TypeError(
+            f"answer {key!r}: {value!r} is a float, which is not exact; write"
+            f" Decimal({str(value)!r}) or {str(value)!r}"
+        )
+    raise TypeError(
+        f"answer {key!r}: expected text, a whole number or a Decimal, got {type(value).__name__}"
+    )
+
+
+# --- examples -------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Expectation:
+    """
+    What an example's answers must score; only the keys given are checked.
+
+    Attributes:
+        percent: The percent: equal to the exact value, or to it rounded as the checklist shows
+            percents.
+        no_score: True when nothing is scored ("no score").
+        band: The id of the band reached.
+        awarded: The points awarded.
+        maximum: The points that could be awarded.
+        capped_by: The ids of the failed critical items.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    percent: Decimal | None = None
+    no_score: bool = False
+    band: str | None = None
+    awarded: Decimal | None = None
+    maximum: Decimal | None = None
+    capped_by: tuple[str, ...] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Example:
+    """
+    A golden case: answers and what they must score. ``quytac test`` runs them.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    name: str = attrs.field(validator=non_empty_text)
+    answers: Answers = Answers()
+    expect: Expectation = Expectation()
+
+
+@attrs.frozen(kw_only=True)
+class Checklist(Definition):
+    """
+    A checklist an inspection team fills in at a unit.
+
+    Attributes:
+        codes: The ids of the codes of conduct its items cite.
+        applies_to: The kinds of unit it is meant for.
+        valid_from: The first day it is used (references are checked to be in force then).
+        notes: What it is, where it comes from.
+        scoring: How it is scored.
+        sections: Its sections, in order.
+        examples: Golden cases.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    kind: ClassVar[str] = "Checklist"
+
+    codes: tuple[str, ...] = ()
+    applies_to: AppliesTo = attrs.Factory(AppliesTo)
+    valid_from: dt.date | None = None
+    notes: Text | None = None
+    scoring: ScoringPolicy = ScoringPolicy()
+    sections: tuple[Section, ...] = ()
+    examples: tuple[Example, ...] = ()
+
+    def walk(self) -> Iterator[tuple[Item, Path]]:
+        """
+        Every item with its path, in the checklist's order: a section's items, then its
+        subsections.
+        """
+        for position, section in enumerate(self.sections):
+            yield from _walk_items(section, ("sections", position))
+
+    def sections_walk(self) -> Iterator[tuple[Section, Path]]:
+        """
+        Every section (subsections included) with its path, parents first.
+        """
+        for position, section in enumerate(self.sections):
+            yield from _walk_sections(section, ("sections", position))
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """
+        Every item, in order.
+        """
+        return tuple(item for item, _ in self.walk())
+
+    def item(self, item_id: str) -> Item | None:
+        """
+        The item with an id, or None.
+        """
+        return next((item for item, _ in self.walk() if item.id == item_id), None)
+
+    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:
+        """
+        The rules a checklist must keep, as issues with paths into the checklist: ids, totals,
+        bands, items, conditions, references to code articles, and its examples.
+
+        .. versionadded:: 2026.11.0
+        """
+        from .scoring import run_examples  # noqa: PLC0415 - scoring builds on checklists
+
+        yield from _duplicates(self)
+        yield from _totals(self)
+        yield from _bands(self.scoring)
+        yield from _item_issues(self)
+        yield from _condition_issues(self)
+        yield from _critical_issues(self)
+        yield from _ref_issues(self, workspace)
+        yield from run_examples(self)
+
+
+def _walk_items(section: Section, path: Path) -> Iterator[tuple[Item, Path]]:
+    for position, item in enumerate(section.items):
+        yield item, (*path, "items", position)
+    for position, inner in enumerate(section.sections):
+        yield from _walk_items(inner, (*path, "sections", position))
+
+
+def _walk_sections(section: Section, path: Path) -> Iterator[tuple[Section, Path]]:
+    yield section, path
+    for position, inner in enumerate(section.sections):
+        yield from _walk_sections(inner, (*path, "sections", position))
+
+
+def _issue(which: str, path: Path, **params: object) -> Issue:
+    return _messages.make(Issue, which, path, **params)
+
+
+# --- lint -----------------------------------------------------------------------------------
+
+
+def _duplicates(checklist: Checklist) -> Iterator[Issue]:
+    for what, what_vi, found in (
+        ("section", "mục", ((s.id, p) for s, p in checklist.sections_walk())),
+        ("item", "câu hỏi", ((i.id, p) for i, p in checklist.walk())),
+    ):
+        first: dict[str, Path] = {}
+        for found_id, path in found:
+            if found_id in first:
+                yield _issue(
+                    "QT410",
+                    (*path, "id"),
+                    what=what,
+                    what_vi=what_vi,
+                    id=repr(found_id),
+                    first=format_path(first[found_id]),
+                )
+            else:
+                first[found_id] = path
+
+
+def _totals(checklist: Checklist) -> Iterator[Issue]:
+    if sum((item.maximum for item in checklist.items), Decimal(0)) == 0:
+        yield _issue("QT411", ("sections",))
+    weighted = checklist.scoring.model is Model.WEIGHTED and checklist.sections
+    if weighted and sum((s.weight for s in checklist.sections), Decimal(0)) == 0:
+        yield _issue("QT412", ("sections",))
+
+
+def _bands(policy: ScoringPolicy) -> Iterator[Issue]:
+    bands = policy.bands
+    first: dict[Decimal, Band] = {}
+    for position, band in enumerate(bands):
+        path = ("scoring", "bands", position, "min")
+        if band.min in first:
+            other = first[band.min]
+            yield _issue("QT414", path, id=repr(band.id), other=repr(other.id), min=band.min)
+            continue
+        first[band.min] = band
+        if position and band.min > bands[position - 1].min:
+            yield _issue("QT413", path, id=repr(band.id), other=repr(bands[position - 1].id))
+    if bands and min(band.min for band in bands) > 0:
+        lowest = min(band.min for band in bands)
+        yield _issue("QT415", ("scoring", "bands"), low=0, high=lowest)
+    cap = policy.critical.cap_band
+    if cap is not None and cap not in {band.id for band in bands}:
+        expected = ", ".join(band.id for band in bands) or "(no bands)"
+        yield _issue("QT416", ("scoring", "critical", "cap_band"), got=repr(cap), expected=expected)
+
+
+def _item_issues(checklist: Checklist) -> Iterator[Issue]:
+    for item, path in checklist.walk():
+        answer = item.answer
+        if isinstance(answer, Choices):
+            yield from _choice_issues(item, answer, path)
+        elif isinstance(answer, PointsScale):
+            if item.maximum % answer.step:
+                yield _issue("QT442", (*path, "points"), points=item.maximum, step=answer.step)
+        elif isinstance(answer, Count):
+            yield from _count_issues(item, answer, path)
+        elif isinstance(answer, FreeText) and item.points is not None:
+            yield _issue("QT443", (*path, "points"))
+
+
+def _choice_issues(item: Item, answer: Choices, path: Path) -> Iterator[Issue]:
+    seen: set[str] = set()
+    for position, choice in enumerate(answer.choices):
+        where = (*path, "answer", "choices", position)
+        if choice.id in seen:
+            yield _issue("QT440", (*where, "id"), id=repr(choice.id))
+        seen.add(choice.id)
+        if choice.points > item.maximum:
+            yield _issue("QT441", (*where, "points"), points=choice.points, maximum=item.maximum)
+
+
+def _count_issues(item: Item, answer: Count, path: Path) -> Iterator[Issue]:
+    where = (*path, "answer", "count")
+    if (answer.full_at is None) == (answer.thresholds is None):
+        yield _issue("QT444", where)
+        return
+    previous: Threshold | None = None
+    for position, threshold in enumerate(answer.thresholds or ()):
+        step = (*where, "thresholds", position)
+        if threshold.points > item.maximum:
+            yield _issue("QT441", (*step, "points"), points=threshold.points, maximum=item.maximum)
+        if previous is not None and (
+            threshold.min <= previous.min or threshold.points < previous.points
+        ):
+            yield _issue("QT445", step)
+        previous = threshold
+
+
+def targets(checklist: Checklist) -> dict[str, Target]:
+    """
+    The static view of each item (its first occurrence), for checking conditions.
+    """
+    found: dict[str, Target] = {}
+    for position, item in enumerate(checklist.items):
+        found.setdefault(item.id, item.target(position))
+    return found
+
+
+def reachable(checklist: Checklist) -> set[str]:
+    """
+    The ids of the items whose condition (if any) can hold.
+    """
+    every = targets(checklist)
+    able: dict[str, Target] = {}
+    for item in checklist.items:
+        if item.when is None or satisfiable(item.when, able):
+            able.setdefault(item.id, every[item.id])
+    return set(able)
+
+
+def _condition_issues(checklist: Checklist) -> Iterator[Issue]:
+    every = targets(checklist)
+    able = reachable(checklist)
+    edges: dict[str, tuple[str, ...]] = {}
+    paths: dict[str, Path] = {}
+    for item, path in checklist.walk():
+        if item.when is None:
+            continue
+        where = (*path, "when")
+        found = list(flaws(item.when, item.id, every))
+        for flaw in found:
+            yield _messages.make(Issue, flaw.code, (*where, *flaw.path), **dict(flaw.params))
+        if not found and item.id not in able:
+            yield _issue("QT436", where)
+        edges[item.id] = tuple(test.item for test, _ in references(item.when))
+        paths.setdefault(item.id, where)
+    for cycle in cycles(edges):
+        yield _issue("QT435", paths[cycle[0]], cycle=" -> ".join((*cycle, cycle[0])))
+
+
+def _critical_issues(checklist: Checklist) -> Iterator[Issue]:
+    able = reachable(checklist)
+    any_critical = False
+    for item, path in checklist.walk():
+        if not item.critical:
+            continue
+        any_critical = True
+        reason: str
+        reason_vi: str
+        if not item.scored:
+            reason, reason_vi = "it is a text item", "đây là câu hỏi dạng văn bản"
+        elif item.maximum == 0:
+            reason, reason_vi = "it is worth 0 points", "câu hỏi có 0 điểm"
+        elif item.id not in able:
+            reason, reason_vi = "its condition never holds", "điều kiện của nó không bao giờ đúng"
+        else:
+            continue
+        yield _issue("QT417", (*path, "critical"), reason=reason, reason_vi=reason_vi)
+    if any_critical and not checklist.scoring.critical.declared:
+        yield _issue("QT418", ("scoring",))
+
+
+def _ref_issues(checklist: Checklist, workspace: Workspace | None) -> Iterator[Issue]:
+    listed = set(checklist.codes)
+    codes: dict[str, ConductCode | None] = {}
+    if workspace is not None:
+        for position, code_id in enumerate(checklist.codes):
+            codes[code_id] = workspace.get(ConductCode, code_id)
+            if codes[code_id] is None:
+                yield _issue("QT421", ("codes", position), code=repr(code_id))
+    for item, path in checklist.walk():
+        for position, ref in enumerate(item.refs):
+            where = (*path, "refs", position)
+            parsed = parse_ref(ref)
+            if parsed is None:
+                yield _issue("QT420", where, ref=repr(ref))
+                continue
+            if parsed[0] not in listed:
+                yield _issue("QT422", where, code=repr(parsed[0]))
+            if workspace is not None:
+                yield from _cited(checklist, workspace, codes, parsed, where)
+
+
+def _cited(
+    checklist: Checklist,
+    workspace: Workspace,
+    codes: dict[str, ConductCode | None],
+    ref: tuple[str, int],
+    where: Path,
+) -> Iterator[Issue]:
+    code_id, number = ref
+    if code_id not in codes:
+        codes[code_id] = workspace.get(ConductCode, code_id)
+        if codes[code_id] is None:
+            yield _issue("QT421", where, code=repr(code_id))
+    code = codes[code_id]
+    if code is not None:
+        yield from _article_issues(checklist, code, number, where)
+
+
+def _article_issues(
+    checklist: Checklist, code: ConductCode, number: int, where: Path
+) -> Iterator[Issue]:
+    article = code.article(number)
+    if article is None:
+        yield _issue("QT423", where, code=repr(code.id), number=number)
+        return
+    on = checklist.valid_from
+    if on is not None:
+        if not code.in_force(on, article):
+            yield _issue("QT424", where, code=repr(code.id), number=number, on=on.isoformat())
+        return
+    end = article.effective_to or code.effective_to
+    if end is not None:
+        yield _issue("QT425", where, code=repr(code.id), number=number, on=end.isoformat())

@@ -1,0 +1,1035 @@
+"""
+Scoring a checklist's answers: exact percents, bands chosen on the exact value, critical items,
+coverage, and an explanation of every point; agreement of a self-assessment with an appraisal;
+golden examples.
+
+Everything is exact: points are Decimals from the source text, sums are scaled integers, ratios
+are Fractions; rounding happens only when a percent is shown.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import weakref
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import attrs
+
+from . import _messages
+from .checklists import (
+    MISSING,
+    NA,
+    NOT_OBSERVED,
+    Answer,
+    Answers,
+    Band,
+    Checklist,
+    Choices,
+    Count,
+    Expectation,
+    Item,
+    Model,
+    PointsScale,
+    Rounding,
+    RoundingMode,
+    ScoringPolicy,
+    Section,
+    Unanswered,
+    YesNo,
+    ZeroScope,
+    answer_values,
+)
+from .conditions import number, references
+from .errors import Issue, QuytacError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+__all__ = [
+    "Agreement",
+    "Coverage",
+    "Explanation",
+    "ItemAgreement",
+    "ItemResult",
+    "Plan",
+    "Score",
+    "ScoreError",
+    "SectionResult",
+    "Status",
+    "compare",
+    "plan_of",
+    "round_percent",
+    "run_examples",
+    "score",
+]
+
+Path = tuple[str | int, ...]
+_HUNDRED = Fraction(100)
+
+
+class ScoreError(QuytacError, ValueError):
+    """
+    Raised when scores cannot be compared (they are of different checklists).
+
+    .. versionadded:: 2026.11.0
+    """
+
+
+class Status(enum.StrEnum):
+    """
+    What became of an item when a checklist was scored.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    SCORED = "scored"
+    NA = NA
+    NOT_OBSERVED = NOT_OBSERVED
+    MISSING = MISSING
+    SKIPPED = "skipped"
+    NOT_SCORED = "not_scored"
+    INVALID = "invalid"
+
+
+# --- the compiled plan ----------------------------------------------------------------------
+
+_TABLE, _FULL_AT, _THRESHOLDS, _STEPS, _TEXT = range(5)
+
+
+@attrs.frozen(eq=False)
+class _ItemPlan:
+    """
+    One item, ready to score: its maximum and the points of each answer, as integers scaled by
+    the plan's common denominator.
+    """
+
+    item: Item
+    path: Path
+    section: int
+    how: int
+    scaled_max: int
+    table: dict[str, int]
+    unit: int = 0
+    full_at: int = 0
+    thresholds: tuple[tuple[int, int], ...] = ()
+    step: Fraction = Fraction(1)
+    watched: bool = False
+
+    def award(self, token: str) -> int | tuple[str, dict[str, object]]:
+        """
+        The scaled points an answer gives, or the code and parameters of why it does not fit.
+        """
+        if self.how == _TABLE:
+            found = self.table.get(token)
+            return self._unknown(token) if found is None else found
+        value = number(token)
+        if value is None or value < 0:
+            return self._not_a_number(token)
+        if self.how == _STEPS:
+            steps = Fraction(value) / self.step
+            if steps.denominator != 1:
+                return ("QT452", {"got": repr(token), "step": _plain(self.step)})
+            scaled = steps.numerator * self.unit
+            if scaled > self.scaled_max:
+                return ("QT453", {"got": repr(token), "maximum": self.item.maximum})
+            return scaled
+        if value != value.to_integral_value():
+            return self._not_a_number(token)
+        return self._count(int(value))
+
+    def _count(self, count: int) -> int:
+        if self.how == _FULL_AT:
+            return self.unit * min(count, self.full_at)
+        reached = 0
+        for least, scaled in self.thresholds:
+            if count >= least:
+                reached = scaled
+        return reached
+
+    def _unknown(self, token: str) -> tuple[str, dict[str, object]]:
+        if isinstance(self.item.answer, Choices):
+            expected = ", ".join(choice.id for choice in self.item.answer.choices)
+            return ("QT454", {"got": repr(token), "expected": expected})
+        return (
+            "QT451",
+            {
+                "expected": "pass or fail",
+                "expected_vi": "pass hoặc fail",
+                "got": repr(token),
+                "answer": "yes_no",
+            },
+        )
+
+    def _not_a_number(self, token: str) -> tuple[str, dict[str, object]]:
+        if self.how == _STEPS:
+            expected, expected_vi = "a number of 0 or more", "một số từ 0 trở lên"
+        else:
+            expected, expected_vi = "a whole number of 0 or more", "một số nguyên từ 0 trở lên"
+        name = self.item.answer.name
+        return (
+            "QT451",
+            {"expected": expected, "expected_vi": expected_vi, "got": repr(token), "answer": name},
+        )
+
+
+def _plain(value: Fraction | Decimal) -> str:
+    """
+    A number as a person writes it: ``2.5``, ``10``; a fraction that does not end as ``200/3``.
+    """
+    fraction = Fraction(value)
+    if fraction.denominator == 1:
+        return str(fraction.numerator)
+    denominator = fraction.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator != 1:
+        return f"{fraction.numerator}/{fraction.denominator}"
+    text = format(Decimal(fraction.numerator) / Decimal(fraction.denominator), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@attrs.frozen(eq=False)
+class Plan:
+    """
+    A checklist compiled for scoring many answer sets: its items in order with their maxima and
+    the points of each answer as integers over one common denominator (``scale``), its
+    sections flattened, its bands sorted. ``plan_of(checklist)`` builds it once.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    policy: ScoringPolicy
+    scale: int
+    items: tuple[_ItemPlan, ...]
+    sections: tuple[tuple[Section, Path, tuple[int, ...]], ...]
+    ids: frozenset[str]
+    bands: tuple[Band, ...]
+    fails: frozenset[Status]
+
+    @property
+    def model(self) -> Model:
+        """
+        The scoring model.
+        """
+        return self.policy.model
+
+
+_PLANS: dict[int, tuple[weakref.ref[Checklist], Plan]] = {}
+
+
+def plan_of(checklist: Checklist) -> Plan:
+    """
+    The plan of a checklist, compiled on first use and kept as long as the checklist lives.
+
+    .. versionadded:: 2026.11.0
+    """
+    key = id(checklist)
+    kept = _PLANS.get(key)
+    if kept is not None and kept[0]() is checklist:
+        return kept[1]
+    plan = compile_plan(checklist)
+    _PLANS[key] = (weakref.ref(checklist), plan)
+    weakref.finalize(checklist, _PLANS.pop, key, None)
+    return plan
+
+
+def compile_plan(checklist: Checklist) -> Plan:
+    """
+    The plan of a checklist (``plan_of`` keeps it).
+    """
+    sections: list[tuple[Section, Path, tuple[int, ...]]] = []
+    owner: dict[int, int] = {}
+
+    def visit(section: Section, path: Path, parents: tuple[int, ...]) -> None:
+        index = len(sections)
+        sections.append((section, path, parents))
+        for item in section.items:
+            owner[id(item)] = index
+        for position, inner in enumerate(section.sections):
+            visit(inner, (*path, "sections", position), (*parents, index))
+
+    for position, section in enumerate(checklist.sections):
+        visit(section, ("sections", position), ())
+    walked = list(checklist.walk())
+    scale = _scale(item for item, _ in walked)
+    watched = {test.item for item, _ in walked if item.when for test, _ in references(item.when)}
+    items = tuple(
+        _item_plan(item, path, owner[id(item)], scale, watched=item.id in watched)
+        for item, path in walked
+    )
+    fails = {Status(kind) for kind in checklist.scoring.counts_as_fail}
+    if Unanswered.MISSING in checklist.scoring.counts_as_fail:
+        fails.add(Status.INVALID)
+    return Plan(
+        policy=checklist.scoring,
+        scale=scale,
+        items=items,
+        sections=tuple(sections),
+        ids=frozenset(item.item.id for item in items),
+        bands=tuple(sorted(checklist.scoring.bands, key=lambda band: -band.min)),
+        fails=frozenset(fails),
+    )
+
+
+def _scale(items: Iterator[Item]) -> int:
+    denominators = [1]
+    for item in items:
+        answer = item.answer
+        numbers = [Fraction(item.maximum)]
+        if isinstance(answer, Choices):
+            numbers += (Fraction(choice.points) for choice in answer.choices)
+        elif isinstance(answer, PointsScale):
+            numbers.append(Fraction(answer.step))
+        elif isinstance(answer, Count):
+            numbers += (Fraction(t.points) for t in answer.thresholds or ())
+            if answer.full_at:
+                numbers.append(Fraction(item.maximum) / answer.full_at)
+        denominators += (n.denominator for n in numbers)
+    return math.lcm(*denominators)
+
+
+def _item_plan(item: Item, path: Path, section: int, scale: int, *, watched: bool) -> _ItemPlan:
+    answer = item.answer
+    scaled_max = int(Fraction(item.maximum) * scale)
+
+    def scaled(value: Decimal) -> int:
+        return min(int(Fraction(value) * scale), scaled_max)
+
+    how, table, unit, full_at = _TEXT, {}, 0, 0
+    thresholds: tuple[tuple[int, int], ...] = ()
+    step = Fraction(1)
+    if isinstance(answer, YesNo):
+        how, table = _TABLE, {"pass": scaled_max, "fail": 0}
+    elif isinstance(answer, Choices):
+        how = _TABLE
+        table = {choice.id: scaled(choice.points) for choice in reversed(answer.choices)}
+    elif isinstance(answer, PointsScale):
+        how, step = _STEPS, Fraction(answer.step)
+        unit = int(step * scale)
+    elif isinstance(answer, Count) and answer.full_at:
+        how, full_at = _FULL_AT, answer.full_at
+        unit = int(Fraction(item.maximum) / full_at * scale)
+    elif isinstance(answer, Count):
+        how = _THRESHOLDS
+        thresholds = tuple(sorted((t.min, scaled(t.points)) for t in answer.thresholds or ()))
+    else:
+        scaled_max = 0
+    return _ItemPlan(
+        item=item,
+        path=path,
+        section=section,
+        watched=watched,
+        how=how,
+        scaled_max=scaled_max,
+        table=table,
+        unit=unit,
+        full_at=full_at,
+        thresholds=thresholds,
+        step=step,
+    )
+
+
+# --- scores ---------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """
+    How much of what applies was evaluated: items with a value out of items applicable (not
+    skipped, not ``na``, not text).
+
+    .. versionadded:: 2026.11.0
+    """
+
+    evaluated: int
+    applicable: int
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """
+        evaluated / applicable, or None when nothing applies.
+        """
+        return Fraction(self.evaluated, self.applicable) if self.applicable else None
+
+    def __str__(self) -> str:
+        return f"{self.evaluated}/{self.applicable}"
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Score:
+    """
+    The score of one set of answers to a checklist.
+
+    Attributes:
+        checklist: The checklist scored.
+        percent: The exact percent (a Fraction from 0 to 100), or None for "no score" (nothing
+            was counted, or the answers have errors: see ``issues``).
+        awarded: The points awarded over the counted items (the ``flat`` model's score).
+        maximum: The points the counted items could give.
+        band: The band reached (after any critical cap), or None.
+        coverage: Items evaluated / items applicable.
+        capped_by: Ids of the critical items that failed, when the policy gives them an effect.
+        issues: Answers that do not fit the checklist, with paths (``answers["I.1"]``).
+        answers: The answers scored.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    checklist: Checklist
+    percent: Fraction | None
+    awarded: Fraction
+    maximum: Fraction
+    band: Band | None
+    coverage: Coverage
+    capped_by: tuple[str, ...]
+    issues: tuple[Issue, ...]
+    answers: Answers | Mapping[str, object]
+    statuses: tuple[Status, ...] = attrs.field(repr=False)
+    scaled: tuple[int, ...] = attrs.field(repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """
+        Whether the answers fit the checklist (no issue of severity error).
+        """
+        return not any(issue.severity == "error" for issue in self.issues)
+
+    @property
+    def rounded(self) -> Decimal | None:
+        """
+        The percent rounded as the checklist declares (for display), or None.
+        """
+        if self.percent is None:
+            return None
+        return round_percent(self.percent, self.checklist.scoring.rounding)
+
+    def shown(self, lang: str = "en") -> str:
+        """
+        The percent as shown to people (``"87.5"``, ``"66.67"``), or "no score".
+        """
+        rounded = self.rounded
+        if rounded is None:
+            return "chưa có điểm" if lang == "vi" else "no score"
+        return _plain(Fraction(rounded))
+
+    def explain(self) -> Explanation:
+        """
+        The tree of sections and items: what each was awarded out of what, and why an item
+        was counted or not.
+        """
+        return _explain(self)
+
+
+def round_percent(value: Fraction, rounding: Rounding = Rounding()) -> Decimal:  # noqa: B008
+    """
+    A percent rounded for display, exactly (half up by default): 200/3 -> 66.67.
+
+    .. versionadded:: 2026.11.0
+    """
+    factor = 10**rounding.places
+    whole, rest = divmod(value.numerator * factor, value.denominator)
+    twice = 2 * rest
+    mode = rounding.mode
+    if rest and (
+        mode is RoundingMode.UP
+        or (mode is RoundingMode.HALF_UP and twice >= value.denominator)
+        or (
+            mode is RoundingMode.HALF_EVEN
+            and (twice > value.denominator or (twice == value.denominator and whole % 2))
+        )
+    ):
+        whole += 1
+    return Decimal(whole).scaleb(-rounding.places)
+
+
+def score(
+    checklist: Checklist,
+    answers: Answers | Mapping[str, object],
+    *,
+    path: Path = ("answers",),
+) -> Score:
+    """
+    Score answers to a checklist.
+
+    Args:
+        checklist: The checklist.
+        answers: Answers as loaded (``Answers``), or plain values as in YAML:
+            ``{"I.1": "pass", "I.2": 7, "I.3": {"value": "day_du", "note": "..."}}``; numbers
+            may be int, str or Decimal.
+        path: The YAML path of the answers in their document, which prefixes the issues' paths.
+
+    Returns:
+        The Score. Answers that do not fit the checklist are in ``Score.issues`` and then the
+        score has no percent and no band (it is not partial).
+
+    Raises:
+        TypeError: For a float or another value that is not an answer.
+
+    .. versionadded:: 2026.11.0
+    """
+    plan = plan_of(checklist)
+    values = answer_values(answers)
+    issues: list[Issue] = [
+        _messages.make(Issue, "QT450", (*path, key), id=repr(key), checklist=repr(checklist.id))
+        for key in values
+        if key not in plan.ids
+    ]
+    statuses, scaled = _evaluate(plan, values, issues, path)
+    return _score(
+        checklist, plan=plan, statuses=statuses, scaled=scaled, issues=issues, answers=answers
+    )
+
+
+def _evaluate(
+    plan: Plan, values: Mapping[str, str], issues: list[Issue], path: Path
+) -> tuple[list[Status], list[int]]:
+    """
+    The hot loop: each item's status and scaled points, in order.
+    """
+    statuses: list[Status] = []
+    scaled: list[int] = []
+    seen: dict[str, str] = {}
+    for step in plan.items:
+        item = step.item
+        token = values.get(item.id)
+        award = 0
+        if item.when is not None and not item.when.holds(seen):
+            status = Status.SKIPPED
+            if token is not None and token != NA:
+                issues.append(_messages.make(Issue, "QT455", (*path, item.id)))
+            token = None
+        elif step.how == _TEXT:
+            status = Status.NOT_SCORED
+        elif token is None:
+            status = Status.MISSING
+        elif token == NA:
+            status = Status.NA
+        elif token == NOT_OBSERVED:
+            status = Status.NOT_OBSERVED
+        else:
+            found = step.award(token)
+            if isinstance(found, int):
+                status, award = Status.SCORED, found
+            else:
+                status = Status.INVALID
+                issues.append(_messages.make(Issue, found[0], (*path, item.id), **found[1]))
+                token = None
+        if step.watched and token is not None:
+            seen[item.id] = token
+        statuses.append(status)
+        scaled.append(award)
+    return statuses, scaled
+
+
+def _score(  # noqa: PLR0913 - the parts of a score, computed by score()
+    checklist: Checklist,
+    *,
+    plan: Plan,
+    statuses: list[Status],
+    scaled: list[int],
+    issues: list[Issue],
+    answers: Answers | Mapping[str, object],
+) -> Score:
+    policy = plan.policy
+    fails = plan.fails
+    awarded = maximum = evaluated = applicable = 0
+    failed: list[str] = []
+    zeroed: set[int] = set()
+    for step, status, award in zip(plan.items, statuses, scaled, strict=True):
+        if status is Status.SCORED:
+            evaluated += 1
+        elif status not in fails:
+            if status is not Status.NA and status is not Status.SKIPPED and step.how != _TEXT:
+                applicable += 1
+            continue
+        applicable += 1
+        awarded += award
+        maximum += step.scaled_max
+        if step.item.critical and award < step.scaled_max:
+            failed.append(step.item.id)
+            zeroed.add(step.section)
+    declared = policy.critical.declared
+    zero = policy.critical.zero if failed else None
+    if zero is ZeroScope.SECTION:
+        zeroed = _with_subsections(plan, zeroed)
+        awarded -= sum(
+            award
+            for step, status, award in zip(plan.items, statuses, scaled, strict=True)
+            if step.section in zeroed and (status is Status.SCORED or status in fails)
+        )
+    else:
+        zeroed = set()
+    percent = _percent(
+        plan, statuses=statuses, scaled=scaled, awarded=awarded, maximum=maximum, zeroed=zeroed
+    )
+    if zero is ZeroScope.SCORE and percent is not None:
+        percent, awarded = Fraction(0), 0
+    if any(issue.severity == "error" for issue in issues):
+        percent = None
+    return Score(
+        checklist=checklist,
+        percent=percent,
+        awarded=Fraction(awarded, plan.scale),
+        maximum=Fraction(maximum, plan.scale),
+        band=_band(plan, percent, capped=bool(failed)),
+        coverage=Coverage(evaluated=evaluated, applicable=applicable),
+        capped_by=tuple(failed) if declared else (),
+        issues=tuple(issues),
+        answers=answers,
+        statuses=tuple(statuses),
+        scaled=tuple(scaled),
+    )
+
+
+def _with_subsections(plan: Plan, zeroed: set[int]) -> set[int]:
+    return {
+        index
+        for index, (_, _, parents) in enumerate(plan.sections)
+        if index in zeroed or zeroed.intersection(parents)
+    }
+
+
+def _percent(  # noqa: PLR0913 - the totals of one score
+    plan: Plan,
+    *,
+    statuses: list[Status],
+    scaled: list[int],
+    awarded: int,
+    maximum: int,
+    zeroed: set[int],
+) -> Fraction | None:
+    model = plan.model
+    if model is Model.WEIGHTED:
+        weighted = _weighted(plan, statuses, scaled, zeroed)
+        return None if weighted is None else _HUNDRED * weighted
+    if model is Model.ABSOLUTE:
+        counted = [
+            (step, award)
+            for step, status, award in zip(plan.items, statuses, scaled, strict=True)
+            if status is Status.SCORED or status in plan.fails
+        ]
+        if not counted or not maximum:
+            return None
+        met = all(award == step.scaled_max for step, award in counted) and not zeroed
+        return _HUNDRED if met else Fraction(0)
+    if not maximum:
+        return None
+    return Fraction(100 * awarded, maximum)
+
+
+def _weighted(
+    plan: Plan, statuses: list[Status], scaled: list[int], zeroed: set[int]
+) -> Fraction | None:
+    """
+    XCCDF's default model: each section the weighted mean of its counted children.
+    """
+    children: dict[int | None, list[tuple[Fraction, Fraction]]] = {}
+    for step, status, award in zip(plan.items, statuses, scaled, strict=True):
+        counted = status is Status.SCORED or status in plan.fails
+        weight = Fraction(step.item.weight_in_section)
+        if counted and weight and step.scaled_max:
+            ratio = Fraction(0) if step.section in zeroed else Fraction(award, step.scaled_max)
+            children.setdefault(step.section, []).append((weight, ratio))
+    for index in range(len(plan.sections) - 1, -1, -1):
+        section, _, parents = plan.sections[index]
+        mean = _mean(children.get(index, ()))
+        if mean is not None and section.weight:
+            parent = parents[-1] if parents else None
+            children.setdefault(parent, []).append((Fraction(section.weight), mean))
+    return _mean(children.get(None, ()))
+
+
+def _mean(pairs: list[tuple[Fraction, Fraction]] | tuple[()]) -> Fraction | None:
+    total = sum((weight for weight, _ in pairs), Fraction(0))
+    if not total:
+        return None
+    return sum((weight * value for weight, value in pairs), Fraction(0)) / total
+
+
+def _band(plan: Plan, percent: Fraction | None, *, capped: bool) -> Band | None:
+    if percent is None:
+        return None
+    reached = next((band for band in plan.bands if percent >= band.min), None)
+    cap = plan.policy.critical.cap_band
+    if not capped or cap is None or reached is None:
+        return reached
+    limit = next((band for band in plan.bands if band.id == cap), None)
+    if limit is not None and limit.min < reached.min:
+        return limit
+    return reached
+
+
+# --- explanation ----------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ItemResult:
+    """
+    What one item was awarded, and whether it counted.
+
+    Attributes:
+        id: The item's id.
+        status: scored, na, not_observed, missing, skipped, not_scored or invalid.
+        counted: Whether it is in the numerator and the denominator.
+        awarded: Its points (None when not counted).
+        maximum: Its maximum.
+        answer: The answer given, or None.
+        critical_failed: Whether it is a critical item that failed.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    id: str
+    status: Status
+    counted: bool
+    awarded: Fraction | None
+    maximum: Fraction
+    answer: Answer | None
+    critical_failed: bool = False
+
+    def reason(self, lang: str = "en") -> str:
+        """
+        Why the item counted or not, in words.
+        """
+        en, vi = _REASONS[self.status, self.counted]
+        return vi if lang == "vi" else en
+
+
+_REASONS: dict[tuple[Status, bool], tuple[str, str]] = {
+    (Status.SCORED, True): ("counted", "được tính"),
+    (Status.NA, False): ("not applicable (na): left out", "không áp dụng (na): không tính"),
+    (Status.NOT_OBSERVED, True): (
+        "not observed: counted as failed",
+        "không quan sát được: tính là không đạt",
+    ),
+    (Status.NOT_OBSERVED, False): ("not observed: left out", "không quan sát được: không tính"),
+    (Status.MISSING, True): ("not answered: counted as failed", "chưa trả lời: tính là không đạt"),
+    (Status.MISSING, False): ("not answered: left out", "chưa trả lời: không tính"),
+    (Status.SKIPPED, False): (
+        "skipped: its condition does not hold",
+        "bỏ qua: điều kiện không thỏa mãn",
+    ),
+    (Status.NOT_SCORED, False): ("text: recorded, never scored", "văn bản: ghi nhận, không chấm"),
+    (Status.INVALID, True): (
+        "the answer does not fit: counted as failed",
+        "câu trả lời không hợp lệ: tính là không đạt",
+    ),
+    (Status.INVALID, False): (
+        "the answer does not fit: left out",
+        "câu trả lời không hợp lệ: không tính",
+    ),
+}
+
+
+@attrs.frozen(kw_only=True)
+class SectionResult:
+    """
+    What a section was awarded over its counted items (subsections included).
+
+    Attributes:
+        id: The section's id.
+        title: Its title.
+        awarded: Points awarded over its counted items (0 when zeroed).
+        maximum: Points its counted items could give.
+        zeroed_by: The failed critical items that zeroed it.
+        items: Its items' results.
+        sections: Its subsections' results.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    id: str
+    title: str
+    awarded: Fraction
+    maximum: Fraction
+    zeroed_by: tuple[str, ...]
+    items: tuple[ItemResult, ...]
+    sections: tuple[SectionResult, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """
+    The explanation of a score: the score and a tree of section and item results.
+    Render it with ``render(lang)`` or ``str()``.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    score: Score
+    sections: tuple[SectionResult, ...]
+
+    def render(self, lang: str = "en") -> str:
+        """
+        The tree as indented lines, in ``"en"`` or ``"vi"``.
+        """
+        score = self.score
+        vi = lang == "vi"
+        band = f" ({score.band.label.get(lang)})" if score.band else ""
+        percent = score.shown(lang) + ("" if score.percent is None else " %")
+        words = (
+            ("điểm", "phạm vi", "bị giới hạn bởi") if vi else ("points", "coverage", "capped by")
+        )
+        head = (
+            f"{score.checklist.id}: {percent}{band}, {_plain(score.awarded)}/"
+            f"{_plain(score.maximum)} {words[0]}, {words[1]} {score.coverage}"
+        )
+        if score.capped_by:
+            head += f", {words[2]} {', '.join(score.capped_by)}"
+        lines = [head]
+        for section in self.sections:
+            _render_section(section, 1, lang, lines)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _render_section(section: SectionResult, depth: int, lang: str, lines: list[str]) -> None:
+    pad = "  " * depth
+    line = f"{pad}{section.id} {section.title}: {_plain(section.awarded)}/{_plain(section.maximum)}"
+    if section.zeroed_by:
+        word = "về 0 do" if lang == "vi" else "zeroed by"
+        line += f" ({word} {', '.join(section.zeroed_by)})"
+    lines.append(line)
+    for item in section.items:
+        answer = f" = {item.answer.value}" if item.answer is not None else ""
+        points = (
+            f"{_plain(item.awarded)}/{_plain(item.maximum)}" if item.awarded is not None else "-"
+        )
+        lines.append(f"{pad}  {item.id}{answer}: {points}, {item.reason(lang)}")
+    for inner in section.sections:
+        _render_section(inner, depth + 1, lang, lines)
+
+
+def _explain(score: Score) -> Explanation:
+    plan = plan_of(score.checklist)
+    answers = Answers.of(score.answers)
+    fails = plan.fails
+    results: dict[int, list[ItemResult]] = {}
+    totals: dict[int, list[int]] = {}
+    failed = set(score.capped_by)
+    zero = plan.policy.critical.zero
+    zero_sections = (
+        {step.section for step in plan.items if step.item.id in failed}
+        if zero is ZeroScope.SECTION
+        else set()
+    )
+    zeroed = _with_subsections(plan, zero_sections)
+    for step, status, award in zip(plan.items, score.statuses, score.scaled, strict=True):
+        counted = status is Status.SCORED or status in fails
+        result = ItemResult(
+            id=step.item.id,
+            status=status,
+            counted=counted,
+            awarded=Fraction(award, plan.scale) if counted else None,
+            maximum=Fraction(step.item.maximum),
+            answer=answers.get(step.item.id),
+            critical_failed=step.item.critical and counted and award < step.scaled_max,
+        )
+        results.setdefault(step.section, []).append(result)
+        if counted:
+            indexes = (step.section, *plan.sections[step.section][2])
+            for index in indexes:
+                total = totals.setdefault(index, [0, 0])
+                total[0] += 0 if index in zeroed else award
+                total[1] += step.scaled_max
+
+    def build(index: int) -> SectionResult:
+        section, _, _ = plan.sections[index]
+        total = totals.get(index, [0, 0])
+        inner = [
+            build(other)
+            for other, (_, _, parents) in enumerate(plan.sections)
+            if parents and parents[-1] == index
+        ]
+        return SectionResult(
+            id=section.id,
+            title=str(section.title),
+            awarded=Fraction(total[0], plan.scale),
+            maximum=Fraction(total[1], plan.scale),
+            zeroed_by=tuple(sorted(failed_in(index))) if index in zeroed else (),
+            items=tuple(results.get(index, ())),
+            sections=tuple(inner),
+        )
+
+    def failed_in(index: int) -> set[str]:
+        above = {index, *plan.sections[index][2]}
+        return {
+            step.item.id for step in plan.items if step.item.id in failed and step.section in above
+        }
+
+    tops = [index for index, (_, _, parents) in enumerate(plan.sections) if not parents]
+    return Explanation(score=score, sections=tuple(build(index) for index in tops))
+
+
+# --- agreement ------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ItemAgreement:
+    """
+    One item as self-assessed and as appraised.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    id: str
+    self_status: Status
+    appraised_status: Status
+    self_awarded: Fraction | None
+    appraised_awarded: Fraction | None
+    maximum: Fraction
+
+    @property
+    def agrees(self) -> bool:
+        """
+        Whether both counted the item with the same points, or both left it out.
+        """
+        return self.self_awarded == self.appraised_awarded
+
+    @property
+    def difference(self) -> Fraction | None:
+        """
+        Appraised minus self-assessed points, when both counted the item.
+        """
+        if self.self_awarded is None or self.appraised_awarded is None:
+            return None
+        return self.appraised_awarded - self.self_awarded
+
+
+@attrs.frozen(kw_only=True)
+class Agreement:
+    """
+    How a unit's self-assessment compares with the inspectors' appraisal, item by item.
+
+    Attributes:
+        items: Every item counted in at least one of the two scores.
+        agreeing: How many of them agree.
+        share: agreeing / compared, or None when nothing was compared.
+        difference: Appraised percent minus self-assessed percent (percent points), or None.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    items: tuple[ItemAgreement, ...]
+    agreeing: int
+    share: Fraction | None
+    difference: Fraction | None
+
+    @property
+    def differences(self) -> tuple[ItemAgreement, ...]:
+        """
+        The items on which the two scores differ.
+        """
+        return tuple(item for item in self.items if not item.agrees)
+
+
+def compare(self_score: Score, appraised: Score) -> Agreement:
+    """
+    Compare a self-assessed score with an appraised score of the same checklist.
+
+    Raises:
+        ScoreError: When the two scores are of different checklists.
+
+    .. versionadded:: 2026.11.0
+    """
+    mine, theirs = self_score.checklist, appraised.checklist
+    if (mine.id, mine.version) != (theirs.id, theirs.version):
+        raise ScoreError(
+            f"cannot compare scores of different checklists: {mine.id} (version {mine.version})"
+            f" and {theirs.id} (version {theirs.version})"
+        )
+    left = self_score.explain()
+    right = appraised.explain()
+    pairs = zip(_item_results(left.sections), _item_results(right.sections), strict=True)
+    items = tuple(
+        ItemAgreement(
+            id=a.id,
+            self_status=a.status,
+            appraised_status=b.status,
+            self_awarded=a.awarded,
+            appraised_awarded=b.awarded,
+            maximum=a.maximum,
+        )
+        for a, b in pairs
+        if a.counted or b.counted
+    )
+    agreeing = sum(1 for item in items if item.agrees)
+    difference = None
+    if self_score.percent is not None and appraised.percent is not None:
+        difference = appraised.percent - self_score.percent
+    return Agreement(
+        items=items,
+        agreeing=agreeing,
+        share=Fraction(agreeing, len(items)) if items else None,
+        difference=difference,
+    )
+
+
+def _item_results(sections: tuple[SectionResult, ...]) -> Iterator[ItemResult]:
+    for section in sections:
+        yield from section.items
+        yield from _item_results(section.sections)
+
+
+# --- golden examples ------------------------------------------------------------------------
+
+
+def run_examples(checklist: Checklist) -> Iterator[Issue]:
+    """
+    Run a checklist's ``examples:``; yield an issue for every answer that does not fit and for
+    every expectation that fails, with its path (``examples[2].expect.percent``).
+
+    .. versionadded:: 2026.11.0
+    """
+    for position, example in enumerate(checklist.examples):
+        where: Path = ("examples", position)
+        result = score(checklist, example.answers, path=(*where, "answers"))
+        yield from result.issues
+        for key, expected, got in _misses(result, example.expect):
+            yield _messages.make(
+                Issue,
+                "QT460",
+                (*where, "expect", key),
+                name=repr(example.name),
+                what=key,
+                expected=expected,
+                got=got,
+            )
+
+
+def _misses(result: Score, expect: Expectation) -> Iterator[tuple[str, str, str]]:
+    shown = "no score"
+    if result.percent is not None:
+        shown = _plain(result.percent)
+        if "/" in shown:
+            shown = f"{result.shown()} ({shown})"
+    if expect.no_score and result.percent is not None:
+        yield "no_score", "no score", shown
+    if expect.percent is not None and not _percent_matches(result, expect.percent):
+        yield "percent", _plain(expect.percent), shown
+    if expect.band is not None:
+        got = result.band.id if result.band else "no band"
+        if got != expect.band:
+            yield "band", expect.band, got
+    if expect.awarded is not None and Fraction(expect.awarded) != result.awarded:
+        yield "awarded", _plain(expect.awarded), _plain(result.awarded)
+    if expect.maximum is not None and Fraction(expect.maximum) != result.maximum:
+        yield "maximum", _plain(expect.maximum), _plain(result.maximum)
+    if expect.capped_by is not None and tuple(expect.capped_by) != result.capped_by:
+        yield "capped_by", _listed(expect.capped_by), _listed(result.capped_by)
+
+
+def _percent_matches(result: Score, expected: Decimal) -> bool:
+    if result.percent is None:
+        return False
+    return Fraction(expected) == result.percent or result.rounded == expected
+
+
+def _listed(ids: tuple[str, ...]) -> str:
+    return "[" + ", ".join(ids) + "]"
