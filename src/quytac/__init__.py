@@ -21,12 +21,23 @@ from .errors import (
     format_path,
 )
 from .text import Text
-from .units import Unit, UnitCatalog, UnitKind, UnitLevel
+from .units import (
+    PLACE_TYPES,
+    UNIT_KINDS,
+    PlaceType,
+    Unit,
+    UnitCatalog,
+    UnitKind,
+    UnitLevel,
+    UnitLookupError,
+)
 from .validation import validate
 from .workspace import Workspace
 
 __all__ = [
+    "PLACE_TYPES",
     "SCHEMA",
+    "UNIT_KINDS",
     "AppliesTo",
     "Article",
     "Chapter",
@@ -38,6 +49,7 @@ __all__ = [
     "Issue",
     "LegalBasis",
     "LoadError",
+    "PlaceType",
     "Problem",
     "QuytacError",
     "Rule",
@@ -48,6 +60,7 @@ __all__ = [
     "UnitCatalog",
     "UnitKind",
     "UnitLevel",
+    "UnitLookupError",
     "Workspace",
     "__version__",
     "dumps",
