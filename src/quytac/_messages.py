@@ -239,6 +239,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "the article's {key} {day} is outside the code's time in force ({era})",
         "{key} {day} của điều nằm ngoài thời gian hiệu lực của quy tắc ({era_vi})",
     ),
+    "QT226": (
+        W,
+        "the code takes effect on {start}, before it was issued ({issued})",
+        "quy tắc có hiệu lực từ {start}, trước ngày ban hành ({issued})",
+    ),
     "QT230": (
         E,
         "{ref} is not an article reference CODE_ID:ARTICLE, such as qtux-noi-cong-cong:3",
