@@ -9,7 +9,17 @@ from importlib import resources
 from ._base import SCHEMA, Definition
 from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, loads, loads_all
 from ._version import __version__
-from .codes import AppliesTo, Article, Chapter, ConductCode, LegalBasis, Rule, RuleType
+from ._vietnam_provinces import units_from_vietnam_provinces
+from .codes import (
+    AppliesTo,
+    Article,
+    Chapter,
+    ConductCode,
+    LegalBasis,
+    Rule,
+    RuleType,
+    resolve_ref,
+)
 from .errors import (
     Finding,
     InvalidValue,
@@ -73,6 +83,8 @@ __all__ = [
     "load_all",
     "loads",
     "loads_all",
+    "resolve_ref",
+    "units_from_vietnam_provinces",
     "validate",
 ]
 
