@@ -5,6 +5,7 @@ agencies and public places, with official codes of the right length.
 
 import datetime as dt
 
+import attrs
 from hypothesis import strategies as st
 
 from quytac import PLACE_TYPES, Text, Unit, UnitCatalog
@@ -91,3 +92,42 @@ def unit_trees(draw: st.DrawFn, *, max_districts: int = 4, max_communes: int = 4
         valid_to=dt.date(2024, 12, 31),
         units=tuple(draw(st.permutations(units))),
     )
+
+
+LAST_OLD_DAY = dt.date(2025, 6, 30)
+FIRST_NEW_DAY = dt.date(2025, 7, 1)
+
+
+@st.composite
+def two_era_catalogs(draw: st.DrawFn) -> UnitCatalog:
+    """
+    A province across the 2025 reform in one catalog: the units of a generated tree end on
+    30/06/2025 (the province goes on); some of its communes' codes are taken over from
+    01/07/2025 by new communes directly under the province, which the old communes name as
+    their successor.
+    """
+    tree = draw(unit_trees())
+    communes = [u for u in tree.units if u.kind in COMMUNE_KINDS]
+    kept = draw(st.lists(st.sampled_from(communes), unique=True)) if communes else []
+    kept_codes = {u.code for u in kept}
+    old = [
+        unit
+        if unit.code == "01"
+        else attrs.evolve(
+            unit,
+            valid_to=LAST_OLD_DAY,
+            successor=unit.code if unit.code in kept_codes else None,
+        )
+        for unit in tree.units
+    ]
+    new = [
+        Unit(
+            code=unit.code,
+            name=draw(names("Phường")),
+            kind=draw(st.sampled_from(("xa", "phuong"))),
+            parent="01",
+            valid_from=FIRST_NEW_DAY,
+        )
+        for unit in kept
+    ]
+    return attrs.evolve(tree, valid_to=None, units=tuple(old + new))

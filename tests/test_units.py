@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 
 import quytac
-from _strategies_units import unit_trees
+from _strategies_units import FIRST_NEW_DAY, LAST_OLD_DAY, two_era_catalogs, unit_trees
 from quytac import UNIT_KINDS, Unit, UnitCatalog, UnitLevel, UnitLookupError
 
 HEAD = "kind: UnitCatalog\nschema: quytac/v1\nid: x\ntitle: x\n"
@@ -664,3 +664,36 @@ class TestGeneratedTrees:
         """
         for unit in tree.units:
             assert unit == tree.unit(unit.code, on=BEFORE)
+
+
+class TestGeneratedEras:
+    @given(two_era_catalogs())
+    def test_a_code_names_the_unit_of_the_day(self, catalog):
+        """
+        A code taken over in 2025 names the old unit up to 30/06/2025 and the new one after;
+        the old unit's successor chain is the new unit.
+        """
+        for new in catalog.units_of_kinds(["xa", "phuong"], on=FIRST_NEW_DAY):
+            old = catalog.unit(new.code, on=LAST_OLD_DAY)
+            assert old is not None
+            assert old != new
+            assert new == catalog.unit(new.code, on=FIRST_NEW_DAY)
+            assert (new,) == catalog.successors(old)
+
+    @given(two_era_catalogs())
+    def test_the_province_has_the_new_communes_from_2025(self, catalog):
+        """
+        From 07/2025 the province's children are exactly the new communes.
+        """
+        after = catalog.children("01", on=FIRST_NEW_DAY)
+
+        assert all(u.valid_from == FIRST_NEW_DAY for u in after)
+        assert len(after) == sum(1 for u in catalog.units if u.valid_from == FIRST_NEW_DAY)
+
+    @given(two_era_catalogs())
+    def test_two_eras_keep_every_rule(self, catalog):
+        """
+        Codes shared by the two eras are not duplicates; the catalog loads back equal.
+        """
+        assert [] == rendered(catalog)
+        assert catalog == quytac.loads(quytac.dumps(catalog))
