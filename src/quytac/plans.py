@@ -18,7 +18,7 @@ from .codes import ConductCode, LegalBasis
 from .collation import vietnamese_key
 from .errors import Issue, format_path
 from .text import Text
-from .units import Unit, UnitCatalog
+from .units import UNIT_KINDS, Unit, UnitCatalog
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -316,6 +316,10 @@ class InspectionPlan(Definition):
             yield from _twice(path, values)
 
     def _unit_issues(self, catalog: UnitCatalog) -> Iterator[Issue]:
+        known_kinds = set(UNIT_KINDS) | {kind.id for kind in catalog.unit_kinds}
+        for position, kind in enumerate(self.scope.unit_kinds):
+            if kind not in known_kinds:
+                yield _unknown(("scope", "unit_kinds", position), "unit kind", "loại đơn vị", kind)
         existing = self.existing_units(catalog)
         listed: list[tuple[Path, str]] = [
             (("standing_agency",), self.standing_agency),

@@ -632,7 +632,11 @@ def _render(synthesis: Synthesis, lang: str) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
-    counts = ", ".join(f"{k}: {v}" for k, v in synthesis.by_status.items() if v)
+    counts = ", ".join(
+        f"{_STATUS_VI[UnitStatus(k)] if vi else k}: {v}"
+        for k, v in synthesis.by_status.items()
+        if v
+    )
     lines.append(("Theo tình trạng: " if vi else "By status: ") + counts)
     if synthesis.by_band:
         bands = ", ".join(f"{k}: {v}" for k, v in synthesis.by_band.items())
