@@ -70,7 +70,7 @@ class TestLoads:
             "x.yaml: 2 problems\n"
             "  x.yaml:1:1: error QT103: schema: missing required key\n"
             "  x.yaml:1:7: error QT101: kind: unknown kind 'Nope' (expected one of:"
-            " ConductCode, UnitCatalog)"
+            " Checklist, ConductCode, UnitCatalog)"
         ) == str(info.value)
 
     def test_messages_in_vietnamese(self):
