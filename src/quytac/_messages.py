@@ -522,28 +522,28 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT421": (
         E,
-        "unknown code {code}: no ConductCode with this id in the workspace",
-        "quy tắc {code} không xác định: không có ConductCode nào mang mã này trong bộ tài liệu",
+        "unknown code {code_id}: no ConductCode with this id in the workspace",
+        "quy tắc {code_id} không xác định: không có ConductCode nào mang mã này trong bộ tài liệu",
     ),
     "QT422": (
         W,
-        "the code {code} is not listed in the checklist's codes",
-        "quy tắc {code} không có trong danh sách codes của phiếu",
+        "the code {code_id} is not listed in the checklist's codes",
+        "quy tắc {code_id} không có trong danh sách codes của phiếu",
     ),
     "QT423": (
         E,
-        "the code {code} has no article {number}",
-        "quy tắc {code} không có Điều {number}",
+        "the code {code_id} has no article {number}",
+        "quy tắc {code_id} không có Điều {number}",
     ),
     "QT424": (
         E,
-        "article {number} of {code} is not in force on {on} (the checklist's valid_from)",
-        "Điều {number} của {code} không có hiệu lực vào ngày {on} (valid_from của phiếu)",
+        "article {number} of {code_id} is not in force on {on} (the checklist's valid_from)",
+        "Điều {number} của {code_id} không có hiệu lực vào ngày {on} (valid_from của phiếu)",
     ),
     "QT425": (
         W,
-        "article {number} of {code} is no longer in force after {on}",
-        "Điều {number} của {code} hết hiệu lực sau ngày {on}",
+        "article {number} of {code_id} is no longer in force after {on}",
+        "Điều {number} của {code_id} hết hiệu lực sau ngày {on}",
     ),
     "QT430": (
         E,

@@ -856,7 +856,7 @@ def _ref_issues(checklist: Checklist, workspace: Workspace | None) -> Iterator[I
         for position, code_id in enumerate(checklist.codes):
             codes[code_id] = workspace.get(ConductCode, code_id)
             if codes[code_id] is None:
-                yield _issue("QT421", ("codes", position), code=repr(code_id))
+                yield _issue("QT421", ("codes", position), code_id=repr(code_id))
     for item, path in checklist.walk():
         for position, ref in enumerate(item.refs):
             where = (*path, "refs", position)
@@ -865,7 +865,7 @@ def _ref_issues(checklist: Checklist, workspace: Workspace | None) -> Iterator[I
                 yield _issue("QT420", where, ref=repr(ref))
                 continue
             if parsed[0] not in listed:
-                yield _issue("QT422", where, code=repr(parsed[0]))
+                yield _issue("QT422", where, code_id=repr(parsed[0]))
             if workspace is not None:
                 yield from _cited(checklist, workspace, codes, parsed, where)
 
@@ -881,7 +881,7 @@ def _cited(
     if code_id not in codes:
         codes[code_id] = workspace.get(ConductCode, code_id)
         if codes[code_id] is None:
-            yield _issue("QT421", where, code=repr(code_id))
+            yield _issue("QT421", where, code_id=repr(code_id))
     code = codes[code_id]
     if code is not None:
         yield from _article_issues(checklist, code, number, where)
@@ -892,13 +892,13 @@ def _article_issues(
 ) -> Iterator[Issue]:
     article = code.article(number)
     if article is None:
-        yield _issue("QT423", where, code=repr(code.id), number=number)
+        yield _issue("QT423", where, code_id=repr(code.id), number=number)
         return
     on = checklist.valid_from
     if on is not None:
         if not code.in_force(on, article):
-            yield _issue("QT424", where, code=repr(code.id), number=number, on=on.isoformat())
+            yield _issue("QT424", where, code_id=repr(code.id), number=number, on=on.isoformat())
         return
     end = article.effective_to or code.effective_to
     if end is not None:
-        yield _issue("QT425", where, code=repr(code.id), number=number, on=end.isoformat())
+        yield _issue("QT425", where, code_id=repr(code.id), number=number, on=end.isoformat())

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from . import _checks
+from . import _checks, checklists
 from ._base import SCHEMA
 from ._documents import KINDS
 from .text import Text
@@ -107,6 +107,9 @@ class _Builder:
             return dict(_SPECIAL[tp])
         if tp is Text:
             return self.ref(Text, text_form=True)
+        shape = self.checklist_shape(tp)
+        if shape is not None:
+            return shape
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin in (types.UnionType, typing.Union):
@@ -123,6 +126,38 @@ class _Builder:
         if isinstance(tp, type) and attrs.has(tp):
             return self.ref(tp)
         raise TypeError(f"no JSON Schema for {tp!r}")
+
+    def checklist_shape(self, tp: Any) -> dict[str, Any] | None:
+        """
+        The checklists' shapes that are not plain mappings: an answer type (``yes_no`` or
+        ``{count: {...}}`` ...), an answer (a value or ``{value, note, evidence}``), answers
+        keyed by item id.
+        """
+        if tp == checklists.AnswerType:
+            named = [name for name, cl in checklists.ANSWER_TYPES.items() if not attrs.fields(cl)]
+            forms: list[dict[str, Any]] = [{"enum": named}]
+            for name, cl in checklists.ANSWER_TYPES.items():
+                if name in named:
+                    continue
+                body = (
+                    {"type": "array", "items": self.of_type(checklists.Choice)}
+                    if cl is checklists.Choices
+                    else self.ref(cl)
+                )
+                forms.append(
+                    {
+                        "type": "object",
+                        "properties": {name: body},
+                        "required": [name],
+                        "additionalProperties": False,
+                    }
+                )
+            return {"anyOf": forms}
+        if tp is checklists.Answer:
+            return self.ref(checklists.Answer, text_form=True)
+        if tp is checklists.Answers:
+            return {"type": "object", "additionalProperties": self.of_type(checklists.Answer)}
+        return None
 
     def ref(self, cl: type, *, text_form: bool = False) -> dict[str, Any]:
         name = cl.__name__

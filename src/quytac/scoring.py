@@ -944,6 +944,11 @@ def compare(self_score: Score, appraised: Score) -> Agreement:
             f"cannot compare scores of different checklists: {mine.id} (version {mine.version})"
             f" and {theirs.id} (version {theirs.version})"
         )
+    if mine is not theirs and mine != theirs:
+        raise ScoreError(
+            f"cannot compare scores of two checklists that differ but share the id {mine.id}"
+            f" and version {mine.version}"
+        )
     left = self_score.explain()
     right = appraised.explain()
     pairs = zip(_item_results(left.sections), _item_results(right.sections), strict=True)

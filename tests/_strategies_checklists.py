@@ -1,0 +1,246 @@
+"""
+Hypothesis strategies for checklists and their answers, valid by construction; and a helper that
+loads a checklist from a YAML body.
+"""
+
+from decimal import Decimal
+from textwrap import dedent, indent
+
+import attrs
+from hypothesis import strategies as st
+
+import quytac
+from quytac import (
+    Band,
+    Checklist,
+    Choice,
+    Choices,
+    Count,
+    CriticalPolicy,
+    FreeText,
+    Item,
+    Model,
+    PointsScale,
+    ScoringPolicy,
+    Section,
+    Text,
+    Threshold,
+    Unanswered,
+    YesNo,
+    ZeroScope,
+)
+
+HEADER = "kind: Checklist\nschema: quytac/v1\nid: kt\ntitle: Phiếu thử\n"
+
+BANDS = (
+    Band(id="tot", label=Text(vi="Tốt"), min=Decimal(85)),
+    Band(id="kha", label=Text(vi="Khá"), min=Decimal(70)),
+    Band(id="trung_binh", label=Text(vi="Trung bình"), min=Decimal(50)),
+    Band(id="yeu", label=Text(vi="Yếu"), min=Decimal(0)),
+)
+
+
+def checklist_from(body: str) -> Checklist:
+    """
+    A checklist from the YAML after its envelope (kind, schema, id, title).
+    """
+    document = quytac.loads(HEADER + dedent(body).lstrip("\n"))
+    assert isinstance(document, Checklist)
+    return document
+
+
+def yaml_items(*lines: str) -> str:
+    """
+    A section ``S`` holding the items given as YAML flow mappings, one a line.
+    """
+    items = "".join(f"  - {line}\n" for line in lines)
+    return "sections:\n- id: S\n  title: Mục\n  items:\n" + indent(items, "  ")
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+#: Points in tenths: 0.1 .. 20.0 (never 0, so every item can be passed and failed).
+points = st.integers(min_value=1, max_value=200).map(lambda n: Decimal(n) / 10)
+steps = st.sampled_from([Decimal("0.5"), Decimal(1), Decimal("0.25")])
+weights = st.integers(min_value=0, max_value=5).map(Decimal)
+
+
+# --- items ----------------------------------------------------------------------------------
+
+
+@st.composite
+def answer_types(draw: st.DrawFn) -> tuple[object, Decimal | None]:
+    """
+    An answer type and the item points that suit it (a multiple of the step for points).
+    """
+    kind = draw(st.sampled_from(["yes_no", "full_at", "thresholds", "points", "choices", "text"]))
+    if kind == "yes_no":
+        return YesNo(), draw(points)
+    if kind == "full_at":
+        return Count(full_at=draw(st.integers(min_value=1, max_value=6))), draw(points)
+    if kind == "thresholds":
+        maximum = draw(points)
+        mins = draw(st.lists(st.integers(0, 10), min_size=1, max_size=3, unique=True))
+        top = int(maximum * 10)
+        rest = st.lists(st.integers(0, top), min_size=len(mins) - 1, max_size=len(mins) - 1)
+        tenths = [*sorted(draw(rest)), top]
+        thresholds = tuple(
+            Threshold(min=m, points=Decimal(p) / 10)
+            for m, p in zip(sorted(mins), tenths, strict=True)
+        )
+        return Count(thresholds=thresholds), maximum
+    if kind == "points":
+        step = draw(steps)
+        return PointsScale(step=step), step * draw(st.integers(min_value=1, max_value=12))
+    if kind == "choices":
+        maximum = draw(points)
+        top = int(maximum * 10)
+        tenths = [top, *draw(st.lists(st.integers(0, top), max_size=3))]
+        choices = tuple(
+            Choice(id=f"c{n}", label=Text(vi=f"Lựa chọn {n}"), points=Decimal(p) / 10)
+            for n, p in enumerate(tenths)
+        )
+        return Choices(choices=choices), maximum
+    return FreeText(), None
+
+
+@st.composite
+def items(draw: st.DrawFn) -> Item:
+    """
+    An item without a condition; its id is set later, when the checklist is put together.
+    """
+    answer, maximum = draw(answer_types())
+    explicit_weight = draw(st.booleans()) and answer is not None
+    return Item(
+        id="x",
+        text=Text(vi="Câu hỏi"),
+        answer=answer,  # type: ignore[arg-type]
+        points=maximum,
+        weight=draw(weights) if explicit_weight else None,
+        critical=draw(st.booleans()) and maximum is not None,
+    )
+
+
+@st.composite
+def sections(draw: st.DrawFn, depth: int = 0, *, at_least_one: bool = False) -> Section:
+    inner = draw(st.lists(sections(depth + 1), max_size=2)) if depth < 1 else []
+    found = draw(st.lists(items(), min_size=1 if at_least_one else 0, max_size=4))
+    return Section(
+        id="s",
+        title=Text(vi="Mục"),
+        weight=draw(st.integers(min_value=1, max_value=4).map(Decimal)),
+        items=tuple(found),
+        sections=tuple(inner),
+    )
+
+
+def numbered(section: Section, counter: list[int]) -> Section:
+    """
+    The section with unique ids given in order: sections ``s0``, ``s1``..., items ``i0``....
+    """
+    section_id = f"s{counter[0]}"
+    counter[0] += 1
+    found = []
+    for item in section.items:
+        found.append(attrs.evolve(item, id=f"i{counter[1]}"))
+        counter[1] += 1
+    inner = tuple(numbered(s, counter) for s in section.sections)
+    return attrs.evolve(section, id=section_id, items=tuple(found), sections=inner)
+
+
+policies = st.builds(
+    ScoringPolicy,
+    model=st.sampled_from(list(Model)),
+    counts_as_fail=st.lists(st.sampled_from(list(Unanswered)), unique=True).map(tuple),
+    critical=st.sampled_from(
+        [
+            CriticalPolicy(),
+            CriticalPolicy(cap_band="trung_binh"),
+            CriticalPolicy(zero=ZeroScope.SECTION),
+            CriticalPolicy(zero=ZeroScope.SCORE),
+        ]
+    ),
+    bands=st.just(BANDS),
+)
+
+
+@st.composite
+def checklists(draw: st.DrawFn, policy: st.SearchStrategy[ScoringPolicy] = policies) -> Checklist:
+    """
+    A checklist of one to three top-level sections (one level of subsections), the first with
+    at least one item, ids unique and in order, no conditions.
+    """
+    first = draw(sections(at_least_one=True))
+    rest = draw(st.lists(sections(), max_size=2))
+    counter = [0, 0]
+    return Checklist(
+        id="kt",
+        title=Text(vi="Phiếu thử"),
+        scoring=draw(policy),
+        sections=tuple(numbered(s, counter) for s in (first, *rest)),
+    )
+
+
+# --- answers --------------------------------------------------------------------------------
+
+
+def full_value(item: Item) -> str:
+    """
+    The answer that gives an item full points.
+    """
+    answer = item.answer
+    if isinstance(answer, YesNo):
+        return "pass"
+    if isinstance(answer, Count):
+        if answer.full_at is not None:
+            return str(answer.full_at)
+        return str(max(t.min for t in answer.thresholds or ()) + 1)
+    if isinstance(answer, PointsScale):
+        return str(item.maximum)
+    if isinstance(answer, Choices):
+        return answer.choices[0].id
+    return "ghi chú"
+
+
+@st.composite
+def values(draw: st.DrawFn, item: Item) -> str:
+    """
+    A valid value for an item (not na, not_observed).
+    """
+    answer = item.answer
+    if isinstance(answer, YesNo):
+        return draw(st.sampled_from(["pass", "fail"]))
+    if isinstance(answer, Count):
+        return str(draw(st.integers(min_value=0, max_value=12)))
+    if isinstance(answer, PointsScale):
+        steps_in = int(item.maximum / answer.step)
+        return str(answer.step * draw(st.integers(min_value=0, max_value=steps_in)))
+    if isinstance(answer, Choices):
+        return draw(st.sampled_from([choice.id for choice in answer.choices]))
+    return draw(st.sampled_from(["có", "không rõ"]))
+
+
+@st.composite
+def answers_for(draw: st.DrawFn, checklist: Checklist) -> dict[str, str]:
+    """
+    Answers to a checklist: each item a valid value, na, not_observed, or left out (missing).
+    """
+    found: dict[str, str] = {}
+    for item in checklist.items:
+        kind = draw(st.sampled_from(["value", "value", "na", "not_observed", "missing"]))
+        if kind == "value":
+            found[item.id] = draw(values(item))
+        elif kind != "missing":
+            found[item.id] = kind
+    return found
+
+
+@st.composite
+def scored(
+    draw: st.DrawFn, policy: st.SearchStrategy[ScoringPolicy] = policies
+) -> tuple[Checklist, dict[str, str]]:
+    """
+    A checklist and answers to it.
+    """
+    checklist = draw(checklists(policy))
+    return checklist, draw(answers_for(checklist))

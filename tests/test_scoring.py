@@ -1,0 +1,904 @@
+"""
+Scoring: the four models, bands on the exact value, critical items, "no score", answers that do
+not fit, explanations, agreement, golden examples, and the laws every score obeys.
+"""
+
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import quytac
+from _strategies_checklists import (
+    checklist_from,
+    checklists,
+    full_value,
+    policies,
+    scored,
+    yaml_items,
+)
+from quytac import (
+    Checklist,
+    Choices,
+    Count,
+    Item,
+    Model,
+    PointsScale,
+    Rounding,
+    RoundingMode,
+    Section,
+    YesNo,
+    compare,
+    round_percent,
+    score,
+)
+
+BANDS = """
+  bands:
+  - {id: tot, label: Tốt, min: 85}
+  - {id: kha, label: Khá, min: 70}
+  - {id: trung_binh, label: Trung bình, min: 50}
+  - {id: yeu, label: Yếu, min: 0}
+"""
+
+#: The checklist of DESIGN.md §2.
+DESIGN = checklist_from(
+    """
+scoring:
+  model: points
+  critical: {cap_band: trung_binh}
+"""
+    + BANDS
+    + """
+sections:
+- id: I
+  title: Công tác lãnh đạo, chỉ đạo
+  items:
+  - {id: I.1, text: Có văn bản triển khai, answer: yes_no, points: 10, critical: true}
+  - {id: I.2, text: Số văn bản chỉ đạo, answer: {count: {full_at: 5}}, points: 5}
+  - id: I.3
+    text: Mức độ niêm yết
+    answer: {choices: [{id: day_du, label: Đầy đủ, points: 5},
+                       {id: mot_phan, label: Một phần, points: 2.5},
+                       {id: khong, label: Không niêm yết, points: 0}]}
+    points: 5
+  - id: I.4
+    text: Bảng niêm yết đặt nơi dễ quan sát
+    when: {item: I.3, in: [day_du, mot_phan]}
+    answer: {points: {step: 0.5}}
+    points: 2
+"""
+)
+
+#: Two sections with different weights and a subsection: the models disagree on it.
+TREE = checklist_from(
+    """
+scoring:
+  model: weighted
+"""
+    + BANDS
+    + """
+sections:
+- id: A
+  title: Lãnh đạo
+  weight: 3
+  items:
+  - {id: a1, text: Có kế hoạch, points: 2}
+  - {id: a2, text: Có báo cáo, points: 2}
+- id: B
+  title: Niêm yết
+  weight: 1
+  items:
+  - {id: b1, text: Mức độ, answer: {points: {step: 1}}, points: 4}
+  sections:
+  - id: B.1
+    title: Bảng
+    items:
+    - {id: b2, text: Có bảng, points: 1}
+"""
+)
+TREE_ANSWERS = {"a1": "pass", "a2": "fail", "b1": 3, "b2": "pass"}
+
+
+def with_model(checklist: Checklist, model: str) -> Checklist:
+    return attrs.evolve(checklist, scoring=attrs.evolve(checklist.scoring, model=Model(model)))
+
+
+def rendered(found) -> list[str]:
+    return [str(issue) for issue in found]
+
+
+class TestPointsModel:
+    def test_design_example(self):
+        """
+        points: 100 × Σ awarded / Σ maximum; a count scales up to full_at (3 of 5 gives 3);
+        (10 + 3 + 2.5 + 1.5) / 22 = 17/22 -> 850/11 %, Khá.
+        """
+        result = score(DESIGN, {"I.1": "pass", "I.2": 3, "I.3": "mot_phan", "I.4": "1.5"})
+
+        assert Fraction(850, 11) == result.percent
+        assert (Fraction(17), Fraction(22)) == (result.awarded, result.maximum)
+        assert "kha" == result.band.id
+        assert "77.27" == result.shown()
+
+    def test_skipped_item_is_out_of_the_denominator(self):
+        """
+        I.4 applies only when the code is posted: with khong it is skipped, 10 + 5 + 0 of 20.
+        """
+        result = score(DESIGN, {"I.1": "pass", "I.2": 9, "I.3": "khong"})
+
+        assert Fraction(75) == result.percent
+        assert "3/3" == str(result.coverage)
+
+    def test_section_weights_play_no_part(self):
+        """
+        The tree under the points model: 6 of 9 points, whatever the section weights.
+        """
+        result = score(with_model(TREE, "points"), TREE_ANSWERS)
+
+        assert Fraction(200, 3) == result.percent
+        assert "66.67" == result.shown()
+        assert "trung_binh" == result.band.id
+
+
+class TestWeightedModel:
+    def test_weighted_means_of_sections(self):
+        """
+        A = (2·1 + 2·0) / 4 = 1/2; B = (4 · 3/4 + 1 · 1) / 5 = 4/5 (B.1 weighs 1);
+        the checklist = (3 · 1/2 + 1 · 4/5) / 4 = 23/40 -> 57.5 %.
+        """
+        result = score(TREE, TREE_ANSWERS)
+
+        assert Fraction(115, 2) == result.percent
+        assert (Fraction(6), Fraction(9)) == (result.awarded, result.maximum)
+
+    def test_a_section_with_nothing_counted_drops_out(self):
+        """
+        With every item of A not applicable, the checklist scores B alone: 4/5.
+        """
+        result = score(TREE, {**TREE_ANSWERS, "a1": "na", "a2": "na"})
+
+        assert Fraction(80) == result.percent
+
+    def test_a_section_weighing_zero_drops_out(self):
+        """
+        A section of weight 0 takes no part (OpenSCAP would score it 0 %).
+        """
+        zero_a = attrs.evolve(
+            TREE, sections=(attrs.evolve(TREE.sections[0], weight=Decimal(0)), TREE.sections[1])
+        )
+
+        assert Fraction(80) == score(zero_a, TREE_ANSWERS).percent
+
+    def test_every_weight_zero_is_no_score(self):
+        """
+        When every section weighs 0 there is nothing to average: no score, not 0.
+        """
+        sections = tuple(attrs.evolve(s, weight=Decimal(0)) for s in TREE.sections)
+
+        result = score(attrs.evolve(TREE, sections=sections), TREE_ANSWERS)
+
+        assert (None, None) == (result.percent, result.band)
+
+    def test_explicit_item_weights(self):
+        """
+        An item's weight replaces its points as its weight in the section: in A, a1 weighs 1
+        and a2 weighs 3, so A = 1/4 and the checklist = (3/4 + 4/5) / 4 = 31/80.
+        """
+        items = (
+            attrs.evolve(TREE.sections[0].items[0], weight=Decimal(1)),
+            attrs.evolve(TREE.sections[0].items[1], weight=Decimal(3)),
+        )
+        section_a = attrs.evolve(TREE.sections[0], items=items)
+
+        result = score(attrs.evolve(TREE, sections=(section_a, TREE.sections[1])), TREE_ANSWERS)
+
+        assert Fraction(155, 4) == result.percent
+
+
+class TestFlatModel:
+    def test_points_out_of_maximum(self):
+        """
+        flat reports the points themselves, 6 out of 9, and their percent for the bands.
+        """
+        result = score(with_model(TREE, "flat"), TREE_ANSWERS)
+
+        assert (Fraction(6), Fraction(9)) == (result.awarded, result.maximum)
+        assert Fraction(200, 3) == result.percent
+
+
+class TestAbsoluteModel:
+    def test_one_failure_gives_zero(self):
+        """
+        absolute: 0 as soon as one counted item is not fully met.
+        """
+        assert Fraction(0) == score(with_model(TREE, "absolute"), TREE_ANSWERS).percent
+
+    def test_everything_met_gives_100(self):
+        """
+        absolute: 100 when every counted item is fully met; na items are out.
+        """
+        answers = {"a1": "pass", "a2": "na", "b1": 4, "b2": "pass"}
+
+        result = score(with_model(TREE, "absolute"), answers)
+
+        assert (Fraction(100), "tot") == (result.percent, result.band.id)
+
+
+ONE_SCALE = checklist_from(
+    "scoring:\n"
+    + BANDS
+    + yaml_items("{id: x, text: Điểm, answer: {points: {step: 1}}, points: 20}")
+)
+
+
+class TestBands:
+    def test_exactly_on_the_threshold(self):
+        """
+        17 of 20 is exactly 85 %: Tốt, never 84.999...
+        """
+        result = score(ONE_SCALE, {"x": 17})
+
+        assert (Fraction(85), "tot", "Tốt") == (
+            result.percent,
+            result.band.id,
+            str(result.band.label),
+        )
+
+    def test_just_below_the_threshold(self):
+        """
+        16.9 would not be a step; 16 of 20 is 80 %: Khá.
+        """
+        assert "kha" == score(ONE_SCALE, {"x": 16}).band.id
+
+    def test_rounding_never_flips_a_band(self):
+        """
+        1402 of 2003 is 69.995007...%: shown as 70.00 (half up) but still Trung bình.
+        """
+        checklist = checklist_from(
+            "scoring:\n"
+            + BANDS
+            + yaml_items("{id: x, text: Điểm, answer: {points: {step: 1}}, points: 2003}")
+        )
+
+        result = score(checklist, {"x": 1402})
+
+        assert ("70.00", "trung_binh") == (str(result.rounded), result.band.id)
+
+    def test_no_bands_no_band(self):
+        """
+        A checklist without bands scores a percent and no band.
+        """
+        checklist = checklist_from(yaml_items("{id: x, text: Có, answer: yes_no}"))
+
+        result = score(checklist, {"x": "pass"})
+
+        assert (Fraction(100), None) == (result.percent, result.band)
+
+
+class TestNoScore:
+    def test_all_na_is_no_score(self):
+        """
+        All items na: no score (None), no band; not 0 and not 100.
+        """
+        result = score(DESIGN, {"I.1": "na", "I.2": "na", "I.3": "na", "I.4": "na"})
+
+        assert (None, None, None) == (result.percent, result.band, result.rounded)
+        assert ("no score", "chưa có điểm") == (result.shown(), result.shown("vi"))
+        assert "0/0" == str(result.coverage)
+
+    def test_na_is_out_of_both_sides(self):
+        """
+        na is out of the numerator and the denominator: 10 of 10 is 100 %.
+        """
+        result = score(DESIGN, {"I.1": "pass", "I.2": "na", "I.3": "na"})
+
+        assert Fraction(100) == result.percent
+
+
+class TestUnansweredPolicy:
+    def test_missing_and_not_observed_count_as_failed_by_default(self):
+        """
+        By default an unanswered or not-observed item counts, with 0 points: 10 of 20.
+        """
+        result = score(DESIGN, {"I.1": "pass", "I.2": "not_observed"})
+
+        assert Fraction(50) == result.percent
+        assert "1/3" == str(result.coverage)
+
+    def test_policy_can_leave_them_out(self):
+        """
+        With counts_as_fail: [missing], a not-observed item is left out; missing still counts.
+        """
+        checklist = attrs.evolve(
+            DESIGN,
+            scoring=attrs.evolve(DESIGN.scoring, counts_as_fail=(quytac.Unanswered.MISSING,)),
+        )
+
+        result = score(checklist, {"I.1": "pass", "I.2": "not_observed"})
+
+        assert Fraction(200, 3) == result.percent
+
+
+CRITICAL = """
+sections:
+- id: A
+  title: Lãnh đạo
+  items:
+  - {id: a1, text: Có văn bản triển khai, points: 1, critical: true}
+  - {id: a2, text: Có kế hoạch, points: 9}
+- id: B
+  title: Niêm yết
+  items:
+  - {id: b1, text: Có bảng, points: 10}
+"""
+
+
+class TestCritical:
+    def test_cap_band(self):
+        """
+        cap_band: 19 of 20 is 95 % (Tốt), but the failed critical item caps it at Trung bình.
+        """
+        checklist = checklist_from(
+            "scoring:\n  critical: {cap_band: trung_binh}\n" + BANDS + CRITICAL
+        )
+
+        result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert (Fraction(95), "trung_binh", ("a1",)) == (
+            result.percent,
+            result.band.id,
+            result.capped_by,
+        )
+
+    def test_cap_never_raises_a_band(self):
+        """
+        A cap only lowers: a score already below the cap keeps its band.
+        """
+        checklist = checklist_from("scoring:\n  critical: {cap_band: kha}\n" + BANDS + CRITICAL)
+
+        result = score(checklist, {"a1": "fail", "a2": "fail", "b1": "fail"})
+
+        assert "yeu" == result.band.id
+
+    def test_zero_section(self):
+        """
+        zero: section: A scores 0, B keeps its 10: 10 of 20 is 50 %.
+        """
+        checklist = checklist_from("scoring:\n  critical: {zero: section}\n" + BANDS + CRITICAL)
+
+        result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert (Fraction(50), Fraction(10), ("a1",)) == (
+            result.percent,
+            result.awarded,
+            result.capped_by,
+        )
+
+    def test_zero_section_weighted(self):
+        """
+        Under the weighted model a zeroed section scores 0 %: (0 + 100) / 2.
+        """
+        checklist = checklist_from(
+            "scoring:\n  model: weighted\n  critical: {zero: section}\n" + BANDS + CRITICAL
+        )
+
+        result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert Fraction(50) == result.percent
+
+    def test_zero_score(self):
+        """
+        zero: score: one failed critical item and the whole score is 0.
+        """
+        checklist = checklist_from("scoring:\n  critical: {zero: score}\n" + BANDS + CRITICAL)
+
+        result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert (Fraction(0), "yeu", Fraction(0)) == (
+            result.percent,
+            result.band.id,
+            result.awarded,
+        )
+
+    def test_not_observed_critical_item_fails_when_counted(self):
+        """
+        A critical item not observed counts as failed (the default policy), so it caps.
+        """
+        checklist = checklist_from(
+            "scoring:\n  critical: {cap_band: trung_binh}\n" + BANDS + CRITICAL
+        )
+
+        result = score(checklist, {"a1": "not_observed", "a2": "pass", "b1": "pass"})
+
+        assert ("trung_binh", ("a1",)) == (result.band.id, result.capped_by)
+
+    def test_passed_or_na_critical_item_has_no_effect(self):
+        """
+        A critical item passed, or not applicable, caps nothing.
+        """
+        checklist = checklist_from("scoring:\n  critical: {zero: score}\n" + BANDS + CRITICAL)
+
+        for a1 in ("pass", "na"):
+            result = score(checklist, {"a1": a1, "a2": "pass", "b1": "pass"})
+
+            assert (Fraction(100), ()) == (result.percent, result.capped_by)
+
+
+class TestAnswers:
+    def test_answers_that_do_not_fit(self):
+        """
+        Answers that do not fit the checklist are issues with paths, and the score is not
+        partial: no percent, no band.
+        """
+        answers = {"I.1": 7, "I.2": "x", "I.3": "dep", "I.4": "3.3", "I.9": "pass"}
+
+        result = score(DESIGN, answers)
+
+        assert [
+            "<string>: error QT450: answers[\"I.9\"]: no item 'I.9' in checklist 'kt'",
+            '<string>: error QT451: answers["I.1"]: expected pass or fail for a yes_no item,'
+            " got '7'",
+            '<string>: error QT451: answers["I.2"]: expected a whole number of 0 or more for a'
+            " count item, got 'x'",
+            "<string>: error QT454: answers[\"I.3\"]: 'dep' is not a choice of this item"
+            " (expected one of: day_du, mot_phan, khong)",
+            '<string>: warning QT455: answers["I.4"]: the item is skipped by its condition:'
+            " this answer is not scored",
+        ] == rendered(result.issues)
+        assert (None, None, False) == (result.percent, result.band, result.ok)
+
+    def test_points_off_step_and_over_maximum(self):
+        """
+        3.3 with step 0.5 is not a step; 2.5 is above the maximum of 2.
+        """
+        off = score(DESIGN, {"I.1": "pass", "I.2": 1, "I.3": "day_du", "I.4": "1.3"})
+        over = score(DESIGN, {"I.1": "pass", "I.2": 1, "I.3": "day_du", "I.4": "2.5"})
+
+        assert [
+            "<string>: error QT452: answers[\"I.4\"]: '1.3' is not a multiple of the step 0.5"
+        ] == rendered(off.issues)
+        assert [
+            "<string>: error QT453: answers[\"I.4\"]: '2.5' is more than the item's maximum of 2"
+        ] == rendered(over.issues)
+
+    def test_vietnamese_messages(self):
+        """
+        Every answer issue has its Vietnamese message.
+        """
+        result = score(DESIGN, {"I.1": "co"})
+
+        assert [
+            '<string>: error QT451: answers["I.1"]: câu hỏi loại yes_no cần pass hoặc fail,'
+            " nhận được 'co'"
+        ] == [issue.render("vi") for issue in result.issues]
+
+    def test_answer_to_a_skipped_item_is_a_warning(self):
+        """
+        Answering an item its condition skips is worth a look, but the score stands.
+        """
+        result = score(DESIGN, {"I.1": "pass", "I.2": 5, "I.3": "khong", "I.4": 2})
+
+        assert [
+            '<string>: warning QT455: answers["I.4"]: the item is skipped by its condition:'
+            " this answer is not scored"
+        ] == rendered(result.issues)
+        assert (Fraction(75), True) == (result.percent, result.ok)
+
+    def test_numbers_as_int_text_or_decimal(self):
+        """
+        A number may be given as int, text or Decimal, and a mapping carries note and evidence.
+        """
+        base = {"I.1": "pass", "I.3": "day_du"}
+        forms = [
+            {**base, "I.2": 3, "I.4": Decimal("1.5")},
+            {**base, "I.2": "3", "I.4": "1.50"},
+            {**base, "I.2": Decimal(3), "I.4": {"value": "1.5", "note": "Bảng nhỏ"}},
+        ]
+
+        assert {Fraction(975, 11)} == {score(DESIGN, form).percent for form in forms}
+
+    def test_float_is_refused(self):
+        """
+        A float is not exact: refused with a clear error.
+        """
+        with pytest.raises(TypeError) as ei:
+            score(DESIGN, {"I.4": 1.5})
+
+        assert (
+            "TypeError: answer 'I.4': 1.5 is a float, which is not exact; write"
+            " Decimal('1.5') or '1.5'"
+        ) == ei.exconly()
+
+    def test_paths_follow_the_document(self):
+        """
+        The path of the answers in their document prefixes the issues' paths.
+        """
+        result = score(DESIGN, {"I.1": "yes"}, path=("self_assessment",))
+
+        assert [("self_assessment", "I.1")] == [issue.path for issue in result.issues]
+
+    def test_loaded_answers(self):
+        """
+        Answers loaded from YAML (an Answers) score like plain values.
+        """
+        example = quytac.Answers.of({"I.1": "pass", "I.2": 5, "I.3": "day_du", "I.4": "2"})
+
+        assert Fraction(100) == score(DESIGN, example).percent
+
+
+class TestRounding:
+    @pytest.mark.parametrize(
+        ("value", "mode", "places", "expected"),
+        [
+            (Fraction(200, 3), RoundingMode.HALF_UP, 2, "66.67"),
+            (Fraction(1, 8), RoundingMode.HALF_UP, 2, "0.13"),
+            (Fraction(1, 8), RoundingMode.HALF_EVEN, 2, "0.12"),
+            (Fraction(3, 8), RoundingMode.HALF_EVEN, 2, "0.38"),
+            (Fraction(200, 3), RoundingMode.DOWN, 1, "66.6"),
+            (Fraction(1001, 10), RoundingMode.UP, 0, "101"),
+            (Fraction(85), RoundingMode.HALF_UP, 0, "85"),
+        ],
+    )
+    def test_modes(self, value, mode, places, expected):
+        """
+        Rounding is exact, in the declared mode and places (half up by default).
+        """
+        assert expected == str(round_percent(value, Rounding(places=places, mode=mode)))
+
+    def test_default_is_half_up_to_two_places(self):
+        """
+        Without a declared rule percents show with 2 places, half up.
+        """
+        assert Decimal("12.35") == round_percent(Fraction(1235, 100) + Fraction(1, 10**9))
+
+
+class TestExplain:
+    def test_tree_in_english(self):
+        """
+        The explanation shows each section and item: awarded of maximum, and why.
+        """
+        result = score(DESIGN, {"I.1": "fail", "I.2": 2, "I.3": "khong", "I.4": 1})
+
+        assert (
+            "kt: 10 % (Yếu), 2/20 points, coverage 3/3, capped by I.1\n"
+            "  I Công tác lãnh đạo, chỉ đạo: 2/20\n"
+            "    I.1 = fail: 0/10, counted\n"
+            "    I.2 = 2: 2/5, counted\n"
+            "    I.3 = khong: 0/5, counted\n"
+            "    I.4 = 1: -, skipped: its condition does not hold"
+        ) == str(result.explain())
+
+    def test_tree_in_vietnamese(self):
+        """
+        The explanation in Vietnamese, with na and missing items.
+        """
+        result = score(DESIGN, {"I.1": "pass", "I.3": "na"})
+
+        assert (
+            "kt: 66.67 % (Trung bình), 10/15 điểm, phạm vi 1/2\n"
+            "  I Công tác lãnh đạo, chỉ đạo: 10/15\n"
+            "    I.1 = pass: 10/10, được tính\n"
+            "    I.2: 0/5, chưa trả lời: tính là không đạt\n"
+            "    I.3 = na: -, không áp dụng (na): không tính\n"
+            "    I.4: -, bỏ qua: điều kiện không thỏa mãn"
+        ) == result.explain().render("vi")
+
+    def test_zeroed_section_is_named(self):
+        """
+        A section zeroed by a critical item says so.
+        """
+        checklist = checklist_from("scoring:\n  critical: {zero: section}\n" + BANDS + CRITICAL)
+
+        result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert (
+            "kt: 50 % (Trung bình), 10/20 points, coverage 3/3, capped by a1\n"
+            "  A Lãnh đạo: 0/10 (zeroed by a1)\n"
+            "    a1 = fail: 0/1, counted\n"
+            "    a2 = pass: 9/9, counted\n"
+            "  B Niêm yết: 10/10\n"
+            "    b1 = pass: 10/10, counted"
+        ) == str(result.explain())
+
+
+class TestCompare:
+    def test_item_by_item_agreement(self):
+        """
+        A self-assessment and an appraisal: which items differ, the share that agree, and
+        the difference in percent points.
+        """
+        mine = score(DESIGN, {"I.1": "pass", "I.2": 5, "I.3": "day_du", "I.4": 2})
+        theirs = score(DESIGN, {"I.1": "pass", "I.2": 3, "I.3": "day_du", "I.4": "1.5"})
+
+        agreement = compare(mine, theirs)
+
+        assert ["I.2", "I.4"] == [item.id for item in agreement.differences]
+        assert (2, Fraction(1, 2)) == (agreement.agreeing, agreement.share)
+        assert Fraction(-250, 22) == agreement.difference
+        assert [Fraction(-2), Fraction(-1, 2)] == [
+            item.difference for item in agreement.differences
+        ]
+
+    def test_an_item_counted_by_one_side_only_differs(self):
+        """
+        An item one side skipped and the other scored does not agree.
+        """
+        mine = score(DESIGN, {"I.1": "pass", "I.2": 5, "I.3": "day_du", "I.4": 2})
+        theirs = score(DESIGN, {"I.1": "pass", "I.2": 5, "I.3": "khong"})
+
+        agreement = compare(mine, theirs)
+
+        assert [("I.3", "scored", "scored"), ("I.4", "scored", "skipped")] == [
+            (item.id, item.self_status, item.appraised_status) for item in agreement.differences
+        ]
+
+    def test_different_checklists_are_refused(self):
+        """
+        Scores of different checklists cannot be compared.
+        """
+        other = attrs.evolve(TREE, id="kt-khac", version=2)
+
+        with pytest.raises(quytac.ScoreError) as ei:
+            compare(score(DESIGN, {}), score(other, {}))
+
+        assert (
+            "quytac.scoring.ScoreError: cannot compare scores of different checklists:"
+            " kt (version 1) and kt-khac (version 2)"
+        ) == ei.exconly()
+
+
+class TestExamples:
+    def test_failures_have_paths(self):
+        """
+        An example whose expectation fails is an issue at the expectation's key.
+        """
+        checklist = checklist_from(
+            "scoring:\n"
+            + BANDS
+            + yaml_items("{id: a, text: Có, points: 2}", "{id: b, text: Có, points: 1}")
+            + """
+examples:
+- name: đạt
+  answers: {a: pass, b: pass}
+  expect: {percent: 100, band: tot, awarded: 3, maximum: 3}
+- name: sai
+  answers: {a: pass, b: fail}
+  expect: {percent: 66.66, band: kha, capped_by: [a]}
+- name: làm tròn
+  answers: {a: pass, b: fail}
+  expect: {percent: 66.67}
+- name: không có điểm
+  answers: {a: na, b: pass, c: pass}
+  expect: {no_score: true}
+"""
+        )
+
+        assert [
+            "<string>: error QT460: examples[1].expect.percent: example 'sai': expected percent"
+            " 66.66, got 66.67 (200/3)",
+            "<string>: error QT460: examples[1].expect.band: example 'sai': expected band kha,"
+            " got trung_binh",
+            "<string>: error QT460: examples[1].expect.capped_by: example 'sai': expected"
+            " capped_by [a], got []",
+            "<string>: error QT450: examples[3].answers.c: no item 'c' in checklist 'kt'",
+        ] == rendered(quytac.run_examples(checklist))
+
+
+# --- laws -----------------------------------------------------------------------------------
+
+
+def reference_percent(checklist: Checklist, answers: dict[str, str]) -> Fraction | None:
+    """
+    The points model computed independently: a direct reading of DESIGN §4, item by item.
+    """
+    fails = {str(kind) for kind in checklist.scoring.counts_as_fail}
+    awarded = maximum = Fraction(0)
+    for item in checklist.items:
+        if isinstance(item.answer, quytac.FreeText):
+            continue
+        value = answers.get(item.id, "missing")
+        if value == "na" or (value in ("missing", "not_observed") and value not in fails):
+            continue
+        maximum += Fraction(item.maximum)
+        if value not in ("missing", "not_observed"):
+            awarded += reference_award(item, value)
+    return None if maximum == 0 else 100 * awarded / maximum
+
+
+def reference_award(item: Item, value: str) -> Fraction:
+    answer = item.answer
+    top = Fraction(item.maximum)
+    if isinstance(answer, YesNo):
+        return top if value == "pass" else Fraction(0)
+    if isinstance(answer, Choices):
+        return min(top, next(Fraction(c.points) for c in answer.choices if c.id == value))
+    if isinstance(answer, PointsScale):
+        return Fraction(value)
+    assert isinstance(answer, Count)
+    count = int(value)
+    if answer.full_at is not None:
+        return top * min(count, answer.full_at) / answer.full_at
+    reached = [Fraction(t.points) for t in answer.thresholds or () if count >= t.min]
+    return min(top, max(reached, default=Fraction(0)))
+
+
+def without(checklist: Checklist, item_id: str) -> Checklist:
+    def prune(section: Section) -> Section:
+        return attrs.evolve(
+            section,
+            items=tuple(item for item in section.items if item.id != item_id),
+            sections=tuple(prune(inner) for inner in section.sections),
+        )
+
+    return attrs.evolve(checklist, sections=tuple(prune(s) for s in checklist.sections))
+
+
+def scaled(checklist: Checklist, factor: Decimal) -> Checklist:
+    """
+    Every number of points multiplied by ``factor`` (maxima, choices, thresholds, steps), and
+    every weight with them (sections weigh against items, which weigh their points).
+    """
+
+    def item_scaled(item: Item) -> Item:
+        answer = item.answer
+        if isinstance(answer, Choices):
+            answer = Choices(
+                choices=tuple(attrs.evolve(c, points=c.points * factor) for c in answer.choices)
+            )
+        elif isinstance(answer, Count) and answer.thresholds:
+            answer = Count(
+                thresholds=tuple(
+                    attrs.evolve(t, points=t.points * factor) for t in answer.thresholds
+                )
+            )
+        elif isinstance(answer, PointsScale):
+            answer = PointsScale(step=answer.step * factor)
+        points = None if item.points is None else item.points * factor
+        weight = None if item.weight is None else item.weight * factor
+        return attrs.evolve(item, answer=answer, points=points, weight=weight)
+
+    def section_scaled(section: Section) -> Section:
+        return attrs.evolve(
+            section,
+            weight=section.weight * factor,
+            items=tuple(item_scaled(item) for item in section.items),
+            sections=tuple(section_scaled(inner) for inner in section.sections),
+        )
+
+    return attrs.evolve(checklist, sections=tuple(section_scaled(s) for s in checklist.sections))
+
+
+def reversed_order(checklist: Checklist) -> Checklist:
+    def flip(section: Section) -> Section:
+        return attrs.evolve(
+            section,
+            items=section.items[::-1],
+            sections=tuple(flip(inner) for inner in reversed(section.sections)),
+        )
+
+    return attrs.evolve(checklist, sections=tuple(flip(s) for s in reversed(checklist.sections)))
+
+
+class TestLaws:
+    @given(scored())
+    def test_percent_is_between_0_and_100(self, case):
+        """
+        Every model gives a percent from 0 to 100, or no score.
+        """
+        checklist, answers = case
+
+        result = score(checklist, answers)
+
+        assert result.percent is None or 0 <= result.percent <= 100
+        assert result.ok
+
+    @given(scored(), st.data())
+    def test_passing_an_item_never_lowers_the_score(self, case, data):
+        """
+        Turning one failed, not-observed or missing item into a pass never lowers the percent.
+        """
+        checklist, answers = case
+        item = data.draw(st.sampled_from(checklist.items))
+        before = score(checklist, answers)
+
+        after = score(checklist, {**answers, item.id: full_value(item)})
+
+        if before.percent is not None and after.percent is not None:
+            assert after.percent >= before.percent
+
+    @given(scored(), st.data())
+    def test_na_is_removing_the_item(self, case, data):
+        """
+        Answering an item na scores exactly as if the item were not in the checklist.
+        """
+        checklist, answers = case
+        item = data.draw(st.sampled_from(checklist.items))
+        rest = {key: value for key, value in answers.items() if key != item.id}
+
+        na = score(checklist, {**answers, item.id: "na"})
+        removed = score(without(checklist, item.id), rest)
+
+        assert (na.percent, na.band) == (removed.percent, removed.band)
+
+    @given(scored(), st.integers(min_value=2, max_value=7).map(Decimal))
+    def test_scaling_points_leaves_the_percent(self, case, factor):
+        """
+        Multiplying every number of points (and the points given) by a constant, weights with
+        them, changes nothing.
+        """
+        checklist, answers = case
+        bigger = scaled(checklist, factor)
+        steps = {item.id for item in checklist.items if isinstance(item.answer, PointsScale)}
+        scaled_answers = {
+            key: str(Decimal(value) * factor)
+            if key in steps and value not in ("na", "not_observed")
+            else value
+            for key, value in answers.items()
+        }
+
+        assert score(checklist, answers).percent == score(bigger, scaled_answers).percent
+
+    @given(scored(), st.integers(min_value=2, max_value=7).map(Decimal))
+    def test_scaling_weights_leaves_the_percent(self, case, factor):
+        """
+        Multiplying every weight (of sections, and of items in their sections) by a constant
+        changes nothing.
+        """
+        checklist, answers = case
+
+        def heavier(section: Section) -> Section:
+            return attrs.evolve(
+                section,
+                weight=section.weight * factor,
+                items=tuple(
+                    attrs.evolve(item, weight=item.weight_in_section * factor)
+                    for item in section.items
+                ),
+                sections=tuple(heavier(inner) for inner in section.sections),
+            )
+
+        heavy = attrs.evolve(checklist, sections=tuple(heavier(s) for s in checklist.sections))
+
+        assert score(checklist, answers).percent == score(heavy, answers).percent
+
+    @given(scored())
+    def test_order_does_not_matter(self, case):
+        """
+        Reordering sections and items leaves the percent and the band unchanged.
+        """
+        checklist, answers = case
+
+        flipped = score(reversed_order(checklist), answers)
+        result = score(checklist, answers)
+
+        assert (result.percent, result.band) == (flipped.percent, flipped.band)
+
+    @given(scored(policies.map(lambda p: attrs.evolve(p, model=Model.POINTS))))
+    def test_points_model_equals_an_independent_fraction(self, case):
+        """
+        Under the points model the percent is the exact fraction computed item by item here.
+        """
+        checklist, answers = case
+        result = score(checklist, answers)
+
+        expected = reference_percent(checklist, answers)
+        if result.capped_by and checklist.scoring.critical.zero is not None:
+            expected = (
+                None
+                if expected is None
+                else Fraction(0)
+                if checklist.scoring.critical.zero == "score"
+                else result.percent
+            )
+        assert expected == result.percent
+
+    @given(checklists())
+    def test_a_checklist_round_trips(self, checklist):
+        """
+        A generated checklist dumps to YAML that loads back equal.
+        """
+        assert checklist == quytac.loads(quytac.dumps(checklist))
