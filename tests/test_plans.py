@@ -3,10 +3,12 @@ Inspection plans: scope, assignments, and the rules a plan keeps.
 """
 
 import datetime as dt
+import unicodedata
 
 from hypothesis import given
 
-from _plans_data import PLAN, rendered, workspace
+import quytac
+from _plans_data import CHECKLIST, PLAN, SCORED_PLAN, rendered, workspace
 from _strategies_plans import catalogs_and_plans
 from quytac import Form, InspectionPlan, UnitCatalog
 
@@ -194,3 +196,107 @@ effective_to: 2016-12-31
             "plan.yaml:10:52: error QT314: direct.units[0]: đơn vị '00611' được kiểm tra trực"
             " tiếp nhưng không thuộc phạm vi kế hoạch",
         ] == rendered(workspace(tmp_path, plan=plan), tmp_path, lang="vi")
+
+
+class TestChecklistsAndKinds:
+    def test_a_checklist_must_apply_to_the_units_assigned_to_it(self, tmp_path):
+        """
+        A checklist whose applies_to leaves out the kind of an assigned unit is an error.
+        """
+        plan = SCORED_PLAN.replace(
+            "scope: {unit_kinds: [quan, huyen]}", "scope: {unit_kinds: [quan, huyen, so]}"
+        )
+        checklist = CHECKLIST.replace("[quan, huyen]", "[quan]")
+
+        found = rendered(workspace(tmp_path, plan=plan, checklist=checklist), tmp_path)
+        assert [
+            "plan.yaml:11:86: error QT316: indirect.self_assessment: checklist 'kt' does not"
+            " apply to units of kind huyen, so, which are assigned to it",
+        ] == found
+
+    def test_an_unknown_unit_kind_in_scope(self, tmp_path):
+        """
+        A scope naming a unit kind that neither quytac nor the catalog knows is an error.
+        """
+        plan = PLAN.replace("[quan, huyen]", "[quan, huyen, quan_huyen]")
+
+        assert [
+            "plan.yaml:9:35: error QT310: scope.unit_kinds[2]: there is no unit kind"
+            " 'quan_huyen' in the workspace",
+        ] == rendered(workspace(tmp_path, plan=plan), tmp_path)
+
+
+class TestVietnameseOrder:
+    def test_letters_then_tones(self):
+        """
+        ă, â, đ, ê, ô, ơ, ư are letters of their own; tones order words with the same letters.
+        """
+        words = [
+            "ư",
+            "ơ",
+            "u",
+            "ô",
+            "o",
+            "đ",
+            "d",
+            "ê",
+            "e",
+            "â",
+            "ă",
+            "a",
+            "ạ",
+            "á",
+            "ã",
+            "ả",
+            "à",
+        ]
+
+        assert [
+            "a",
+            "à",
+            "ả",
+            "ã",
+            "á",
+            "ạ",
+            "ă",
+            "â",
+            "d",
+            "đ",
+            "e",
+            "ê",
+            "o",
+            "ô",
+            "ơ",
+            "u",
+            "ư",
+        ] == (sorted(words, key=quytac.vietnamese_key))
+
+    def test_a_space_comes_before_a_letter(self):
+        """
+        "Hà Đông" comes before "Hai Bà Trưng": the word ends before the other goes on.
+        """
+        assert ["Quận Hà Đông", "Quận Hai Bà Trưng"] == sorted(
+            ["Quận Hai Bà Trưng", "Quận Hà Đông"], key=quytac.vietnamese_key
+        )
+
+    def test_nfc_and_nfd_sort_together(self):
+        """
+        The same word typed precomposed or decomposed has the same letters and tones.
+        """
+        word = "Đống Đa"
+
+        assert (
+            quytac.vietnamese_key(word)[:2]
+            == quytac.vietnamese_key(unicodedata.normalize("NFD", word))[:2]
+        )
+
+
+class TestRoundTrip:
+    @given(catalogs_and_plans())
+    def test_a_plan_dumps_to_yaml_that_loads_back_equal(self, catalog_and_plan):
+        """
+        Whatever plan the model holds, dumps writes YAML that loads back to an equal plan.
+        """
+        _, plan = catalog_and_plan
+
+        assert plan == quytac.loads(quytac.dumps(plan))

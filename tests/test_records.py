@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 import quytac
-from _plans_data import OUTLINE, rendered, report, workspace
+from _plans_data import CHECKLIST, OUTLINE, SCORED_PLAN, rendered, report, workspace
 from quytac import Figure, FrozenMap, Pin, Report, ReportOutline, Text
 
 
@@ -319,3 +319,47 @@ class TestFrozenMap:
         assert isinstance(loaded, Report)
         assert hash(loaded) == hash(quytac.loads(report()))
         assert isinstance(quytac.loads(OUTLINE), ReportOutline)
+
+
+class TestAnswers:
+    def test_answers_are_checked_against_the_pinned_checklist(self, tmp_path):
+        """
+        A record's answers, and a self-assessment's, are checked with the checklist's own rules
+        once the pin matches; answers without a pin are an error.
+        """
+        records = (
+            _record("""\
+                checklist: {id: kt, version: 1}
+                answers: {I.1: pass, I.9: 3}
+                self_assessment:
+                  checklist: {id: kt, version: 1}
+                  answers: {I.1: maybe}
+                """)
+            + "---\n"
+            + _record("answers: {I.1: pass}\n", id_="ktr-khac")
+        )
+        ws = workspace(tmp_path, plan=SCORED_PLAN, checklist=CHECKLIST, records=records)
+
+        assert [
+            "records.yaml:8:27: error QT450: answers[\"I.9\"]: no item 'I.9' in checklist 'kt'",
+            'records.yaml:11:18: error QT451: self_assessment.answers["I.1"]: expected pass or'
+            " fail for a yes_no item, got 'maybe'",
+            "records.yaml:13:1: error QT335: checklist: say which edition of checklist 'kt' this"
+            " was written against ({id, version})",
+        ] == rendered(ws, tmp_path)
+
+    def test_issues_of_a_later_document_are_placed_in_it(self, tmp_path):
+        """
+        A missing key of the second document of a file is placed at that document, never at
+        the same key of the first one.
+        """
+        records = (
+            _record("checklist: {id: kt, version: 1}\n")
+            + "---\n"
+            + _record("answers: {I.1: pass}\n", id_="ktr-khac")
+        )
+        ws = workspace(tmp_path, plan=SCORED_PLAN, checklist=CHECKLIST, records=records)
+
+        assert ["records.yaml:9:1: error QT335"] == [
+            line.split(": checklist:")[0] for line in rendered(ws, tmp_path)
+        ]

@@ -271,6 +271,9 @@ class _Walk:
                 root = _MISSING
                 stack.clear()
                 if track:
+                    # Places are per document: a path of an earlier document is not this one's.
+                    self.keys.clear()
+                    self.values.clear()
                     self.values[()] = (event.end_mark.line + 1, event.end_mark.column + 1)
             elif kind is ev.DocumentEndEvent:
                 data = None if root is _MISSING else root
