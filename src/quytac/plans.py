@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from . import _messages
 from ._base import Definition
 from ._checks import identifier, non_empty_text
+from .checklists import Checklist
 from .codes import ConductCode, LegalBasis
 from .collation import vietnamese_key
 from .errors import Issue, format_path
+from .outlines import ReportOutline
 from .text import Text
 from .units import UNIT_KINDS, Unit, UnitCatalog
 
@@ -270,24 +272,26 @@ class InspectionPlan(Definition):
                     start=self.period.start,
                     end=self.period.end,
                 )
-        for path, kind, what, what_vi in self._references():
-            if find(workspace, kind, path_value(self, path)) is None:
-                yield _unknown(path, what, what_vi, path_value(self, path))
-
-    def _references(self) -> Iterator[tuple[Path, str, str, str]]:
-        if self.direct is not None and self.direct.checklist is not None:
-            yield ("direct", "checklist"), "Checklist", "checklist", "phiếu kiểm tra"
-        if self.direct is not None and self.direct.outline is not None:
-            yield ("direct", "outline"), "ReportOutline", "outline", "đề cương"
-        if self.indirect is not None:
-            yield ("indirect", "outline"), "ReportOutline", "outline", "đề cương"
-            if self.indirect.self_assessment is not None:
-                yield (
-                    ("indirect", "self_assessment"),
-                    "Checklist",
-                    "checklist",
-                    "phiếu kiểm tra",
+        for path, id_, cls in self._references():
+            if workspace.get(cls, id_) is None:
+                what, what_vi = (
+                    ("checklist", "phiếu kiểm tra") if cls is Checklist else ("outline", "đề cương")
                 )
+                yield _unknown(path, what, what_vi, id_)
+
+    def _references(self) -> Iterator[tuple[Path, str, type[Checklist | ReportOutline]]]:
+        """
+        The checklists and outlines the plan names, with their paths.
+        """
+        if self.direct is not None:
+            if self.direct.checklist is not None:
+                yield ("direct", "checklist"), self.direct.checklist, Checklist
+            if self.direct.outline is not None:
+                yield ("direct", "outline"), self.direct.outline, ReportOutline
+        if self.indirect is not None:
+            yield ("indirect", "outline"), self.indirect.outline, ReportOutline
+            if self.indirect.self_assessment is not None:
+                yield ("indirect", "self_assessment"), self.indirect.self_assessment, Checklist
 
     def _own_issues(self) -> Iterator[Issue]:
         period = self.period
@@ -362,10 +366,10 @@ class InspectionPlan(Definition):
             )
         assignments = self.assignments(catalog)
         for path, checklist_id, form in parts:
-            checklist = find(workspace, "Checklist", checklist_id)
-            kinds = _applies_to_kinds(checklist)
-            if not kinds:
+            checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
+            if checklist is None or not checklist.applies_to.unit_kinds:
                 continue
+            kinds = set(checklist.applies_to.unit_kinds)
             outside = sorted(
                 {a.unit.kind for a in assignments if a.form is form and a.unit.kind not in kinds}
             )
@@ -377,33 +381,6 @@ class InspectionPlan(Definition):
                     checklist=repr(checklist_id),
                     kinds=", ".join(outside),
                 )
-
-
-def _applies_to_kinds(checklist: Any) -> frozenset[str]:
-    applies_to = getattr(checklist, "applies_to", None)
-    return frozenset(getattr(applies_to, "unit_kinds", ()))
-
-
-def find(workspace: Workspace, kind: str, id_: str | None) -> Any:
-    """
-    The document of a kind (by its ``kind:`` name) with an id in a workspace, or None.
-    """
-    from ._documents import KINDS  # noqa: PLC0415 - the documents module imports this one
-
-    cls = KINDS.get(kind)
-    if id_ is None or cls is None:
-        return None
-    return workspace.get(cls, id_)
-
-
-def path_value(document: Any, path: Path) -> Any:
-    """
-    The value at a path of attribute names in a model object.
-    """
-    value = document
-    for step in path:
-        value = getattr(value, str(step))
-    return value
 
 
 def _in_force_during(code: ConductCode, period: Period) -> bool:
