@@ -312,7 +312,17 @@ def _represent_int(dumper: _Dumper, value: int) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(value))
 
 
+#: Characters that plain and single-quoted scalars would fold or lose: only double quotes keep them.
+_DOUBLE_QUOTE = re.compile("[\x85\u2028\u2029\r\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+
+
+def _represent_str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _DOUBLE_QUOTE.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
 _Dumper.add_representer(int, _represent_int)
+_Dumper.add_representer(str, _represent_str)
 
 
 def dumps(document: Document) -> str:

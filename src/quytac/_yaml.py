@@ -215,7 +215,7 @@ class _Walk:
                         "QT005", self._path(stack), event.start_mark, tag=_tag_name(event.tag)
                     )
                 if len(stack) >= MAX_DEPTH:
-                    self.report("QT006", self._path(stack), event.start_mark, limit=MAX_DEPTH)
+                    self.report("QT006", (), event.start_mark, limit=MAX_DEPTH)
                     yield RawDocument(index, None, tuple(self.problems))
                     return
                 if event.start_mark.index - start > MAX_DOCUMENT_CHARS:
@@ -348,7 +348,7 @@ class _Walk:
             event.start_mark,
             what="document",
             what_vi="tài liệu",
-            limit=f"{MAX_DOCUMENT_CHARS // (1024 * 1024)} MiB",
+            limit=f"{MAX_DOCUMENT_CHARS:,} characters",
         )
 
 
@@ -366,7 +366,7 @@ def _reader_problem(exc: Exception, opener: Callable[[], str | IO[bytes]], sourc
         mark = exc.problem_mark
         problem = str(exc.problem or "")
         where = (mark.line + 1, mark.column + 1)
-        if "\\t" in problem or "tab" in problem:
+        if "\\t" in problem or "tab" in problem or _char_at(opener, mark.line, mark.column) == "\t":
             return _problem("QT011", (), where, source)
         if "nesting depth" in problem:
             return _problem("QT006", (), where, source, limit=MAX_DEPTH)
@@ -386,6 +386,21 @@ def _reader_problem(exc: Exception, opener: Callable[[], str | IO[bytes]], sourc
     if isinstance(exc, UnicodeError):
         return _problem("QT002", (), None, source, detail=str(exc))
     return _problem("QT001", (), None, source, detail=str(exc))
+
+
+def _char_at(opener: Callable[[], str | IO[bytes]], line: int, column: int) -> str:
+    """
+    The character at a 0-based line and column of a source ("" when there is none).
+    """
+    stream = opener()
+    if isinstance(stream, str):
+        lines = stream.splitlines()
+    else:
+        with stream:
+            lines = stream.read().decode("utf-8", "replace").splitlines()
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 def _offset_place(opener: Callable[[], str | IO[bytes]], offset: int) -> tuple[int, int] | None:
@@ -417,23 +432,21 @@ def read_yaml(
     """
     stream = opener()
     try:
-        parser = _parser(stream, pure=pure)
         walk = _Walk(source, track=False)
-        documents = walk.documents(parser)
-        while True:
-            try:
-                document = next(documents)
-            except StopIteration:
-                return
-            except (yaml.YAMLError, UnicodeError, ValueError) as exc:
-                yield RawDocument(-1, None, (_reader_problem(exc, opener, source),))
-                return
-            if document.problems:
-                yield RawDocument(
-                    document.index, None, _exact_problems(opener, source, document, pure=pure)
-                )
-            else:
-                yield document
+        try:
+            documents = walk.documents(_parser(stream, pure=pure))
+            while True:
+                try:
+                    document = next(documents)
+                except StopIteration:
+                    return
+                if document.problems:
+                    problems = _exact_problems(opener, source, document, pure=pure)
+                    yield RawDocument(document.index, None, problems)
+                else:
+                    yield document
+        except (yaml.YAMLError, UnicodeError, ValueError) as exc:
+            yield RawDocument(-1, None, (_reader_problem(exc, opener, source),))
     finally:
         if not isinstance(stream, str):
             stream.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ._base import SCHEMA
+from ._documents import KINDS
 from ._version import __version__
 from .errors import Finding, Severity, format_path
 from .workspace import Workspace, read_paths
@@ -65,7 +66,11 @@ def _validate(paths: Sequence[str]) -> list[Finding]:
         documents=tuple(doc for doc, _ in documents),
         origins=tuple(origin for _, origin in documents),
     )
-    return [*problems, *workspace.validate()]
+    return sorted([*problems, *workspace.validate()], key=_by_place)
+
+
+def _by_place(finding: Finding) -> tuple[str, int, int, str]:
+    return (finding.source, finding.line or 0, finding.column or 0, finding.code)
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -92,6 +97,27 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     return _report(workspace_findings, args, out)
 
 
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from . import schema  # noqa: PLC0415 - only this command needs it
+
+    if args.write:
+        out.writelines(f"{path}\n" for path in schema.write_schemas(args.write))
+        return 0
+    if args.kind is None:
+        out.write(json.dumps(schema.json_schemas(), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    kinds = {kind.lower(): kind for kind in KINDS}
+    kind = kinds.get(args.kind.lower())
+    if kind is None:
+        sys.stderr.write(
+            f"quytac schema: unknown kind {args.kind!r} (expected one of:"
+            f" {', '.join(sorted(KINDS))})\n"
+        )
+        return 2
+    out.write(schema.dump_schema(schema.json_schema(kind)))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--format", choices=("text", "json"), default="text", help="output format")
@@ -110,6 +136,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
     validate.set_defaults(run=_cmd_validate)
+
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the document kinds, or write them to a folder"
+    )
+    schema.add_argument(
+        "kind", nargs="?", help="one kind (UnitCatalog, Checklist ...); all if omitted"
+    )
+    schema.add_argument(
+        "--write", metavar="DIR", help="write one <kind>.schema.json file a kind into DIR"
+    )
+    schema.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
+    schema.set_defaults(run=_cmd_schema)
 
     demo = commands.add_parser("demo", parents=[common], help="run the bundled Hanoi example")
     demo.set_defaults(run=_cmd_demo)

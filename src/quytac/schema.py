@@ -1,0 +1,237 @@
+"""
+JSON Schema (draft 2020-12) for every document kind, generated from the attrs model.
+
+The schemas are for editors (completion and checks as a YAML file is typed) and for other
+programs; quytac itself never validates with them at run time. ``quytac schema --write schemas``
+writes one file per kind; a test fails when the files and the model disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import inspect
+import json
+import re
+import types
+import typing
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from . import _checks
+from ._base import SCHEMA
+from ._documents import KINDS
+from .text import Text
+
+__all__ = ["json_schema", "json_schemas", "schema_file_name", "write_schemas"]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+#: Where the published schemas live, for their ``$id``.
+BASE_URI = "https://quytac.example/schemas/"
+
+_INTEGER_TEXT = r"^[+-]?[0-9]+$"
+_NUMBER_TEXT = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+
+#: What the shared validators mean, in JSON Schema words.
+_VALIDATORS: dict[Any, dict[str, Any]] = {
+    _checks.identifier: {"pattern": r"^[a-z0-9][a-z0-9._-]*$"},
+    _checks.non_empty_text: {"minLength": 1, "pattern": r"\S"},
+    _checks.at_least_one: {"minimum": 1},
+    _checks.not_negative: {"minimum": 0},
+}
+
+#: Types whose YAML form is not a plain attrs mapping: their schema, written here once.
+_SPECIAL: dict[Any, dict[str, Any]] = {
+    str: {"type": ["string", "number"]},
+    int: {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _INTEGER_TEXT}]},
+    Decimal: {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _NUMBER_TEXT}]},
+    bool: {"type": "boolean"},
+    dt.date: {"type": "string", "format": "date"},
+}
+
+
+_ATTRIBUTES = re.compile(r"^Attributes:\n(.*?)(?:\n\S|\n\n\S|\Z)", re.MULTILINE | re.DOTALL)
+
+
+def schema_file_name(kind: str) -> str:
+    """
+    ``UnitCatalog`` -> ``unitcatalog.schema.json``.
+    """
+    return f"{kind.lower()}.schema.json"
+
+
+def _description(cl: type) -> tuple[str, dict[str, str]]:
+    """
+    The first paragraph of a class docstring, and its ``Attributes:`` descriptions by name.
+    """
+    doc = inspect.getdoc(cl) or ""
+    paragraphs = doc.split("\n\n")
+    summary = _words(paragraphs[0]) if paragraphs and paragraphs[0] else ""
+    fields: dict[str, str] = {}
+    for klass in reversed(cl.__mro__):
+        text = klass.__dict__.get("__doc__") or ""
+        match = re.search(
+            r"^Attributes:\n(.*?)(?:\n\S|\n\n\S|\Z)",
+            inspect.cleandoc(text),
+            re.MULTILINE | re.DOTALL,
+        )
+        if not match:
+            continue
+        current = None
+        for line in match.group(1).splitlines():
+            entry = re.match(r"^\s{4}(\w+): (.*)$", line)
+            if entry:
+                current = entry.group(1)
+                fields[current] = entry.group(2).strip()
+            elif current and line.strip():
+                fields[current] += " " + line.strip()
+    return summary, {name: _words(text) for name, text in fields.items()}
+
+
+def _words(text: str) -> str:
+    """
+    Docstring prose for a schema: one line, and YAML's null where Python says None.
+    """
+    return re.sub(r"\bNone\b", "null", " ".join(text.split()))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def of_type(self, tp: Any) -> dict[str, Any]:
+        if tp in _SPECIAL:
+            return dict(_SPECIAL[tp])
+        if tp is Text:
+            return self.ref(Text, text_form=True)
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin in (types.UnionType, typing.Union):
+            options = [a for a in args if a is not type(None)]
+            inner = [self.of_type(a) for a in options]
+            schema = inner[0] if len(inner) == 1 else {"anyOf": inner}
+            if len(options) < len(args):
+                return {"anyOf": [schema, {"type": "null"}]}
+            return schema
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": self.of_type(args[0])}
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return {"enum": [member.value for member in tp]}
+        if isinstance(tp, type) and attrs.has(tp):
+            return self.ref(tp)
+        raise TypeError(f"no JSON Schema for {tp!r}")
+
+    def ref(self, cl: type, *, text_form: bool = False) -> dict[str, Any]:
+        name = cl.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder, against recursion
+            mapping = self.mapping(cl)
+            if text_form:
+                mapping = {"anyOf": [{"type": ["string", "number"]}, mapping]}
+            self.defs[name] = mapping
+        return {"$ref": f"#/$defs/{name}"}
+
+    def mapping(self, cl: type, envelope: dict[str, Any] | None = None) -> dict[str, Any]:
+        from ._converter import yaml_key  # noqa: PLC0415 - the names of keys live there
+
+        hints = typing.get_type_hints(cl)
+        summary, described = _description(cl)
+        properties: dict[str, Any] = dict(envelope or {})
+        required: list[str] = list(envelope or {})
+        for attribute in attrs.fields(cl):
+            key = yaml_key(attribute)
+            schema = self.of_type(hints[attribute.name])
+            for check, words in _VALIDATORS.items():
+                if attribute.validator is check:
+                    schema = {"allOf": [schema, words]} if "$ref" in schema else {**schema, **words}
+            if attribute.name in described:
+                schema = {"description": described[attribute.name], **schema}
+            if attribute.default is attrs.NOTHING:
+                required.append(key)
+            elif not isinstance(attribute.default, attrs.Factory):  # type: ignore[arg-type]
+                default = _plain_default(attribute.default)
+                if default is not None:
+                    schema["default"] = default
+            properties[key] = schema
+        result: dict[str, Any] = {"type": "object"}
+        if summary:
+            result["description"] = summary
+        result["properties"] = properties
+        if required:
+            result["required"] = required
+        result["additionalProperties"] = False
+        return result
+
+
+def _plain_default(value: object) -> object:
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    if value == ():
+        return []
+    return None
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """
+    The JSON Schema of one document kind (``"Checklist"``, ``"UnitCatalog"`` ...).
+
+    Raises:
+        KeyError: For a kind quytac does not know.
+
+    .. versionadded:: 2026.11.0
+    """
+    cl = KINDS[kind]
+    builder = _Builder()
+    envelope = {
+        "kind": {"description": "What the document is.", "const": kind},
+        "schema": {"description": "The version of the format.", "const": SCHEMA},
+    }
+    body = builder.mapping(cl, envelope)
+    schema: dict[str, Any] = {
+        "$schema": DIALECT,
+        "$id": BASE_URI + schema_file_name(kind),
+        "title": f"quytac {kind} ({SCHEMA})",
+        **body,
+    }
+    if builder.defs:
+        schema["$defs"] = dict(sorted(builder.defs.items()))
+    return schema
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """
+    Every kind's schema, by file name.
+
+    .. versionadded:: 2026.11.0
+    """
+    return {schema_file_name(kind): json_schema(kind) for kind in sorted(KINDS)}
+
+
+def dump_schema(schema: dict[str, Any]) -> str:
+    """
+    The text written to a schema file: stable, readable, UTF-8.
+    """
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(folder: str | Path) -> list[Path]:
+    """
+    Write every kind's schema into a folder; returns the files written.
+
+    .. versionadded:: 2026.11.0
+    """
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in json_schemas().items():
+        path = target / name
+        path.write_text(dump_schema(schema), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,77 @@
+"""
+The documentation keeps step with the code: every code documented, every snippet true.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+import quytac
+from quytac._messages import CATALOG
+
+DOCS = Path(__file__).parent.parent / "docs"
+ERRORS = (DOCS / "errors.md").read_text(encoding="utf-8")
+SECTIONS = dict(
+    re.findall(r"^### (QT\d{3}): .*?\n(.*?)(?=^##|\Z)", ERRORS, re.DOTALL | re.MULTILINE)
+)
+# Codes whose cause cannot be written in a snippet: bytes that are not UTF-8, limits of size
+# and depth, files that cannot be read, calls of the Python API, workspaces of several files.
+WITHOUT_SNIPPETS = {
+    "QT002",
+    "QT006",
+    "QT007",
+    "QT010",
+    "QT011",
+    "QT012",
+    "QT013",
+    "QT014",
+    "QT109",
+    "QT110",
+    # Issues of an article reference, found by quytac.resolve_ref for the documents that cite.
+    "QT230",
+    "QT231",
+    "QT232",
+    "QT233",
+}
+
+
+def findings(text):
+    """
+    Every problem of a snippet, or every issue of its documents in a workspace.
+    """
+    try:
+        documents = quytac.loads_all(text, source="snippet.yaml")
+    except quytac.LoadError as error:
+        return error.problems
+    return quytac.Workspace.of(*documents).validate()
+
+
+def snippets(code):
+    return re.findall(r"```yaml\n(.*?)```", SECTIONS.get(code, ""), re.DOTALL)
+
+
+def test_every_code_is_documented():
+    """
+    Each code of the catalog has a section in docs/errors.md, and each section a code.
+    """
+    assert sorted(CATALOG) == sorted(SECTIONS)
+
+
+def test_every_code_has_both_languages():
+    """
+    English and Vietnamese messages exist for every code.
+    """
+    assert [] == [code for code, (_, en, vi) in CATALOG.items() if not en.strip() or not vi.strip()]
+
+
+@pytest.mark.parametrize("code", sorted(set(CATALOG) - WITHOUT_SNIPPETS))
+def test_the_broken_snippet_gives_its_code_and_the_fix_does_not(code):
+    """
+    The first YAML block of a section gives the code; the second (the fix) does not.
+    """
+    blocks = snippets(code)
+
+    assert 2 <= len(blocks), f"{code} needs a broken and a fixed snippet"
+    assert code in {f.code for f in findings(blocks[0])}
+    assert code not in {f.code for f in findings(blocks[1])}

@@ -1,0 +1,155 @@
+"""
+JSON Schemas generated from the model: in step with schemas/, valid, and agreeing with loading.
+"""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import quytac
+import quytac.cli
+from _schema_strategies import from_schema
+from _strategies_foundation import conduct_codes, unit_catalogs
+from quytac import _yaml, schema
+from quytac._documents import KINDS
+
+ROOT = Path(__file__).parent.parent
+SCHEMAS = ROOT / "schemas"
+BUNDLED = Path(quytac.example_path())
+VALID = Path(__file__).parent / "data" / "valid"
+
+
+def plain_documents(path):
+    """
+    The plain data of every document of a file, as the reader gives it.
+    """
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        return [d.data for d in _yaml.read_json(text, str(path))]
+    return [d.data for d in _yaml.read_yaml(lambda: text, str(path))]
+
+
+def outcome_of(text):
+    """
+    The kind of the loaded document, or "problems"; any other exception escapes.
+    """
+    try:
+        return type(quytac.loads(text)).kind
+    except quytac.LoadError as error:
+        return "problems" if error.problems else "no problems?"
+
+
+def validator(kind):
+    return jsonschema.Draft202012Validator(schema.json_schema(kind))
+
+
+def bundled_and_valid_files():
+    files = (
+        sorted(BUNDLED.rglob("*.y*ml"))
+        + sorted(VALID.rglob("*.y*ml"))
+        + sorted(VALID.rglob("*.json"))
+    )
+    return [pytest.param(f, id=f.name) for f in files]
+
+
+class TestSchemaFiles:
+    def test_the_files_in_schemas_are_what_the_model_generates(self):
+        """
+        Run `quytac schema --write schemas` after changing the model.
+        """
+        expected = {name: schema.dump_schema(s) for name, s in schema.json_schemas().items()}
+        actual = {p.name: p.read_text(encoding="utf-8") for p in SCHEMAS.glob("*.schema.json")}
+
+        assert expected == actual
+
+    @pytest.mark.parametrize("kind", sorted(KINDS))
+    def test_every_schema_is_a_valid_draft_2020_12_schema(self, kind):
+        """
+        The generated schemas are themselves valid.
+        """
+        jsonschema.Draft202012Validator.check_schema(schema.json_schema(kind))
+
+    def test_the_command_writes_the_same_files(self, tmp_path):
+        """
+        `quytac schema --write DIR` writes one file a kind.
+        """
+        assert 0 == quytac.cli.main(
+            ["schema", "--write", str(tmp_path), "--output", str(tmp_path / "log")]
+        )
+
+        assert sorted(p.name for p in SCHEMAS.glob("*.schema.json")) == sorted(
+            p.name for p in tmp_path.glob("*.schema.json")
+        )
+
+    def test_an_unknown_kind_is_a_usage_error(self, capsys):
+        """
+        `quytac schema Nope` exits 2.
+        """
+        assert 2 == quytac.cli.main(["schema", "Nope"])
+        assert "quytac schema: unknown kind 'Nope'" in capsys.readouterr().err
+
+
+class TestDocumentsAgree:
+    @pytest.mark.parametrize("path", bundled_and_valid_files())
+    def test_every_bundled_and_valid_document_validates(self, path):
+        """
+        What quytac loads, the schema accepts.
+        """
+        for data in plain_documents(path):
+            validator(data["kind"]).validate(data)
+
+    @pytest.mark.parametrize("path", sorted(BUNDLED.rglob("*.y*ml")), ids=lambda p: p.name)
+    def test_bundled_files_name_their_schema(self, path):
+        """
+        Bundled YAML starts with a yaml-language-server line that points at an existing schema.
+        """
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        prefix = "# yaml-language-server: $schema="
+
+        assert first.startswith(prefix)
+        assert (path.parent / first.removeprefix(prefix)).resolve().is_file()
+
+    @given(st.one_of(unit_catalogs(), conduct_codes))
+    def test_every_dumped_document_validates(self, document):
+        """
+        Model to schema: whatever quytac writes, the schema accepts.
+        """
+        text = quytac.dumps(document)
+        [raw] = list(_yaml.read_yaml(lambda: text, "t"))
+
+        validator(type(document).kind).validate(raw.data)
+
+    @pytest.mark.parametrize("kind", sorted(KINDS))
+    def test_documents_generated_from_the_schema_load_or_give_load_error(self, kind):
+        """
+        Schema to model: JSON the schema allows either loads or gives located problems.
+        """
+
+        @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+        @given(from_schema(schema.json_schema(kind)))
+        def check(data):
+            text = json.dumps(data, ensure_ascii=False, default=str)
+
+            outcome = outcome_of(text)
+
+            assert outcome in {kind, "problems"}
+
+        check()
+
+    def test_a_schema_refuses_what_quytac_refuses(self):
+        """
+        An unknown key and a missing required key are refused by both.
+        """
+        data = yaml.safe_load("kind: UnitCatalog\nschema: quytac/v1\nid: a\ncolour: red\n")
+
+        errors = sorted(e.message for e in validator("UnitCatalog").iter_errors(data))
+
+        assert [
+            "'title' is a required property",
+            "Additional properties are not allowed ('colour' was unexpected)",
+        ] == errors
