@@ -87,6 +87,26 @@ class TestHanoiFrom2025:
         ]
 
 
+class TestTheWholeCountry:
+    def test_34_provinces_and_3321_communes(self):
+        """
+        DOMAIN.md §4: from 07/2025, 34 provinces and 3,321 communes (2,621 xã, 687 phường,
+        13 đặc khu); every province's catalog keeps every rule (đặc khu exist from 07/2025).
+        """
+        package = pytest.importorskip("vietnam_provinces")
+        kinds: Counter[str] = Counter()
+        issues = []
+        codes = [f"{int(province.code):02d}" for province in package.Province.iter_all()]
+        for code in codes:
+            catalog = units_from_vietnam_provinces(code)
+            kinds.update(unit.kind for unit in catalog.children(code))
+            issues += quytac.Workspace.of(catalog).validate()
+
+        assert 34 == len(codes)
+        assert {"xa": 2621, "phuong": 687, "dac_khu": 13} == kinds
+        assert [] == issues
+
+
 class TestImporterErrors:
     def test_unknown_province(self):
         """
