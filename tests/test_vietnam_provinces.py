@@ -72,7 +72,7 @@ class TestHanoiFrom2025:
         assert [] == [str(issue) for issue in workspace.validate()]
         for unit in hanoi_2023.units:
             if unit.successor is not None:
-                assert unit.successor == hanoi_2023.successor_of(unit, workspace).code
+                assert unit.successor == hanoi_2023.successor_of(unit, workspace=workspace).code
 
     def test_a_commune_from_2023_to_2025(self, hanoi):
         """
