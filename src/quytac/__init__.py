@@ -9,6 +9,7 @@ from importlib import resources
 from ._base import SCHEMA, Definition
 from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, loads, loads_all
 from ._version import __version__
+from ._vietnam_provinces import units_from_vietnam_provinces
 from .checklists import (
     Answer,
     Answers,
@@ -34,7 +35,16 @@ from .checklists import (
     YesNo,
     ZeroScope,
 )
-from .codes import AppliesTo, Article, Chapter, ConductCode, LegalBasis, Rule, RuleType
+from .codes import (
+    AppliesTo,
+    Article,
+    Chapter,
+    ConductCode,
+    LegalBasis,
+    Rule,
+    RuleType,
+    resolve_ref,
+)
 from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not
 from .errors import (
     Finding,
@@ -62,12 +72,23 @@ from .scoring import (
     score,
 )
 from .text import Text
-from .units import Unit, UnitCatalog, UnitKind, UnitLevel
+from .units import (
+    PLACE_TYPES,
+    UNIT_KINDS,
+    PlaceType,
+    Unit,
+    UnitCatalog,
+    UnitKind,
+    UnitLevel,
+    UnitLookupError,
+)
 from .validation import validate
 from .workspace import Workspace
 
 __all__ = [
+    "PLACE_TYPES",
     "SCHEMA",
+    "UNIT_KINDS",
     "Agreement",
     "AllOf",
     "Answer",
@@ -103,6 +124,7 @@ __all__ = [
     "LoadError",
     "Model",
     "Not",
+    "PlaceType",
     "PointsScale",
     "Problem",
     "QuytacError",
@@ -124,6 +146,7 @@ __all__ = [
     "UnitCatalog",
     "UnitKind",
     "UnitLevel",
+    "UnitLookupError",
     "Workspace",
     "YesNo",
     "ZeroScope",
@@ -139,9 +162,11 @@ __all__ = [
     "load_all",
     "loads",
     "loads_all",
+    "resolve_ref",
     "round_percent",
     "run_examples",
     "score",
+    "units_from_vietnam_provinces",
     "validate",
 ]
 

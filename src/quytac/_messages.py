@@ -105,6 +105,165 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "parent {parent} is not a unit of this catalog",
         "đơn vị cấp trên {parent} không có trong danh mục",
     ),
+    "QT202": (
+        E,
+        "code {given} is already used by units[{first}] in the same period",
+        "mã {given} đã được dùng cho units[{first}] trong cùng thời kỳ",
+    ),
+    "QT203": (
+        E,
+        "parent {parent} makes a cycle: {chain}",
+        "đơn vị cấp trên {parent} tạo thành vòng lặp: {chain}",
+    ),
+    "QT204": (
+        E,
+        (
+            "a {kind} ({level}) cannot belong to a {parent_kind} ({parent_level});"
+            " its parent must be of level: {expected}"
+        ),
+        (
+            "đơn vị loại {kind} ({level_vi}) không thể trực thuộc đơn vị loại {parent_kind}"
+            " ({parent_level_vi}); đơn vị cấp trên phải là: {expected_vi}"
+        ),
+    ),
+    "QT205": (
+        E,
+        "kind {kind} does not exist on {day} (it exists {era})",
+        "loại đơn vị {kind} không tồn tại vào ngày {day} (chỉ tồn tại {era_vi})",
+    ),
+    "QT206": (
+        E,
+        "code {given} of a {kind} ({level}) must be {digits} digits, such as {example}",
+        "mã {given} của đơn vị loại {kind} ({level_vi}) phải gồm {digits} chữ số, ví dụ {example}",
+    ),
+    "QT207": (
+        E,
+        "successor {successor} is not a unit of {catalogs}",
+        "đơn vị kế thừa {successor} không có trong danh mục {catalogs_vi}",
+    ),
+    "QT208": (
+        E,
+        (
+            "successor {successor} points into the past: it ends on {last}, not after this unit"
+            " ({end})"
+        ),
+        (
+            "đơn vị kế thừa {successor} trỏ về quá khứ: đơn vị đó kết thúc ngày {last},"
+            " không muộn hơn đơn vị này ({end})"
+        ),
+    ),
+    "QT209": (
+        E,
+        "unknown unit kind {kind}; declare it under unit_kinds",
+        "loại đơn vị {kind} không xác định; hãy khai báo trong unit_kinds",
+    ),
+    "QT210": (
+        E,
+        "parent {parent} does not exist during this unit's period",
+        "đơn vị cấp trên {parent} không tồn tại trong thời kỳ của đơn vị này",
+    ),
+    "QT211": (
+        W,
+        "successor catalog {id} is not in the workspace; successor links into it are not checked",
+        (
+            "danh mục kế thừa {id} không có trong không gian làm việc;"
+            " các liên kết kế thừa sang danh mục đó không được kiểm tra"
+        ),
+    ),
+    "QT212": (
+        E,
+        "{start_key} {start} is after {end_key} {end}",
+        "{start_key} {start} muộn hơn {end_key} {end}",
+    ),
+    "QT213": (
+        E,
+        "unit kind {kind} is already defined ({where})",
+        "loại đơn vị {kind} đã được định nghĩa ({where_vi})",
+    ),
+    "QT214": (
+        E,
+        "place_type is only for public places, not for a {kind} ({level})",
+        (
+            "place_type chỉ dành cho địa điểm công cộng,"
+            " không dành cho đơn vị loại {kind} ({level_vi})"
+        ),
+    ),
+    "QT215": (
+        W,
+        "unknown place type {place_type}; declare it under place_types",
+        "loại địa điểm {place_type} không xác định; hãy khai báo trong place_types",
+    ),
+    "QT216": (
+        W,
+        "a public place should give its place_type",
+        "địa điểm công cộng cần ghi rõ place_type",
+    ),
+    "QT217": (
+        E,
+        "the unit has a successor ({successor}) but no end date; give it a valid_to",
+        "đơn vị có đơn vị kế thừa ({successor}) nhưng không có ngày kết thúc; hãy ghi valid_to",
+    ),
+    "QT220": (
+        E,
+        "article number {number} is already used by {first}",
+        "số điều {number} đã được dùng ở {first}",
+    ),
+    "QT221": (
+        E,
+        "rule id {id} is already used by {first}",
+        "mã quy định {id} đã được dùng ở {first}",
+    ),
+    "QT222": (
+        E,
+        "chapter number {number} is already used by {first}",
+        "số chương {number} đã được dùng ở {first}",
+    ),
+    "QT223": (
+        W,
+        "unknown unit kind {kind}: neither built in nor declared by a catalog of the workspace",
+        "loại đơn vị {kind} không xác định: không có sẵn và không được danh mục nào khai báo",
+    ),
+    "QT224": (
+        W,
+        (
+            "unknown place type {place_type}: neither built in nor declared by a catalog of the"
+            " workspace"
+        ),
+        (
+            "loại địa điểm {place_type} không xác định: không có sẵn và không được danh mục nào"
+            " khai báo"
+        ),
+    ),
+    "QT225": (
+        E,
+        "the article's {key} {day} is outside the code's time in force ({era})",
+        "{key} {day} của điều nằm ngoài thời gian hiệu lực của quy tắc ({era_vi})",
+    ),
+    "QT226": (
+        W,
+        "the code takes effect on {start}, before it was issued ({issued})",
+        "quy tắc có hiệu lực từ {start}, trước ngày ban hành ({issued})",
+    ),
+    "QT230": (
+        E,
+        "{ref} is not an article reference CODE_ID:ARTICLE, such as qtux-noi-cong-cong:3",
+        "{ref} không phải tham chiếu điều dạng MÃ_QUY_TẮC:SỐ_ĐIỀU, ví dụ qtux-noi-cong-cong:3",
+    ),
+    "QT231": (
+        E,
+        "unknown code of conduct {code_id}",
+        "quy tắc ứng xử {code_id} không có trong không gian làm việc",
+    ),
+    "QT232": (
+        E,
+        "code of conduct {code_id} has no article {number}",
+        "quy tắc ứng xử {code_id} không có điều {number}",
+    ),
+    "QT233": (
+        E,
+        "{what} is not in force on {day} (in force {era})",
+        "{what_vi} không có hiệu lực vào ngày {day} (có hiệu lực {era_vi})",
+    ),
     # --- QT3xx: plans, outlines, reports, records, synthesis ----------------------------------
     # --- QT4xx: checklists, conditions, answers, scoring --------------------------------------
     "QT401": (

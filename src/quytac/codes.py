@@ -13,12 +13,14 @@ import attrs
 
 from ._base import Definition
 from ._checks import at_least_one, non_empty_text
+from ._eras import Period, contains, era_text, in_order, issue
+from .errors import Issue, format_path
 from .text import Text
+from .units import PLACE_TYPES, UNIT_KINDS, UnitCatalog
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from .errors import Issue
     from .workspace import Workspace
 
 __all__ = [
@@ -29,6 +31,8 @@ __all__ = [
     "LegalBasis",
     "Rule",
     "RuleType",
+    "parse_ref",
+    "resolve_ref",
 ]
 
 
@@ -184,24 +188,91 @@ class ConductCode(Definition):
                 return article
         return None
 
+    def period(self, article: Article | None = None) -> Period:
+        """
+        The first and last day in force of the code, or of one of its articles (an article
+        without dates of its own is in force with the code).
+        """
+        if article is None:
+            return (self.effective_from, self.effective_to)
+        return (
+            article.effective_from or self.effective_from,
+            article.effective_to or self.effective_to,
+        )
+
     def in_force(self, on: dt.date, article: Article | None = None) -> bool:
         """
         Whether the code (or one of its articles) is in force on a day.
         """
-        start = self.effective_from
-        end = self.effective_to
-        if article is not None:
-            start = article.effective_from or start
-            end = article.effective_to or end
-        return start <= on and (end is None or on <= end)
+        return contains(self.period(article), on)
 
-    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:  # noqa: ARG002
+    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:
         """
-        The rules a code must keep, as issues with paths into the code.
+        The rules a code must keep, as issues with paths into the code: dates in order,
+        chapter and article numbers and rule ids used once, unit kinds and place types known.
 
         .. versionadded:: 2026.11.0
         """
-        return iter(())
+        yield from in_order((), ("effective_from", "effective_to"), self.period())
+        if self.legal_basis.issued_on > self.effective_from:
+            yield issue(
+                "QT226",
+                ("effective_from",),
+                start=self.effective_from,
+                issued=self.legal_basis.issued_on,
+            )
+        kinds, places = _vocabulary(workspace)
+        for position, kind in enumerate(self.applies_to.unit_kinds):
+            if kind not in kinds:
+                yield issue("QT223", ("applies_to", "unit_kinds", position), kind=repr(kind))
+        yield from self._numbering(places)
+
+    def _numbering(self, places: set[str]) -> Iterator[Issue]:
+        chapters: dict[str, int] = {}
+        articles: dict[int, str] = {}
+        rules: dict[str, str] = {}
+        for c, chapter in enumerate(self.chapters):
+            if chapter.number in chapters:
+                first = f"chapters[{chapters[chapter.number]}]"
+                yield issue("QT222", ("chapters", c, "number"), number=chapter.number, first=first)
+            chapters.setdefault(chapter.number, c)
+            for a, article in enumerate(chapter.articles):
+                path = ("chapters", c, "articles", a)
+                if article.number in articles:
+                    first = articles[article.number]
+                    yield issue("QT220", (*path, "number"), number=article.number, first=first)
+                articles.setdefault(article.number, format_path(path))
+                yield from self._article_dates(article, path)
+                for r, rule in enumerate(article.rules):
+                    rule_path = (*path, "rules", r)
+                    if rule.id in rules:
+                        first = rules[rule.id]
+                        yield issue("QT221", (*rule_path, "id"), id=repr(rule.id), first=first)
+                    rules.setdefault(rule.id, format_path(rule_path))
+                    if rule.place_type is not None and rule.place_type not in places:
+                        yield issue(
+                            "QT224", (*rule_path, "place_type"), place_type=repr(rule.place_type)
+                        )
+
+    def _article_dates(self, article: Article, path: tuple[str | int, ...]) -> Iterator[Issue]:
+        yield from in_order(path, ("effective_from", "effective_to"), self.period(article))
+        era, era_vi = era_text(self.period())
+        for key in ("effective_from", "effective_to"):
+            day: dt.date | None = getattr(article, key)
+            if day is not None and not self.in_force(day):
+                yield issue("QT225", (*path, key), key=key, day=day, era=era, era_vi=era_vi)
+
+
+def _vocabulary(workspace: Workspace | None) -> tuple[set[str], set[str]]:
+    """
+    The unit kinds and place types known: built in, and declared by the workspace's catalogs.
+    """
+    kinds = set(UNIT_KINDS)
+    places = set(PLACE_TYPES)
+    for catalog in () if workspace is None else workspace.all(UnitCatalog):
+        kinds.update(kind.id for kind in catalog.unit_kinds)
+        places.update(place.id for place in catalog.place_types)
+    return kinds, places
 
 
 def parse_ref(ref: str) -> tuple[str, int] | None:
@@ -214,3 +285,49 @@ def parse_ref(ref: str) -> tuple[str, int] | None:
     if not sep or not code or not number.isdigit():
         return None
     return code, int(number)
+
+
+def resolve_ref(
+    ref: str,
+    workspace: Workspace,
+    *,
+    on: dt.date | None = None,
+    path: tuple[str | int, ...] = (),
+) -> Article | Issue:
+    """
+    The article a reference ``CODE_ID:ARTICLE`` names, or the Issue that says why it names none.
+
+    Args:
+        ref: The reference, e.g. ``"qtux-noi-cong-cong:3"``.
+        workspace: Where the codes are.
+        on: When given, the article must be in force on that day (QT233 otherwise).
+        path: The path of the reference in the citing document, given to the issue.
+
+    Returns:
+        The Article, or an Issue: QT230 (not a reference), QT231 (unknown code), QT232 (no such
+        article) or QT233 (not in force on ``on``).
+
+    .. versionadded:: 2026.11.0
+    """
+    parsed = parse_ref(ref)
+    if parsed is None:
+        return issue("QT230", path, ref=repr(ref))
+    code_id, number = parsed
+    code = workspace.get(ConductCode, code_id)
+    if code is None:
+        return issue("QT231", path, code_id=repr(code_id))
+    article = code.article(number)
+    if article is None:
+        return issue("QT232", path, code_id=repr(code_id), number=number)
+    if on is not None and not code.in_force(on, article):
+        era, era_vi = era_text(code.period(article))
+        return issue(
+            "QT233",
+            path,
+            what=f"article {number} of {code_id!r}",
+            what_vi=f"điều {number} của {code_id!r}",
+            day=on,
+            era=era,
+            era_vi=era_vi,
+        )
+    return article
