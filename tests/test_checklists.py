@@ -4,6 +4,7 @@ checklist as issues.
 """
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -473,3 +474,45 @@ sections:
         assert isinstance(checklist, Checklist)
         assert isinstance(quytac.loads(quytac.dumps(checklist)), Checklist)
         assert ConductCode.kind != Checklist.kind
+
+
+class TestBundledChecklist:
+    def test_it_validates_in_the_example_workspace(self):
+        """
+        The bundled checklist cites articles of the bundled codes, all in force in 2023, and
+        every one of its examples holds.
+        """
+        workspace = quytac.example_workspace()
+        checklist = workspace.get(Checklist, "kt-co-quan-2023")
+
+        assert [] == rendered(checklist.issues(workspace))
+        assert 5 <= len(checklist.examples)
+        assert Decimal(100) == sum(item.maximum for item in checklist.items)
+
+    def test_it_says_it_is_illustrative(self):
+        """
+        Its title and notes say it is an example, not an official form.
+        """
+        checklist = quytac.example_workspace().get(Checklist, "kt-co-quan-2023")
+
+        assert "(minh họa)" in checklist.title.vi
+        assert "không phải phiếu chính thức" in checklist.notes.vi
+        assert "not an official form" in checklist.notes.en
+
+    def test_a_record_scores_and_explains(self):
+        """
+        A unit's answers: 76.5 of 94 points (V.3 is na), exactly 3825/47 %, shown as 81.38.
+        """
+        checklist = quytac.example_workspace().get(Checklist, "kt-co-quan-2023")
+        answers = dict.fromkeys(("I.1", "I.3", "II.4", "III.3", "IV.2", "IV.3"), "pass")
+        answers |= {"I.2": 4, "II.1": "mot_phan", "II.2": "1", "II.3": 2, "III.1": "day_du"}
+        answers |= {"III.2": "7.5", "IV.1": 5, "V.1": 2, "V.2": "da_so", "V.3": "na"}
+
+        result = quytac.score(checklist, answers)
+
+        assert (Fraction(3825, 47), "81.38", "tot", "15/15") == (
+            result.percent,
+            result.shown(),
+            result.band.id,
+            str(result.coverage),
+        )
