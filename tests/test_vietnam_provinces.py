@@ -72,7 +72,7 @@ class TestHanoiFrom2025:
         assert [] == [str(issue) for issue in workspace.validate()]
         for unit in hanoi_2023.units:
             if unit.successor is not None:
-                assert unit.successor == hanoi_2023.successor_of(unit, workspace).code
+                assert unit.successor == hanoi_2023.successor_of(unit, workspace=workspace).code
 
     def test_a_commune_from_2023_to_2025(self, hanoi):
         """
@@ -85,6 +85,26 @@ class TestHanoiFrom2025:
             str(u.name)
             for u in hanoi_2023.successors("00611", on=dt.date(2023, 1, 1), workspace=workspace)
         ]
+
+
+class TestTheWholeCountry:
+    def test_34_provinces_and_3321_communes(self):
+        """
+        DOMAIN.md §4: from 07/2025, 34 provinces and 3,321 communes (2,621 xã, 687 phường,
+        13 đặc khu); every province's catalog keeps every rule (đặc khu exist from 07/2025).
+        """
+        package = pytest.importorskip("vietnam_provinces")
+        kinds: Counter[str] = Counter()
+        issues = []
+        codes = [f"{int(province.code):02d}" for province in package.Province.iter_all()]
+        for code in codes:
+            catalog = units_from_vietnam_provinces(code)
+            kinds.update(unit.kind for unit in catalog.children(code))
+            issues += quytac.Workspace.of(catalog).validate()
+
+        assert 34 == len(codes)
+        assert {"xa": 2621, "phuong": 687, "dac_khu": 13} == kinds
+        assert [] == issues
 
 
 class TestImporterErrors:

@@ -274,7 +274,7 @@ def _tag(value: dict[str, Any], tags: Iterable[str], what: str, what_vi: str) ->
     expected = ", ".join(tags)
     found = [key for key in value if key in tags]
     if len(found) > 1:
-        raise Mismatch("QT402", expected=expected, got=", ".join(found))
+        raise Mismatch("QT402", expected=expected, got=", ".join(map(repr, found)))
     if not found:
         keys = ", ".join(repr(key) for key in value) or "an empty mapping"
         raise Mismatch("QT401", what=what, what_vi=what_vi, got=keys, expected=expected)

@@ -139,7 +139,7 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "QT207": (
         E,
         "successor {successor} is not a unit of {catalogs}",
-        "đơn vị kế thừa {successor} không có trong danh mục {catalogs}",
+        "đơn vị kế thừa {successor} không có trong danh mục {catalogs_vi}",
     ),
     "QT208": (
         E,
@@ -149,7 +149,7 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         ),
         (
             "đơn vị kế thừa {successor} trỏ về quá khứ: đơn vị đó kết thúc ngày {last},"
-            " không sau đơn vị này ({end})"
+            " không muộn hơn đơn vị này ({end})"
         ),
     ),
     "QT209": (
@@ -173,7 +173,7 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "QT212": (
         E,
         "{start_key} {start} is after {end_key} {end}",
-        "{start_key} {start} ở sau {end_key} {end}",
+        "{start_key} {start} muộn hơn {end_key} {end}",
     ),
     "QT213": (
         E,

@@ -216,5 +216,11 @@ def _successor(
         last = max(other.period_of(found)[1] or end for other, found in earlier)
         yield issue("QT208", path, successor=repr(unit.successor), last=last, end=end)
     else:
-        where = " or ".join(repr(other.id) for other in searched)
-        yield issue("QT207", path, successor=repr(unit.successor), catalogs=where)
+        ids = [repr(other.id) for other in searched]
+        yield issue(
+            "QT207",
+            path,
+            successor=repr(unit.successor),
+            catalogs=" or ".join(ids),
+            catalogs_vi=" hoặc ".join(ids),
+        )

@@ -511,24 +511,29 @@ class Answers:
         return cls(entries)
 
 
-def answer_values(answers: Answers | Mapping[str, object]) -> dict[str, str]:
+def answer_values(answers: Answers | Mapping[str, object]) -> dict[str, object]:
     """
-    The value of each answer by item id, from loaded answers or plain values as in YAML.
+    The answers by item id: the values of loaded answers, or a copy of plain values as in YAML
+    (read one at a time by :func:`answer_text`).
+    """
+    if isinstance(answers, Answers):
+        return answers.values  # type: ignore[return-value]
+    return dict(answers)
+
+
+def answer_text(key: object, value: object) -> str:
+    """
+    The text of one answer given as a plain value: text, a whole number, a Decimal, an Answer,
+    or a mapping ``{"value": ..., "note": ..., "evidence": [...]}``.
 
     Raises:
         TypeError: For a float or another value that is not an answer.
     """
-    if isinstance(answers, Answers):
-        return answers.values
-    values: dict[str, str] = {}
-    for key, value in answers.items():
-        if isinstance(value, Answer):
-            values[str(key)] = value.value
-        elif isinstance(value, dict):
-            values[str(key)] = _answer_value(key, value.get("value"))
-        else:
-            values[str(key)] = _answer_value(key, value)
-    return values
+    if isinstance(value, Answer):
+        return value.value
+    if isinstance(value, dict):
+        return _answer_value(key, value.get("value"))
+    return _answer_value(key, value)
 
 
 def _answer(key: object, value: object) -> Answer:

@@ -8,6 +8,7 @@ condition does not hold is skipped: it is out of the score.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, TypeAlias
@@ -75,7 +76,7 @@ class ItemCondition:
             return False
         if self.equals is not None and not (has_value and _same(token, self.equals)):
             return False
-        if self.in_ is not None and not (has_value and any(_same(token, v) for v in self.in_)):
+        if self.in_ is not None and not (has_value and self._one_of(token)):
             return False
         if self.gte is None and self.lte is None:
             return True
@@ -83,6 +84,20 @@ class ItemCondition:
         if value is None:
             return False
         return (self.gte is None or value >= self.gte) and (self.lte is None or value <= self.lte)
+
+    @functools.cached_property
+    def _in_set(self) -> tuple[frozenset[str], frozenset[Decimal]]:
+        values = self.in_ or ()
+        numbers = {number(value) for value in values}
+        return frozenset(values), frozenset(n for n in numbers if n is not None)
+
+    def _one_of(self, token: str | None) -> bool:
+        texts, numbers = self._in_set
+        if token in texts:
+            return True
+        if not numbers or token is None:
+            return False
+        return number(token) in numbers
 
 
 def _same(token: str | None, expected: str) -> bool:

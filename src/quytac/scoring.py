@@ -10,6 +10,7 @@ are Fractions; rounding happens only when a percent is shown.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import weakref
 from decimal import Decimal
@@ -40,13 +41,16 @@ from .checklists import (
     Unanswered,
     YesNo,
     ZeroScope,
+    answer_text,
     answer_values,
 )
 from .conditions import number, references
-from .errors import Issue, QuytacError
+from .errors import Issue, QuytacError, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
+
+    from .conditions import Condition
 
 __all__ = [
     "Agreement",
@@ -97,6 +101,8 @@ class Status(enum.StrEnum):
 # --- the compiled plan ----------------------------------------------------------------------
 
 _TABLE, _FULL_AT, _THRESHOLDS, _STEPS, _TEXT = range(5)
+#: How many distinct answers an item remembers the points of.
+_MEMO = 256
 
 
 @attrs.frozen(eq=False)
@@ -117,6 +123,22 @@ class _ItemPlan:
     thresholds: tuple[tuple[int, int], ...] = ()
     step: Fraction = Fraction(1)
     watched: bool = False
+
+    def resolve(self, token: str) -> _Resolved:
+        """
+        What an answer makes of the item: its status and scaled points, or (for an answer that
+        does not fit) the status ``invalid`` and the code and parameters of the issue.
+        """
+        if self.how == _TEXT:
+            return (Status.NOT_SCORED, 0)
+        if token == NA:
+            return (Status.NA, 0)
+        if token == NOT_OBSERVED:
+            return (Status.NOT_OBSERVED, 0)
+        found = self.award(token)
+        if isinstance(found, int):
+            return (Status.SCORED, found)
+        return (Status.INVALID, found)
 
     def award(self, token: str) -> int | tuple[str, dict[str, object]]:
         """
@@ -175,6 +197,28 @@ class _ItemPlan:
         )
 
 
+#: An issue before it is made: its code, path and parameters.
+_Found = tuple[str, Path, dict[str, object]]
+
+#: One item as the hot loop reads it: id, condition, the outcome of each answer (na,
+#: not_observed and the fixed answers of yes_no and choices at first, then every answer met),
+#: the item's plan, whether a condition tests it, its position, its outcome when unanswered and
+#: when skipped.
+_Row = tuple[
+    str, "Condition | None", dict[str, "_Outcome"], _ItemPlan, bool, int, "_Outcome", "_Outcome"
+]
+
+#: What an item adds to the totals: status, points, points counted, maximum counted, evaluated
+#: (0 or 1), applicable (0 or 1), whether it is a failed critical item, the issue it raises.
+_Outcome = tuple["Status", int, int, int, int, int, bool, "tuple[str, dict[str, object]] | None"]
+
+#: An answer resolved: its status, and its scaled points or the issue it raises.
+_Resolved = tuple["Status", "int | tuple[str, dict[str, object]]"]
+
+#: Statuses of items that apply but were not evaluated (counted as failed or left out).
+_APPLICABLE = frozenset({"not_observed", "missing", "invalid"})
+
+
 def _plain(value: Fraction | Decimal) -> str:
     """
     A number as a person writes it: ``2.5``, ``10``; a fraction that does not end as ``200/3``.
@@ -209,6 +253,43 @@ class Plan:
     ids: frozenset[str]
     bands: tuple[Band, ...]
     fails: frozenset[Status]
+    rows: tuple[_Row, ...]
+
+    def outcome(self, step: _ItemPlan, token: str) -> _Outcome:
+        """
+        What an answer to an item adds to the totals.
+        """
+        status, award = step.resolve(token)
+        return self.resolved(step, status, award)
+
+    def resolved(
+        self, step: _ItemPlan, status: Status, award: int | tuple[str, dict[str, object]]
+    ) -> _Outcome:
+        """
+        The outcome of an item with a status and points (or the issue of an invalid answer).
+        """
+        error = award if isinstance(award, tuple) else None
+        points = award if isinstance(award, int) else 0
+        counted = status is Status.SCORED or status in self.fails
+        top = step.scaled_max
+        return (
+            status,
+            points,
+            points if counted else 0,
+            top if counted else 0,
+            int(status is Status.SCORED),
+            int(counted or status in _APPLICABLE),
+            step.item.critical and counted and points < top,
+            error,
+        )
+
+    @property
+    def keep(self) -> bool:
+        """
+        Whether scoring needs each item's points (the weighted model, zeroed sections), not
+        only the totals.
+        """
+        return self.model is Model.WEIGHTED or self.policy.critical.zero is ZeroScope.SECTION
 
     @property
     def model(self) -> Model:
@@ -264,7 +345,8 @@ def compile_plan(checklist: Checklist) -> Plan:
     fails = {Status(kind) for kind in checklist.scoring.counts_as_fail}
     if Unanswered.MISSING in checklist.scoring.counts_as_fail:
         fails.add(Status.INVALID)
-    return Plan(
+    plan = Plan(
+        rows=(),
         policy=checklist.scoring,
         scale=scale,
         items=items,
@@ -273,6 +355,20 @@ def compile_plan(checklist: Checklist) -> Plan:
         bands=tuple(sorted(checklist.scoring.bands, key=lambda band: -band.min)),
         fails=frozenset(fails),
     )
+    rows = tuple(
+        (
+            step.item.id,
+            step.item.when,
+            {token: plan.outcome(step, token) for token in (NA, NOT_OBSERVED, *step.table)},
+            step,
+            step.watched,
+            position,
+            plan.resolved(step, Status.NOT_SCORED if step.how == _TEXT else Status.MISSING, 0),
+            plan.resolved(step, Status.SKIPPED, 0),
+        )
+        for position, step in enumerate(items)
+    )
+    return attrs.evolve(plan, rows=rows)
 
 
 def _scale(items: Iterator[Item]) -> int:
@@ -386,17 +482,47 @@ class Score:
     band: Band | None
     coverage: Coverage
     capped_by: tuple[str, ...]
-    issues: tuple[Issue, ...]
     answers: Answers | Mapping[str, object]
-    statuses: tuple[Status, ...] = attrs.field(repr=False)
-    scaled: tuple[int, ...] = attrs.field(repr=False)
+    found: tuple[_Found, ...] = attrs.field(repr=False)
+    kept: tuple[tuple[Status, ...], tuple[int, ...]] | None = attrs.field(repr=False)
+
+    @functools.cached_property
+    def _items(self) -> tuple[tuple[Status, ...], tuple[int, ...]]:
+        if self.kept is not None:
+            return self.kept
+        plan = plan_of(self.checklist)
+        tally = _evaluate(plan, answer_values(self.answers), [], (), keep=True)
+        return tuple(tally.statuses), tuple(tally.scaled)
+
+    @property
+    def statuses(self) -> tuple[Status, ...]:
+        """
+        What became of each item, in the checklist's order.
+        """
+        return self._items[0]
+
+    @property
+    def scaled(self) -> tuple[int, ...]:
+        """
+        Each item's points, as integers over the plan's common denominator.
+        """
+        return self._items[1]
 
     @property
     def ok(self) -> bool:
         """
         Whether the answers fit the checklist (no issue of severity error).
         """
-        return not any(issue.severity == "error" for issue in self.issues)
+        return not _has_errors(self.found)
+
+    @functools.cached_property
+    def issues(self) -> tuple[Issue, ...]:
+        """
+        Answers that do not fit the checklist, as issues with paths (built when first asked).
+        """
+        return tuple(
+            _messages.make(Issue, code, path, **params) for code, path, params in self.found
+        )
 
     @property
     def rounded(self) -> Decimal | None:
@@ -473,116 +599,127 @@ def score(
     """
     plan = plan_of(checklist)
     values = answer_values(answers)
-    issues: list[Issue] = [
-        _messages.make(Issue, "QT450", (*path, key), id=repr(key), checklist=repr(checklist.id))
-        for key in values
-        if key not in plan.ids
-    ]
-    statuses, scaled = _evaluate(plan, values, issues, path)
-    return _score(
-        checklist, plan=plan, statuses=statuses, scaled=scaled, issues=issues, answers=answers
-    )
+    issues: list[_Found] = []
+    if not plan.ids.issuperset(values):
+        issues += (
+            ("QT450", (*path, key), {"id": repr(key), "checklist": repr(checklist.id)})
+            for key in values
+            if key not in plan.ids
+        )
+    tally = _evaluate(plan, values, issues, path, keep=plan.keep)
+    return _score(checklist, plan=plan, tally=tally, issues=issues, answers=answers)
 
 
-def _evaluate(
-    plan: Plan, values: Mapping[str, str], issues: list[Issue], path: Path
-) -> tuple[list[Status], list[int]]:
+@attrs.define
+class _Tally:
     """
-    The hot loop: each item's status and scaled points, in order.
+    What the hot loop finds: each item's status and scaled points, and the totals.
     """
-    statuses: list[Status] = []
-    scaled: list[int] = []
+
+    statuses: list[Status] = attrs.Factory(list)
+    scaled: list[int] = attrs.Factory(list)
+    awarded: int = 0
+    maximum: int = 0
+    evaluated: int = 0
+    applicable: int = 0
+    failed: list[int] = attrs.Factory(list)
+
+
+def _evaluate(  # noqa: C901 - the hot loop, kept in one piece
+    plan: Plan, values: Mapping[str, object], issues: list[_Found], path: Path, *, keep: bool
+) -> _Tally:
+    """
+    The hot loop: the totals, and (when ``keep``) each item's status and scaled points.
+    Each answer's outcome for the totals is worked out once per plan and remembered.
+    """
+    tally = _Tally()
+    statuses, scaled, failed = tally.statuses, tally.scaled, tally.failed
     seen: dict[str, str] = {}
-    for step in plan.items:
-        item = step.item
-        token = values.get(item.id)
-        award = 0
-        if item.when is not None and not item.when.holds(seen):
-            status = Status.SKIPPED
+    awarded = maximum = evaluated = applicable = 0
+    for item_id, when, memo, step, watched, position, unanswered, skipped in plan.rows:
+        raw = values.get(item_id)
+        token = raw if raw is None or isinstance(raw, str) else answer_text(item_id, raw)
+        if when is not None and not when.holds(seen):
             if token is not None and token != NA:
-                issues.append(_messages.make(Issue, "QT455", (*path, item.id)))
-            token = None
-        elif step.how == _TEXT:
-            status = Status.NOT_SCORED
+                issues.append(("QT455", (*path, item_id), {}))
+            outcome, token = skipped, None
         elif token is None:
-            status = Status.MISSING
-        elif token == NA:
-            status = Status.NA
-        elif token == NOT_OBSERVED:
-            status = Status.NOT_OBSERVED
+            outcome = unanswered
         else:
-            found = step.award(token)
-            if isinstance(found, int):
-                status, award = Status.SCORED, found
-            else:
-                status = Status.INVALID
-                issues.append(_messages.make(Issue, found[0], (*path, item.id), **found[1]))
+            remembered = memo.get(token)
+            if remembered is None:
+                remembered = plan.outcome(step, token)
+                if len(memo) < _MEMO:
+                    memo[token] = remembered
+            outcome = remembered
+            if outcome[7] is not None:
+                issues.append((outcome[7][0], (*path, item_id), outcome[7][1]))
                 token = None
-        if step.watched and token is not None:
-            seen[item.id] = token
-        statuses.append(status)
-        scaled.append(award)
-    return statuses, scaled
+        if watched and token is not None:
+            seen[item_id] = token
+        if keep:
+            statuses.append(outcome[0])
+            scaled.append(outcome[1])
+        awarded += outcome[2]
+        maximum += outcome[3]
+        evaluated += outcome[4]
+        applicable += outcome[5]
+        if outcome[6]:
+            failed.append(position)
+    tally.awarded, tally.maximum = awarded, maximum
+    tally.evaluated, tally.applicable = evaluated, applicable
+    return tally
 
 
-def _score(  # noqa: PLR0913 - the parts of a score, computed by score()
+def _score(
     checklist: Checklist,
     *,
     plan: Plan,
-    statuses: list[Status],
-    scaled: list[int],
-    issues: list[Issue],
+    tally: _Tally,
+    issues: list[_Found],
     answers: Answers | Mapping[str, object],
 ) -> Score:
     policy = plan.policy
-    fails = plan.fails
-    awarded = maximum = evaluated = applicable = 0
-    failed: list[str] = []
-    zeroed: set[int] = set()
-    for step, status, award in zip(plan.items, statuses, scaled, strict=True):
-        if status is Status.SCORED:
-            evaluated += 1
-        elif status not in fails:
-            if status is not Status.NA and status is not Status.SKIPPED and step.how != _TEXT:
-                applicable += 1
-            continue
-        applicable += 1
-        awarded += award
-        maximum += step.scaled_max
-        if step.item.critical and award < step.scaled_max:
-            failed.append(step.item.id)
-            zeroed.add(step.section)
-    declared = policy.critical.declared
+    statuses, scaled = tally.statuses, tally.scaled
+    awarded = tally.awarded
+    failed = [plan.items[position].item.id for position in tally.failed]
     zero = policy.critical.zero if failed else None
+    zeroed: set[int] = set()
     if zero is ZeroScope.SECTION:
-        zeroed = _with_subsections(plan, zeroed)
+        zeroed = _with_subsections(plan, {plan.items[p].section for p in tally.failed})
         awarded -= sum(
             award
             for step, status, award in zip(plan.items, statuses, scaled, strict=True)
-            if step.section in zeroed and (status is Status.SCORED or status in fails)
+            if step.section in zeroed and (status is Status.SCORED or status in plan.fails)
         )
-    else:
-        zeroed = set()
     percent = _percent(
-        plan, statuses=statuses, scaled=scaled, awarded=awarded, maximum=maximum, zeroed=zeroed
+        plan,
+        statuses=statuses,
+        scaled=scaled,
+        awarded=awarded,
+        maximum=tally.maximum,
+        zeroed=zeroed,
     )
     if zero is ZeroScope.SCORE and percent is not None:
         percent, awarded = Fraction(0), 0
-    if any(issue.severity == "error" for issue in issues):
+    if issues and _has_errors(issues):
         percent = None
     return Score(
         checklist=checklist,
         percent=percent,
         awarded=Fraction(awarded, plan.scale),
-        maximum=Fraction(maximum, plan.scale),
+        maximum=Fraction(tally.maximum, plan.scale),
         band=_band(plan, percent, capped=bool(failed)),
-        coverage=Coverage(evaluated=evaluated, applicable=applicable),
-        capped_by=tuple(failed) if declared else (),
-        issues=tuple(issues),
+        coverage=Coverage(evaluated=tally.evaluated, applicable=tally.applicable),
+        capped_by=tuple(failed) if policy.critical.declared else (),
+        found=tuple(issues),
         answers=answers,
-        statuses=tuple(statuses),
-        scaled=tuple(scaled),
+        kept=(tuple(statuses), tuple(scaled)) if plan.keep else None,
     )
+
+
+def _has_errors(found: Iterable[_Found]) -> bool:
+    return any(_messages.CATALOG[code][0] is Severity.ERROR for code, _, _ in found)
 
 
 def _with_subsections(plan: Plan, zeroed: set[int]) -> set[int]:
@@ -607,15 +744,10 @@ def _percent(  # noqa: PLR0913 - the totals of one score
         weighted = _weighted(plan, statuses, scaled, zeroed)
         return None if weighted is None else _HUNDRED * weighted
     if model is Model.ABSOLUTE:
-        counted = [
-            (step, award)
-            for step, status, award in zip(plan.items, statuses, scaled, strict=True)
-            if status is Status.SCORED or status in plan.fails
-        ]
-        if not counted or not maximum:
+        # Every counted item gives at most its maximum: all are met when the sums are equal.
+        if not maximum:
             return None
-        met = all(award == step.scaled_max for step, award in counted) and not zeroed
-        return _HUNDRED if met else Fraction(0)
+        return _HUNDRED if awarded == maximum else Fraction(0)
     if not maximum:
         return None
     return Fraction(100 * awarded, maximum)

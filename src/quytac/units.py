@@ -450,9 +450,10 @@ class UnitCatalog(Definition):
         Raises:
             UnitLookupError: When the code names no unit, or several and no day was given.
         """
-        seen = {self._position(unit, on)}
+        start = self._position(unit, on)
+        seen = {start}
         found: list[Unit] = []
-        position = self._parents[next(iter(seen))]
+        position = self._parents[start]
         while position is not None and position not in seen:
             seen.add(position)
             found.append(self.units[position])
@@ -473,7 +474,7 @@ class UnitCatalog(Definition):
             if unit.kind in wanted and (on is None or self.exists_on(unit, on))
         )
 
-    def successor_of(self, unit: Unit, workspace: Workspace | None = None) -> Unit | None:
+    def successor_of(self, unit: Unit, *, workspace: Workspace | None = None) -> Unit | None:
         """
         The unit that took a unit over: the first unit with the ``successor`` code that goes on
         after the unit ends, in this catalog or (given a workspace) in ``successor_catalog``.

@@ -1,0 +1,308 @@
+"""
+Conditions (when:): data, evaluated without eval, checked statically against the checklist.
+"""
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+import quytac
+from _strategies_checklists import checklist_from, yaml_items
+from quytac import AllOf, AnyOf, ItemCondition, Not, score
+
+
+def rendered(found) -> list[str]:
+    return [str(finding) for finding in found]
+
+
+class TestItemCondition:
+    @pytest.mark.parametrize(
+        ("condition", "answers", "expected"),
+        [
+            (ItemCondition(item="a", equals="pass"), {"a": "pass"}, True),
+            (ItemCondition(item="a", equals="pass"), {"a": "fail"}, False),
+            (ItemCondition(item="a", equals="pass"), {}, False),
+            (ItemCondition(item="n", equals="5"), {"n": "5.0"}, True),
+            (ItemCondition(item="c", in_=("day_du", "mot_phan")), {"c": "mot_phan"}, True),
+            (ItemCondition(item="c", in_=("day_du", "mot_phan")), {"c": "khong"}, False),
+            (ItemCondition(item="c", in_=()), {"c": "khong"}, False),
+            (ItemCondition(item="n", in_=("1", "2")), {"n": "2.0"}, True),
+            (ItemCondition(item="n", gte=Decimal(3)), {"n": "3"}, True),
+            (ItemCondition(item="n", gte=Decimal(3)), {"n": "2.5"}, False),
+            (ItemCondition(item="n", lte=Decimal("2.5")), {"n": "2.5"}, True),
+            (ItemCondition(item="n", gte=Decimal(1), lte=Decimal(2)), {"n": "3"}, False),
+            (ItemCondition(item="n", gte=Decimal(1)), {"n": "na"}, False),
+            (ItemCondition(item="t", gte=Decimal(1)), {"t": "nhiều"}, False),
+            (ItemCondition(item="a", answered=True), {"a": "fail"}, True),
+            (ItemCondition(item="a", answered=True), {"a": "na"}, False),
+            (ItemCondition(item="a", answered=True), {"a": "not_observed"}, False),
+            (ItemCondition(item="a", answered=False), {}, True),
+            (ItemCondition(item="a", answered=False, equals="pass"), {"a": "pass"}, False),
+        ],
+    )
+    def test_tests(self, condition, answers, expected):
+        """
+        equals, in, gte, lte and answered test the value of an earlier item; na, not_observed
+        and a missing answer are no value; numbers compare as numbers.
+        """
+        assert expected is condition.holds(answers)
+
+
+class TestCombinations:
+    def test_all_any_not(self):
+        """
+        all holds when every condition holds, any when one does, not when its condition fails.
+        """
+        passed = ItemCondition(item="a", equals="pass")
+        many = ItemCondition(item="n", gte=Decimal(5))
+        answers = {"a": "pass", "n": "3"}
+
+        assert (False, True, True, False) == (
+            AllOf(conditions=(passed, many)).holds(answers),
+            AnyOf(conditions=(passed, many)).holds(answers),
+            Not(condition=many).holds(answers),
+            Not(condition=AnyOf(conditions=(passed, many))).holds(answers),
+        )
+
+    def test_empty_all_and_any(self):
+        """
+        An empty all holds; an empty any does not (as in logic).
+        """
+        assert (True, False) == (AllOf(conditions=()).holds({}), AnyOf(conditions=()).holds({}))
+
+
+NESTED = checklist_from(
+    yaml_items(
+        "{id: a, text: Có kế hoạch}",
+        "{id: n, text: Số văn bản, answer: {count: {full_at: 4}}, points: 4}",
+        "{id: b, text: Có bảng, when: {all: [{item: a, equals: pass}, {not: {item: n, lte: 0}}]}}",
+        "{id: c, text: Bảng đẹp, when: {any: [{item: b, answered: true}, {item: n, gte: 4}]}}",
+    )
+)
+
+
+class TestLoadedConditions:
+    def test_nested_conditions_load(self):
+        """
+        all, any and not nest, with the YAML keys of the format (in, not ...).
+        """
+        item = NESTED.item("b")
+
+        assert (
+            AllOf(
+                conditions=(
+                    ItemCondition(item="a", equals="pass"),
+                    Not(condition=ItemCondition(item="n", lte=Decimal(0))),
+                )
+            )
+            == item.when
+        )
+
+    def test_a_skipped_item_is_not_answered_for_later_conditions(self):
+        """
+        b is skipped (a failed), so c's answered test on b is false; c's other test (n at least
+        4) holds: 0 + 4 + 1 of 6.
+        """
+        skipped = score(NESTED, {"a": "fail", "n": 1, "b": "pass", "c": "pass"})
+        chained = score(NESTED, {"a": "fail", "n": 4, "c": "pass"})
+
+        assert ["a", "n"] == [
+            item.id for item in skipped.explain().sections[0].items if item.counted
+        ]
+        assert (Fraction(250, 3), "scored") == (chained.percent, chained.statuses[3])
+
+    def test_conditions_round_trip(self):
+        """
+        Conditions dump to the YAML they were read from.
+        """
+        assert NESTED == quytac.loads(quytac.dumps(NESTED))
+
+    @pytest.mark.parametrize(
+        ("when", "expected"),
+        [
+            (
+                "{item: a}",
+                "<string>:10:31: error QT403: sections[0].items[1].when: a condition on an item"
+                " needs a test: equals, in, gte, lte or answered",
+            ),
+            (
+                "{item: a, all: []}",
+                "<string>:10:31: error QT402: sections[0].items[1].when: expected exactly one of:"
+                " item, all, any, not; got 'item', 'all'",
+            ),
+            (
+                "{if: a}",
+                "<string>:10:31: error QT401: sections[0].items[1].when: unknown condition 'if'"
+                " (expected one of: item, all, any, not)",
+            ),
+            (
+                "pass",
+                "<string>:10:31: error QT105: sections[0].items[1].when: expected a condition"
+                " such as {item: I.1, equals: pass}, got 'pass'",
+            ),
+            (
+                "{not: {item: a, equal: pass}}",
+                "<string>:10:37: error QT403: sections[0].items[1].when.not: a condition on an"
+                " item needs a test: equals, in, gte, lte or answered",
+            ),
+            (
+                "{not: {item: a, equals: pass, note: x}}",
+                "<string>:10:61: error QT104: sections[0].items[1].when.not.note: unknown key",
+            ),
+            (
+                "{all: [{item: a, gte: x}]}",
+                "<string>:10:53: error QT105: sections[0].items[1].when.all[0].gte: expected a"
+                " number such as 2.5, got 'x'",
+            ),
+        ],
+    )
+    def test_malformed_conditions_are_located_problems(self, when, expected):
+        """
+        A condition of the wrong shape is a problem at its place, with a clear message.
+        """
+        text = yaml_items("{id: a, text: Có}", f"{{id: b, text: Có, when: {when}}}")
+
+        with pytest.raises(quytac.LoadError) as ei:
+            checklist_from(text)
+
+        assert [expected] == [str(problem) for problem in ei.value.problems]
+
+
+def lint(*items: str) -> list[str]:
+    return rendered(checklist_from(yaml_items(*items)).issues())
+
+
+CHOICES = (
+    "{id: c, text: Mức độ, answer: {choices: [{id: day_du, label: Đầy đủ, points: 2},"
+    " {id: khong, label: Không, points: 0}]}}"
+)
+
+
+class TestStaticChecks:
+    def test_unknown_item(self):
+        """
+        A condition on an item the checklist does not have.
+        """
+        assert [
+            "<string>: error QT430: sections[0].items[1].when.item: the condition tests 'x',"
+            " which is not an item of this checklist"
+        ] == lint("{id: a, text: Có}", "{id: b, text: Có, when: {item: x, equals: pass}}")
+
+    def test_itself(self):
+        """
+        A condition on the item itself.
+        """
+        assert [
+            "<string>: error QT431: sections[0].items[0].when.item: an item's condition cannot"
+            " test the item itself"
+        ] == lint("{id: a, text: Có, when: {item: a, answered: true}}")
+
+    def test_later_item_and_cycle(self):
+        """
+        Conditions on later items; two items that test each other also form a cycle, and the
+        second is unreachable (the first is always skipped: b has no answer yet when a is met).
+        """
+        assert [
+            "<string>: error QT432: sections[0].items[0].when.item: the condition tests 'b',"
+            " which comes later: conditions test earlier items",
+            "<string>: warning QT436: sections[0].items[1].when: the condition never holds:"
+            " the item is never scored",
+            "<string>: error QT435: sections[0].items[0].when: conditions form a cycle:"
+            " a -> b -> a",
+        ] == lint(
+            "{id: a, text: Có, when: {item: b, equals: pass}}",
+            "{id: b, text: Có, when: {item: a, equals: pass}}",
+        )
+
+    def test_numeric_test_on_yes_no(self):
+        """
+        gte and lte on an item whose answer is not a number.
+        """
+        assert [
+            "<string>: error QT433: sections[0].items[1].when.gte: gte compares numbers and does"
+            " not apply to a yes_no item",
+            "<string>: error QT433: sections[0].items[1].when.lte: lte compares numbers and does"
+            " not apply to a yes_no item",
+        ] == lint("{id: a, text: Có}", "{id: b, text: Có, when: {item: a, gte: 1, lte: 2}}")
+
+    def test_values_the_item_never_takes(self):
+        """
+        A choice that does not exist, a yes_no value that is not pass or fail, a word for a count.
+        """
+        assert [
+            "<string>: error QT434: sections[0].items[3].when.any[0].in[1]: 'day-du' is never"
+            " an answer of this item (expected day_du, khong)",
+            "<string>: error QT434: sections[0].items[3].when.any[1].equals: 'yes' is never an"
+            " answer of this item (expected fail, pass)",
+            "<string>: error QT434: sections[0].items[3].when.any[2].equals: 'năm' is never an"
+            " answer of this item (expected a number)",
+        ] == lint(
+            "{id: a, text: Có}",
+            CHOICES,
+            "{id: n, text: Số văn bản, answer: {count: {full_at: 4}}}",
+            "{id: b, text: Có, when: {any: [{item: c, in: [day_du, day-du]},"
+            " {item: a, equals: 'yes'}, {item: n, equals: năm}]}}",
+        )
+
+    @pytest.mark.parametrize(
+        "when",
+        [
+            "{item: c, in: []}",
+            "{item: p, gte: 3}",
+            "{item: p, lte: -1}",
+            "{item: p, gte: 2, lte: 1}",
+            "{item: a, answered: false, equals: pass}",
+            "{all: [{item: a, equals: pass}, {item: c, in: []}]}",
+            "{any: [{item: c, in: []}, {item: p, gte: 5}]}",
+        ],
+    )
+    def test_unreachable_items(self, when):
+        """
+        A condition that can never hold makes its item unreachable (a warning).
+        """
+        assert [
+            "<string>: warning QT436: sections[0].items[3].when: the condition never holds:"
+            " the item is never scored"
+        ] == lint(
+            "{id: a, text: Có}",
+            CHOICES,
+            "{id: p, text: Điểm, answer: {points: {step: 0.5}}, points: 2}",
+            f"{{id: b, text: Có, when: {when}}}",
+        )
+
+    def test_unreachable_spreads(self):
+        """
+        An item that tests only an unreachable item is unreachable too.
+        """
+        assert [
+            "<string>: warning QT436: sections[0].items[1].when: the condition never holds:"
+            " the item is never scored",
+            "<string>: warning QT436: sections[0].items[2].when: the condition never holds:"
+            " the item is never scored",
+        ] == lint(
+            "{id: a, text: Có}",
+            "{id: b, text: Có, when: {item: a, in: []}}",
+            "{id: c, text: Có, when: {item: b, answered: true}}",
+        )
+
+    def test_not_is_taken_as_reachable(self):
+        """
+        The check is conservative: a not is never called unreachable.
+        """
+        assert [] == lint(
+            "{id: a, text: Có}", "{id: b, text: Có, when: {not: {item: a, answered: false}}}"
+        )
+
+    def test_vietnamese_messages(self):
+        """
+        Condition issues read in Vietnamese too.
+        """
+        found = checklist_from(
+            yaml_items("{id: a, text: Có}", "{id: b, text: Có, when: {item: z, equals: pass}}")
+        ).issues()
+
+        assert [
+            "<string>: error QT430: sections[0].items[1].when.item: điều kiện kiểm tra 'z',"
+            " không phải là câu hỏi của phiếu này"
+        ] == [issue.render("vi") for issue in found]
