@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given
 
 import quytac
-from _plans_data import CHECKLIST, PLAN, SCORED_PLAN, rendered, workspace
+from _plans_data import CHECKLIST, PLAN, SCORED_PLAN, rendered, report, workspace
 from _strategies_plans import catalogs_and_plans
 from quytac import Form, InspectionPlan, UnitCatalog
 
@@ -199,19 +199,31 @@ effective_to: 2016-12-31
 
 
 class TestChecklistsAndKinds:
-    def test_a_checklist_must_apply_to_the_units_assigned_to_it(self, tmp_path):
+    def test_a_checklist_must_apply_to_the_units_visited(self, tmp_path):
         """
-        A checklist whose applies_to leaves out the kind of an assigned unit is an error.
+        The team's checklist must apply to the kind of every unit it visits; a self-assessment
+        is asked only of the reporting units it applies to, so a self-assessment from a unit of
+        another kind is an error of that report.
         """
-        plan = SCORED_PLAN.replace(
-            "scope: {unit_kinds: [quan, huyen]}", "scope: {unit_kinds: [quan, huyen, so]}"
+        checklist = CHECKLIST.replace("[quan, huyen]", "[huyen]")
+        reports = (
+            report(
+                unit="021",
+                extra="self_assessment: {checklist: {id: kt, version: 1}, answers: {I.1: pass}}\n",
+            )
+            + "---\n"
+            + report(unit="277", extra="self_assessment: {checklist: {id: kt, version: 1}}\n")
         )
-        checklist = CHECKLIST.replace("[quan, huyen]", "[quan]")
 
-        found = rendered(workspace(tmp_path, plan=plan, checklist=checklist), tmp_path)
+        found = rendered(
+            workspace(tmp_path, plan=SCORED_PLAN, checklist=checklist, reports=reports), tmp_path
+        )
+
         assert [
-            "plan.yaml:11:86: error QT316: indirect.self_assessment: checklist 'kt' does not"
-            " apply to units of kind huyen, so, which are assigned to it",
+            "plan.yaml:10:42: error QT316: direct.checklist: checklist 'kt' does not apply to"
+            " units of kind quan",
+            "reports.yaml:13:30: error QT316: self_assessment.checklist: checklist 'kt' does not"
+            " apply to units of kind quan",
         ] == found
 
     def test_an_unknown_unit_kind_in_scope(self, tmp_path):

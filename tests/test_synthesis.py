@@ -163,6 +163,9 @@ class TestExactSynthesis:
             "By band: kha: 1, tot: 1\n"
             "Indicator totals: van_ban = 16, to_roi = 53500, bang = 314\n"
             "Model point: Một cửa văn minh: Bộ phận một cửa (Quận Nam Từ Liêm)\n"
+            "Limitation: Một số bảng đã cũ (Quận Nam Từ Liêm)\n"
+            "Late: Quận Hà Đông\n"
+            "Missing: Huyện Chương Mỹ\n"
             "Roll-up: Thành phố Hà Nội: 70 (mean, 2)\n"
         ) == syn.render("en")
 

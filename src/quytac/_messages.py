@@ -338,8 +338,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT316": (
         E,
-        "checklist {checklist} does not apply to units of kind {kinds}, which are assigned to it",
-        "phiếu kiểm tra {checklist} không áp dụng cho loại đơn vị {kinds} được giao kiểm tra",
+        "checklist {checklist} does not apply to units of kind {kinds}",
+        "phiếu kiểm tra {checklist} không áp dụng cho loại đơn vị {kinds}",
     ),
     "QT317": (
         E,

@@ -357,30 +357,30 @@ class InspectionPlan(Definition):
                 )
 
     def _checklist_issues(self, workspace: Workspace, catalog: UnitCatalog) -> Iterator[Issue]:
-        parts: list[tuple[Path, str | None, Form]] = []
-        if self.direct is not None:
-            parts.append((("direct", "checklist"), self.direct.checklist, Form.DIRECT))
-        if self.indirect is not None:
-            parts.append(
-                (("indirect", "self_assessment"), self.indirect.self_assessment, Form.INDIRECT)
+        """
+        The team's checklist must apply to the kind of every unit it visits. (A self-assessment
+        checklist is asked only of the reporting units it applies to: see records.)
+        """
+        checklist_id = self.direct.checklist if self.direct is not None else None
+        checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
+        if checklist is None or not checklist.applies_to.unit_kinds:
+            return
+        kinds = set(checklist.applies_to.unit_kinds)
+        outside = sorted(
+            {
+                a.unit.kind
+                for a in self.assignments(catalog)
+                if a.form is Form.DIRECT and a.unit.kind not in kinds
+            }
+        )
+        if outside:
+            yield _messages.make(
+                Issue,
+                "QT316",
+                ("direct", "checklist"),
+                checklist=repr(checklist_id),
+                kinds=", ".join(outside),
             )
-        assignments = self.assignments(catalog)
-        for path, checklist_id, form in parts:
-            checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
-            if checklist is None or not checklist.applies_to.unit_kinds:
-                continue
-            kinds = set(checklist.applies_to.unit_kinds)
-            outside = sorted(
-                {a.unit.kind for a in assignments if a.form is form and a.unit.kind not in kinds}
-            )
-            if outside:
-                yield _messages.make(
-                    Issue,
-                    "QT316",
-                    path,
-                    checklist=repr(checklist_id),
-                    kinds=", ".join(outside),
-                )
 
 
 def _in_force_during(code: ConductCode, period: Period) -> bool:

@@ -258,6 +258,7 @@ class Report(_AnswersAPlan):
         if self.self_assessment is not None:
             expected = plan.indirect.self_assessment if plan.indirect is not None else None
             yield from self.self_assessment.issues(workspace, plan, expected)
+            yield from _applies_to_issues(workspace, plan, self.unit, expected)
 
 
 @attrs.frozen(kw_only=True)
@@ -384,6 +385,27 @@ def _answer_issues(
     yield from pinned
     if given is not None and not pinned:
         yield from score(checklist, given.answers, path=(*path, "answers")).issues
+
+
+def _applies_to_issues(
+    workspace: Workspace, plan: InspectionPlan, unit: str, checklist_id: str | None
+) -> Iterator[Issue]:
+    """
+    A self-assessment from a unit of a kind its checklist does not apply to.
+    """
+    checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
+    catalog = workspace.get(UnitCatalog, plan.units)
+    if checklist is None or catalog is None or not checklist.applies_to.unit_kinds:
+        return
+    assignment = plan_assignments(plan, catalog).get(unit)
+    if assignment is not None and assignment.unit.kind not in checklist.applies_to.unit_kinds:
+        yield _messages.make(
+            Issue,
+            "QT316",
+            ("self_assessment", "checklist"),
+            checklist=repr(checklist.id),
+            kinds=assignment.unit.kind,
+        )
 
 
 def pin_issues(path: Path, pin: Pin | None, current: Any) -> Iterator[Issue]:

@@ -598,6 +598,9 @@ _STATUS_VI = {
 }
 
 
+_STATUS_EN = {"Muộn": "Late", "Chưa nộp": "Missing"}
+
+
 def _score_text(score: Score | None, lang: str) -> str:
     if score is None:
         return "-"
@@ -649,6 +652,15 @@ def _render(synthesis: Synthesis, lang: str) -> str:
         lines.append(
             ("Mô hình điểm: " if vi else "Model point: ") + f"{found.type.label.get(lang)}: {point}"
         )
+    for limitation in synthesis.limitations:
+        lines.append(
+            ("Hạn chế: " if vi else "Limitation: ")
+            + f"{limitation.text.get(lang)} ({limitation.unit.name.get(lang)})"
+        )
+    for label, units in (("Muộn", synthesis.late), ("Chưa nộp", synthesis.missing)):
+        if units:
+            named = ", ".join(unit.name.get(lang) for unit in units)
+            lines.append(f"{label if vi else _STATUS_EN[label]}: {named}")
     for rolled in synthesis.roll_up:
         shown = "-" if rolled.percent is None else _percent_text(rolled.percent)
         lines.append(
