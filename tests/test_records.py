@@ -172,6 +172,20 @@ class TestReportIssues:
             " 'II.9' here",
         ] == rendered(workspace(tmp_path, reports=text), tmp_path)
 
+    def test_text_under_a_section_without_text_is_a_warning(self, tmp_path):
+        """
+        A narrative under a section the outline marks ``narrative: none`` is a warning.
+        """
+        outline = OUTLINE.replace(
+            "title: Kết quả thực hiện\n", "title: Kết quả thực hiện\n    narrative: none\n"
+        )
+        text = report(extra="  II: {narrative: Đã triển khai.}\n")
+
+        assert [
+            "reports.yaml:13:19: warning QT336: sections.II.narrative: section 'II' has no text of"
+            " its own in the outline; write under its subsections",
+        ] == rendered(workspace(tmp_path, outline=outline, reports=text), tmp_path)
+
     def test_a_report_must_come_from_a_unit_asked_to_report(self, tmp_path):
         """
         A report from a unit visited by the team, or from a unit outside the scope, is an error.

@@ -454,6 +454,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "say which edition of {what} {id} this was written against ({{id, version}})",
         "cần ghi phiên bản {what_vi} {id} đã dùng ({{id, version}})",
     ),
+    "QT336": (
+        W,
+        "section {section} has no text of its own in the outline; write under its subsections",
+        "mục {section} không có phần trình bày riêng theo đề cương; hãy viết vào các mục con",
+    ),
     # --- QT4xx: checklists, conditions, answers, scoring --------------------------------------
     "QT401": (
         E,

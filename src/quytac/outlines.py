@@ -167,8 +167,9 @@ class OutlineSection:
     Attributes:
         number: Its number among its siblings ("II", "1", "a").
         title: Its heading.
-        narrative: Whether the report must (``required``), may (``optional``) or must not
-            (``none``) write text under it.
+        narrative: Whether the report must (``required``) or may (``optional``) write text
+            under it, or whether the section has no text of its own (``none``: its subsections
+            do).
         indicators: The figures given in this section.
         sections: Its subsections.
 

@@ -476,6 +476,10 @@ def report_content_issues(outline: ReportOutline, report: Report) -> Iterator[Is
         narrative = given.narrative if given is not None else None
         if section.narrative is Narrative.REQUIRED and narrative is None:
             yield _messages.make(Issue, "QT320", ("sections",), section=repr(number))
+        elif section.narrative is Narrative.NONE and narrative is not None:
+            yield _messages.make(
+                Issue, "QT336", ("sections", number, "narrative"), section=repr(number)
+            )
         for indicator in section.indicators:
             if indicator.required and (given is None or indicator.id not in given.indicators):
                 yield _messages.make(
