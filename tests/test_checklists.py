@@ -3,10 +3,13 @@ Checklists: the format (answer types, answers, examples), located problems, and 
 checklist as issues.
 """
 
+import re
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
+import yaml
 
 import quytac
 from _strategies_checklists import HEADER, checklist_from, yaml_items
@@ -516,3 +519,20 @@ class TestBundledChecklist:
             result.band.id,
             str(result.coverage),
         )
+
+
+class TestPages:
+    def test_the_checklist_on_the_page_loads_and_keeps_every_rule(self):
+        """
+        The whole checklist shown in docs/checklists.md loads, its example holds, and the
+        answers shown there fit it.
+        """
+        page = (Path(__file__).parent.parent / "docs" / "checklists.md").read_text(encoding="utf-8")
+        document, answers = re.findall(r"```yaml\n(.*?)```", page, re.DOTALL)[:2]
+
+        checklist = quytac.loads(document, source="checklists.md")
+
+        assert [] == rendered(checklist.issues())
+        plain = yaml.safe_load(answers.replace("I.4: 1.5", "I.4: '1.5'"))["answers"]
+        result = quytac.score(checklist, plain)
+        assert (Fraction(950, 11), ()) == (result.percent, result.issues)
