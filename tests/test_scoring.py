@@ -938,3 +938,23 @@ class TestLaws:
         A generated checklist dumps to YAML that loads back equal.
         """
         assert checklist == quytac.loads(quytac.dumps(checklist))
+
+
+class TestExampleMessages:
+    def test_failures_read_in_vietnamese(self):
+        """
+        "no score" and "no band" are words of the message, translated too.
+        """
+        checklist = checklist_from(
+            "scoring:\n"
+            + BANDS
+            + yaml_items("{id: a, text: Có}")
+            + "examples:\n- {name: x, answers: {a: na}, expect: {percent: 50, band: kha}}\n"
+        )
+
+        assert [
+            "<string>: error QT460: examples[0].expect.percent: ví dụ 'x': cần percent là 50,"
+            " nhận được chưa có điểm",
+            "<string>: error QT460: examples[0].expect.band: ví dụ 'x': cần band là kha, nhận"
+            " được không có mức nào",
+        ] == [issue.render("vi") for issue in quytac.run_examples(checklist)]

@@ -450,7 +450,7 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "QT460": (
         E,
         "example {name}: expected {what} {expected}, got {got}",
-        "ví dụ {name}: cần {what} là {expected}, nhận được {got}",
+        "ví dụ {name}: cần {what} là {expected_vi}, nhận được {got_vi}",
     ),
 }
 

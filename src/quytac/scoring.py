@@ -1130,8 +1130,14 @@ def run_examples(checklist: Checklist) -> Iterator[Issue]:
                 name=repr(example.name),
                 what=key,
                 expected=expected,
+                expected_vi=_VI.get(expected, expected),
                 got=got,
+                got_vi=_VI.get(got, got),
             )
+
+
+#: The words of example failures, in Vietnamese.
+_VI = {"no score": "chưa có điểm", "no band": "không có mức nào"}
 
 
 def _misses(result: Score, expect: Expectation) -> Iterator[tuple[str, str, str]]:
