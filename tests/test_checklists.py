@@ -259,6 +259,8 @@ sections:
 
         assert [
             "<string>: error QT411: sections: the checklist gives no points: every item is worth 0",
+            "<string>: warning QT419: sections[0]: everything in this section weighs 0: under"
+            " the weighted model it never counts",
         ] == lint(body)
         assert [
             "<string>: error QT412: sections: every top-level section weighs 0: the weighted"
@@ -266,6 +268,25 @@ sections:
         ] == lint(
             body.replace("points: 0", "points: 1").replace("title: Mục", "title: Mục\n  weight: 0")
         )
+
+    def test_a_section_that_weighs_nothing(self):
+        """
+        Under weighted, a section whose items and subsections all weigh 0 never counts.
+        """
+        body = """\
+scoring: {model: weighted}
+sections:
+- id: I
+  title: A
+  items: [{id: a, text: Có}]
+- id: II
+  title: B
+  items: [{id: b, text: Có, points: 0}, {id: c, text: Ghi chú, answer: text}]
+"""
+        assert [
+            "<string>: warning QT419: sections[1]: everything in this section weighs 0: under"
+            " the weighted model it never counts",
+        ] == lint(body)
 
     def test_bands(self):
         """
