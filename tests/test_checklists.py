@@ -3,10 +3,13 @@ Checklists: the format (answer types, answers, examples), located problems, and 
 checklist as issues.
 """
 
+import re
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
+import yaml
 
 import quytac
 from _strategies_checklists import HEADER, checklist_from, yaml_items
@@ -256,6 +259,8 @@ sections:
 
         assert [
             "<string>: error QT411: sections: the checklist gives no points: every item is worth 0",
+            "<string>: warning QT419: sections[0]: everything in this section weighs 0: under"
+            " the weighted model it never counts",
         ] == lint(body)
         assert [
             "<string>: error QT412: sections: every top-level section weighs 0: the weighted"
@@ -263,6 +268,25 @@ sections:
         ] == lint(
             body.replace("points: 0", "points: 1").replace("title: Mục", "title: Mục\n  weight: 0")
         )
+
+    def test_a_section_that_weighs_nothing(self):
+        """
+        Under weighted, a section whose items and subsections all weigh 0 never counts.
+        """
+        body = """\
+scoring: {model: weighted}
+sections:
+- id: I
+  title: A
+  items: [{id: a, text: Có}]
+- id: II
+  title: B
+  items: [{id: b, text: Có, points: 0}, {id: c, text: Ghi chú, answer: text}]
+"""
+        assert [
+            "<string>: warning QT419: sections[1]: everything in this section weighs 0: under"
+            " the weighted model it never counts",
+        ] == lint(body)
 
     def test_bands(self):
         """
@@ -516,3 +540,20 @@ class TestBundledChecklist:
             result.band.id,
             str(result.coverage),
         )
+
+
+class TestPages:
+    def test_the_checklist_on_the_page_loads_and_keeps_every_rule(self):
+        """
+        The whole checklist shown in docs/checklists.md loads, its example holds, and the
+        answers shown there fit it.
+        """
+        page = (Path(__file__).parent.parent / "docs" / "checklists.md").read_text(encoding="utf-8")
+        document, answers = re.findall(r"```yaml\n(.*?)```", page, re.DOTALL)[:2]
+
+        checklist = quytac.loads(document, source="checklists.md")
+
+        assert [] == rendered(checklist.issues())
+        plain = yaml.safe_load(answers.replace("I.4: 1.5", "I.4: '1.5'"))["answers"]
+        result = quytac.score(checklist, plain)
+        assert (Fraction(950, 11), ()) == (result.percent, result.issues)

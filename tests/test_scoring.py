@@ -709,6 +709,39 @@ def reference_percent(checklist: Checklist, answers: dict[str, str]) -> Fraction
     return None if maximum == 0 else 100 * awarded / maximum
 
 
+def reference_weighted(checklist: Checklist, answers: dict[str, str]) -> Fraction | None:
+    """
+    The weighted model computed independently: weighted means, read off DESIGN §4, recursively.
+    """
+    fails = {str(kind) for kind in checklist.scoring.counts_as_fail}
+
+    def mean(pairs: list[tuple[Fraction, Fraction]]) -> Fraction | None:
+        total = sum(weight for weight, _ in pairs)
+        return None if not total else sum(w * r for w, r in pairs) / total
+
+    def section_mean(section: Section) -> Fraction | None:
+        pairs = []
+        for item in section.items:
+            value = answers.get(item.id, "missing")
+            counted = value not in ("na", "missing", "not_observed") or value in fails
+            weight = Fraction(item.weight if item.weight is not None else item.maximum)
+            if isinstance(item.answer, quytac.FreeText) or not counted or not item.maximum:
+                continue
+            awarded = Fraction(0) if value in fails else reference_award(item, value)
+            pairs.append((weight, awarded / Fraction(item.maximum)))
+        for inner in section.sections:
+            found = section_mean(inner)
+            if found is not None:
+                pairs.append((Fraction(inner.weight), found))
+        return mean(pairs)
+
+    top = [
+        (Fraction(s.weight), m) for s in checklist.sections if (m := section_mean(s)) is not None
+    ]
+    result = mean(top)
+    return None if result is None else 100 * result
+
+
 def reference_award(item: Item, value: str) -> Fraction:
     answer = item.answer
     top = Fraction(item.maximum)
@@ -781,6 +814,10 @@ def reversed_order(checklist: Checklist) -> Checklist:
         )
 
     return attrs.evolve(checklist, sections=tuple(flip(s) for s in reversed(checklist.sections)))
+
+
+#: Critical items that cap the band but zero nothing (zeroing has its own worked examples).
+UNZEROED = quytac.CriticalPolicy(cap_band="trung_binh")
 
 
 class TestLaws:
@@ -877,24 +914,23 @@ class TestLaws:
 
         assert (result.percent, result.band) == (flipped.percent, flipped.band)
 
-    @given(scored(policies.map(lambda p: attrs.evolve(p, model=Model.POINTS))))
+    @given(scored(policies.map(lambda p: attrs.evolve(p, model=Model.POINTS, critical=UNZEROED))))
     def test_points_model_equals_an_independent_fraction(self, case):
         """
         Under the points model the percent is the exact fraction computed item by item here.
         """
         checklist, answers = case
-        result = score(checklist, answers)
 
-        expected = reference_percent(checklist, answers)
-        if result.capped_by and checklist.scoring.critical.zero is not None:
-            expected = (
-                None
-                if expected is None
-                else Fraction(0)
-                if checklist.scoring.critical.zero == "score"
-                else result.percent
-            )
-        assert expected == result.percent
+        assert reference_percent(checklist, answers) == score(checklist, answers).percent
+
+    @given(scored(policies.map(lambda p: attrs.evolve(p, model=Model.WEIGHTED, critical=UNZEROED))))
+    def test_weighted_model_equals_an_independent_fraction(self, case):
+        """
+        Under the weighted model the percent is the exact weighted mean computed here.
+        """
+        checklist, answers = case
+
+        assert reference_weighted(checklist, answers) == score(checklist, answers).percent
 
     @given(checklists())
     def test_a_checklist_round_trips(self, checklist):
@@ -902,3 +938,23 @@ class TestLaws:
         A generated checklist dumps to YAML that loads back equal.
         """
         assert checklist == quytac.loads(quytac.dumps(checklist))
+
+
+class TestExampleMessages:
+    def test_failures_read_in_vietnamese(self):
+        """
+        "no score" and "no band" are words of the message, translated too.
+        """
+        checklist = checklist_from(
+            "scoring:\n"
+            + BANDS
+            + yaml_items("{id: a, text: Có}")
+            + "examples:\n- {name: x, answers: {a: na}, expect: {percent: 50, band: kha}}\n"
+        )
+
+        assert [
+            "<string>: error QT460: examples[0].expect.percent: ví dụ 'x': cần percent là 50,"
+            " nhận được chưa có điểm",
+            "<string>: error QT460: examples[0].expect.band: ví dụ 'x': cần band là kha, nhận"
+            " được không có mức nào",
+        ] == [issue.render("vi") for issue in quytac.run_examples(checklist)]

@@ -520,6 +520,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "the checklist has critical items but scoring.critical declares neither cap_band nor zero",
         "phiếu có câu hỏi bắt buộc nhưng scoring.critical không khai báo cap_band hoặc zero",
     ),
+    "QT419": (
+        W,
+        "everything in this section weighs 0: under the weighted model it never counts",
+        "mọi câu hỏi và mục con của mục này có trọng số 0: mô hình weighted không tính mục này",
+    ),
     "QT420": (
         E,
         "{ref} is not a reference CODE_ID:ARTICLE (such as qtux-can-bo:3)",
@@ -644,7 +649,7 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "QT460": (
         E,
         "example {name}: expected {what} {expected}, got {got}",
-        "ví dụ {name}: cần {what} là {expected}, nhận được {got}",
+        "ví dụ {name}: cần {what} là {expected_vi}, nhận được {got_vi}",
     ),
 }
 

@@ -725,6 +725,12 @@ def _totals(checklist: Checklist) -> Iterator[Issue]:
     weighted = checklist.scoring.model is Model.WEIGHTED and checklist.sections
     if weighted and sum((s.weight for s in checklist.sections), Decimal(0)) == 0:
         yield _issue("QT412", ("sections",))
+    if weighted:
+        for section, path in checklist.sections_walk():
+            children = [i.weight_in_section for i in section.items if i.scored]
+            children += [inner.weight for inner in section.sections]
+            if children and not any(children):
+                yield _issue("QT419", path)
 
 
 def _bands(policy: ScoringPolicy) -> Iterator[Issue]:

@@ -323,23 +323,16 @@ def compile_plan(checklist: Checklist) -> Plan:
     The plan of a checklist (``plan_of`` keeps it).
     """
     sections: list[tuple[Section, Path, tuple[int, ...]]] = []
-    owner: dict[int, int] = {}
-
-    def visit(section: Section, path: Path, parents: tuple[int, ...]) -> None:
-        index = len(sections)
+    index_of: dict[Path, int] = {}
+    for section, path in checklist.sections_walk():
+        index_of[path] = len(sections)
+        parents = tuple(index_of[path[:cut]] for cut in range(2, len(path), 2))
         sections.append((section, path, parents))
-        for item in section.items:
-            owner[id(item)] = index
-        for position, inner in enumerate(section.sections):
-            visit(inner, (*path, "sections", position), (*parents, index))
-
-    for position, section in enumerate(checklist.sections):
-        visit(section, ("sections", position), ())
     walked = list(checklist.walk())
     scale = _scale(item for item, _ in walked)
     watched = {test.item for item, _ in walked if item.when for test, _ in references(item.when)}
     items = tuple(
-        _item_plan(item, path, owner[id(item)], scale, watched=item.id in watched)
+        _item_plan(item, path, index_of[path[:-2]], scale, watched=item.id in watched)
         for item, path in walked
     )
     fails = {Status(kind) for kind in checklist.scoring.counts_as_fail}
@@ -607,7 +600,8 @@ def score(
             if key not in plan.ids
         )
     tally = _evaluate(plan, values, issues, path, keep=plan.keep)
-    return _score(checklist, plan=plan, tally=tally, issues=issues, answers=answers)
+    kept = answers if isinstance(answers, Answers) else values  # a copy: later edits do not leak
+    return _score(checklist, plan=plan, tally=tally, issues=issues, answers=kept)
 
 
 @attrs.define
@@ -1136,8 +1130,14 @@ def run_examples(checklist: Checklist) -> Iterator[Issue]:
                 name=repr(example.name),
                 what=key,
                 expected=expected,
+                expected_vi=_VI.get(expected, expected),
                 got=got,
+                got_vi=_VI.get(got, got),
             )
+
+
+#: The words of example failures, in Vietnamese.
+_VI = {"no score": "chưa có điểm", "no band": "không có mức nào"}
 
 
 def _misses(result: Score, expect: Expectation) -> Iterator[tuple[str, str, str]]:
