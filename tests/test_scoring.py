@@ -861,6 +861,50 @@ class TestLaws:
 
         assert (na.percent, na.band) == (removed.percent, removed.band)
 
+    @given(scored(), st.data())
+    def test_a_skipped_item_is_removing_the_item(self, case, data):
+        """
+        An item whose condition never holds scores exactly as if it were not in the checklist,
+        whatever its answer.
+        """
+        checklist, answers = case
+        item = data.draw(st.sampled_from(checklist.items))
+        never = quytac.ItemCondition(item=checklist.items[0].id, in_=())
+
+        def skip(section: Section) -> Section:
+            return attrs.evolve(
+                section,
+                items=tuple(
+                    attrs.evolve(i, when=never) if i.id == item.id else i for i in section.items
+                ),
+                sections=tuple(skip(inner) for inner in section.sections),
+            )
+
+        skipped = attrs.evolve(checklist, sections=tuple(skip(s) for s in checklist.sections))
+        rest = {key: value for key, value in answers.items() if key != item.id}
+
+        left = score(skipped, answers)
+        right = score(without(checklist, item.id), rest)
+        assert (left.percent, left.band) == (right.percent, right.band)
+
+    @given(scored())
+    def test_the_explanation_adds_up(self, case):
+        """
+        The sections of the explanation add up to the score's points (nothing zeroed).
+        """
+        checklist, answers = case
+        checklist = attrs.evolve(
+            checklist, scoring=attrs.evolve(checklist.scoring, critical=UNZEROED)
+        )
+
+        result = score(checklist, answers)
+        sections = result.explain().sections
+
+        assert (result.awarded, result.maximum) == (
+            sum((s.awarded for s in sections), Fraction(0)),
+            sum((s.maximum for s in sections), Fraction(0)),
+        )
+
     @given(scored(), st.integers(min_value=2, max_value=7).map(Decimal))
     def test_scaling_points_leaves_the_percent(self, case, factor):
         """

@@ -400,7 +400,7 @@ def _agreement(self_assessed: Score | None, appraised: Score | None) -> Agreemen
 
 
 def _located(workspace: Workspace, document: Report | InspectionRecord) -> tuple[Finding, ...]:
-    found = [workspace.locate(document, issue) for issue in document.issues(workspace)]
+    found = workspace.locate(document, document.issues(workspace))
     return tuple(sorted(found, key=lambda f: (f.line or 0, f.column or 0, f.code)))
 
 
