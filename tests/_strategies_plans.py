@@ -79,3 +79,19 @@ def catalogs_and_plans(draw):
     """
     catalog = draw(catalogs())
     return catalog, draw(plans(catalog))
+
+
+#: The indirect units of the shared round (tests/_plans_data.py), and the days of its period.
+UNITS = ("021", "268", "277")
+DAYS = st.dates(min_value=START, max_value=END)
+
+
+@st.composite
+def rounds(draw):
+    """
+    Reports (unit, date) of some of the indirect units of the shared round, and a synthesis date.
+    """
+    reports = draw(
+        st.lists(st.tuples(st.sampled_from(UNITS), DAYS), max_size=5, unique_by=lambda r: r)
+    )
+    return reports, draw(DAYS)

@@ -19,7 +19,7 @@ from _plans_data import (
     report,
     workspace,
 )
-from _strategies_plans import DUE
+from _strategies_plans import DAYS, DUE, UNITS, rounds
 from quytac import Form, UnitStatus
 
 AS_OF = dt.date(2023, 8, 31)
@@ -275,20 +275,6 @@ class TestErrors:
 
 
 # --- properties -------------------------------------------------------------------------------
-
-UNITS = ("021", "268", "277")
-DAYS = st.dates(min_value=dt.date(2023, 7, 1), max_value=dt.date(2023, 9, 30))
-
-
-@st.composite
-def rounds(draw):
-    """
-    Reports (unit, date, number) of some of the indirect units, and a synthesis date.
-    """
-    reports = draw(
-        st.lists(st.tuples(st.sampled_from(UNITS), DAYS), max_size=5, unique_by=lambda r: r)
-    )
-    return reports, draw(DAYS)
 
 
 def _documents(reports):

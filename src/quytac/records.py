@@ -541,6 +541,7 @@ def _value_issues(indicator: Indicator, figure: Figure, path: Path) -> Iterator[
             where,
             type=indicator.type,
             got=_messages.quote(figure.value),
+            got_vi=_messages.quote(figure.value, lang="vi"),
         )
         return
     low, high = indicator.bounds()
