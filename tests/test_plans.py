@@ -312,3 +312,12 @@ class TestRoundTrip:
         _, plan = catalog_and_plan
 
         assert plan == quytac.loads(quytac.dumps(plan))
+
+    @given(catalogs_and_plans())
+    def test_the_fingerprint_survives_a_round_trip(self, catalog_and_plan):
+        """
+        A document written to YAML and read back has the fingerprint it had.
+        """
+        _, plan = catalog_and_plan
+
+        assert quytac.fingerprint(plan) == quytac.fingerprint(quytac.loads(quytac.dumps(plan)))
