@@ -159,3 +159,43 @@ class TestDemo:
         assert 0 == done.returncode, done.stdout + done.stderr
         assert done.stdout.startswith("The Hanoi 2023 example: ")
         assert done.stdout.endswith("0 errors, 0 warnings\n")
+
+
+class TestUsageErrors:
+    def test_an_output_file_that_cannot_be_written_is_a_usage_error(self, tmp_path):
+        """
+        No traceback: a message and exit 2.
+        """
+        (tmp_path / "a.yaml").write_text(CATALOG.format(id="a"), encoding="utf-8")
+
+        done = run("validate", "a.yaml", "--output", "no/such/folder/out.txt", cwd=tmp_path)
+
+        assert 2 == done.returncode
+        assert done.stderr.startswith("quytac validate: cannot write no/such/folder/out.txt: ")
+        assert "Traceback" not in done.stderr
+
+    def test_a_folder_without_documents_is_a_usage_error(self, tmp_path):
+        """
+        Validating nothing is not a success.
+        """
+        (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+
+        done = run("validate", ".", cwd=tmp_path)
+
+        assert (2, "quytac validate: no .yaml, .yml or .json file in .\n") == (
+            done.returncode,
+            done.stderr,
+        )
+
+    def test_vietnamese_messages_say_what_was_found_in_vietnamese(self, tmp_path):
+        """
+        "một danh sách", not "a list", in a Vietnamese message.
+        """
+        (tmp_path / "a.yaml").write_text(CATALOG.format(id="a") + "units: {}\n", encoding="utf-8")
+
+        done = run("validate", "a.yaml", cwd=tmp_path)
+
+        assert (
+            "a.yaml:5:8: error QT105: units: cần một danh sách, nhận được một ánh xạ"
+            == (done.stdout.splitlines()[0])
+        )

@@ -276,3 +276,19 @@ class TestCodeIssues:
                 " effective_from 2021-01-01 is after effective_to 2020-01-01"
             )
         ] == rendered(broken)
+
+
+class TestDatesReportedOnce:
+    def test_a_code_whose_dates_are_reversed_is_reported_once(self):
+        """
+        The code's reversed dates are one issue at the code, not one more for every article.
+        """
+        code = quytac.loads(
+            "kind: ConductCode\nschema: quytac/v1\nid: c\ntitle: C\n"
+            "legal_basis: {instrument: QĐ 1, issued_by: UBND, issued_on: 2017-01-01}\n"
+            "effective_from: 2018-01-01\neffective_to: 2017-06-01\n"
+            "chapters:\n  - number: I\n    title: Chung\n    articles:\n"
+            "      - {number: 1, title: Một}\n      - {number: 2, title: Hai}\n"
+        )
+
+        assert ["QT212"] == [i.code for i in code.issues() if i.code == "QT212"]

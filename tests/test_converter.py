@@ -52,7 +52,11 @@ class TestScalars:
         cattrs would make "None" of a null; quytac reports it.
         """
         assert [
-            ("QT105", ("name",), {"expected": "text", "expected_vi": "văn bản", "got": "null"})
+            (
+                "QT105",
+                ("name",),
+                {"expected": "text", "expected_vi": "văn bản", "got": "null", "got_vi": "null"},
+            )
         ] == (problems({"name": None}))
 
     def test_a_decimal_is_not_a_whole_number(self):
@@ -63,7 +67,12 @@ class TestScalars:
             (
                 "QT105",
                 ("count",),
-                {"expected": "a whole number", "expected_vi": "một số nguyên", "got": "'3.9'"},
+                {
+                    "expected": "a whole number",
+                    "expected_vi": "một số nguyên",
+                    "got": "'3.9'",
+                    "got_vi": "'3.9'",
+                },
             )
         ] == problems({"name": "a", "count": "3.9"})
 
@@ -81,7 +90,12 @@ class TestScalars:
             (
                 "QT105",
                 ("tags",),
-                {"expected": "a list", "expected_vi": "một danh sách", "got": "'abc'"},
+                {
+                    "expected": "a list",
+                    "expected_vi": "một danh sách",
+                    "got": "'abc'",
+                    "got_vi": "'abc'",
+                },
             )
         ] == (problems({"name": "a", "tags": "abc"}))
 
@@ -111,7 +125,7 @@ class TestScalars:
         item = _converter.structure({"name": "a", "day": "2023-07-30"}, Item)
 
         assert dt.date(2023, 7, 30) == item.day
-        assert [("QT107", ("day",), {"got": "'2023-7-30'"})] == problems(
+        assert [("QT107", ("day",), {"got": "'2023-7-30'", "got_vi": "'2023-7-30'"})] == problems(
             {"name": "a", "day": "2023-7-30"}
         )
 
@@ -147,7 +161,12 @@ class TestCollectingEverything:
             (
                 "QT105",
                 ("count",),
-                {"expected": "a whole number", "expected_vi": "một số nguyên", "got": "'x'"},
+                {
+                    "expected": "a whole number",
+                    "expected_vi": "một số nguyên",
+                    "got": "'x'",
+                    "got_vi": "'x'",
+                },
             ),
             ("QT104", ("colour",), {}),
             (

@@ -18,6 +18,8 @@ SECTIONS = dict(
 # Codes whose cause cannot be written in a snippet: bytes that are not UTF-8, limits of size
 # and depth, files that cannot be read, calls of the Python API, workspaces of several files.
 WITHOUT_SNIPPETS = {
+    "QT016",
+    "QT017",
     "QT002",
     "QT006",
     "QT007",

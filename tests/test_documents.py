@@ -2,10 +2,13 @@
 load, loads, load_all, iter_load and dumps: the document API.
 """
 
+import datetime as dt
+
 import pytest
+import yaml
 
 import quytac
-from quytac import Text, Unit, UnitCatalog
+from quytac import Text, Unit, UnitCatalog, _yaml
 
 ONE = "kind: UnitCatalog\nschema: quytac/v1\nid: {id}\ntitle: {title}\n"
 
@@ -172,7 +175,7 @@ class TestDumps:
             "id: hanoi\n"
             "title: Hà Nội\n"
             "units:\n"
-            "- code: 001\n"
+            "- code: '001'\n"
             "  name: Ba Đình\n"
             "  kind: quan\n"
         ) == quytac.dumps(catalog)
@@ -196,3 +199,103 @@ class TestModelValidators:
 
         assert "id" == info.value.key
         assert info.value.message.startswith("must be lower-case letters")
+
+
+class TestWritingForEveryReader:
+    def test_strings_other_readers_would_type_are_quoted(self):
+        """
+        "001", "yes", "1:30", "0123", dates and decimals as text are quoted, so YAML 1.1 and 1.2
+        readers (PyYAML, editors) read them as text too.
+        """
+        catalog = UnitCatalog(
+            id="x",
+            title=Text(vi="t"),
+            units=(
+                Unit(code="001", name=Text(vi="yes"), kind="on", parent="1:30", place_type="0123"),
+                Unit(code="2020-01-01", name=Text(vi="1.10"), kind="0o17"),
+            ),
+        )
+
+        text = quytac.dumps(catalog)
+
+        assert [
+            {"code": "001", "name": "yes", "kind": "on", "parent": "1:30", "place_type": "0123"},
+            {"code": "2020-01-01", "name": "1.10", "kind": "0o17"},
+        ] == yaml.safe_load(text)["units"]
+        assert catalog == quytac.loads(text)
+
+    def test_numbers_and_dates_are_written_plain(self):
+        """
+        Whole numbers, decimals and dates of the model are written as themselves.
+        """
+        catalog = quytac.loads(catalog_text() + "version: 3\nvalid_from: 2020-01-01\n")
+
+        assert "version: 3\nvalid_from: 2020-01-01\n" in quytac.dumps(catalog)
+
+    def test_one_value_in_two_places_is_written_twice(self):
+        """
+        No anchors and aliases in what quytac writes (it refuses them when reading).
+        """
+        day = dt.date(2024, 12, 31)
+        catalog = UnitCatalog(
+            id="x",
+            title=Text(vi="t"),
+            units=(
+                Unit(code="1", name=Text(vi="a"), kind="k", valid_to=day),
+                Unit(code="2", name=Text(vi="b"), kind="k", valid_to=day),
+            ),
+        )
+
+        text = quytac.dumps(catalog)
+
+        assert "&" not in text
+        assert catalog == quytac.loads(text)
+
+
+class TestWrongArguments:
+    @pytest.mark.parametrize("value", [None, 12, ["kind: x"]])
+    def test_loads_wants_text_or_bytes(self, value):
+        """
+        A value that is not text is a TypeError that says so.
+        """
+        with pytest.raises(TypeError, match="expected str or bytes, got "):
+            quytac.loads(value)
+
+    def test_loads_takes_a_bytearray(self):
+        """
+        bytearray and memoryview are bytes too.
+        """
+        assert "hanoi" == quytac.loads(bytearray(catalog_text().encode())).id
+
+    @pytest.mark.parametrize("value", [None, Unit(code="1", name=Text(vi="n"), kind="quan")])
+    def test_dumps_wants_a_document(self, value):
+        """
+        Only documents are written; a unit on its own is not a document.
+        """
+        with pytest.raises((TypeError, AttributeError)):
+            quytac.dumps(value)
+
+
+class TestEffort:
+    def test_problems_in_many_documents_are_located_by_reading_each_document_again_once(
+        self, monkeypatch
+    ):
+        """
+        Locating problems re-reads only the documents that have them, not the file up to them:
+        the work stays linear in the size of the file.
+        """
+        parsed = []
+        original = _yaml._parser
+
+        def counting(stream, *, pure):
+            parsed.append(len(stream) if isinstance(stream, str) else 0)
+            return original(stream, pure=pure)
+
+        monkeypatch.setattr(_yaml, "_parser", counting)
+        text = "---\n".join(catalog_text(f"u{i}") + "version: two\n" for i in range(50))
+
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.loads_all(text)
+
+        assert 50 == len(info.value.problems)
+        assert sum(parsed) <= 2 * len(text)

@@ -114,3 +114,24 @@ class TestValidate:
         ] == [str(i) for i in issues]
         assert isinstance(issues[0], quytac.Issue)
         assert "đơn vị cấp trên '09' không có trong danh mục" == issues[0].message_vi
+
+
+class TestWhichFiles:
+    def test_hidden_folders_and_json_schemas_are_not_documents(self, tmp_path):
+        """
+        .git, .venv and other dot-folders, and *.schema.json files, are left out of a workspace.
+        """
+        write(tmp_path, "a.yaml", CATALOG.format(id="a"))
+        write(tmp_path, ".venv/lib/direct_url.json", '{"url": "file:///x"}')
+        write(tmp_path, ".hidden.yaml", "not: a document\n")
+        write(tmp_path, "schemas/unitcatalog.schema.json", '{"type": "object"}')
+
+        assert ["a"] == [doc.id for doc in Workspace.load(tmp_path)]
+
+    def test_a_file_named_twice_is_read_once(self, tmp_path):
+        """
+        Naming a file and its folder does not make its documents duplicates of themselves.
+        """
+        path = write(tmp_path, "a.yaml", CATALOG.format(id="a"))
+
+        assert ["a"] == [doc.id for doc in Workspace.load(tmp_path, path, path)]

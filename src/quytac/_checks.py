@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ._messages import quote
 from .errors import InvalidValue
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
@@ -21,9 +22,9 @@ def identifier(_: object, attribute: Any, value: str) -> None:
         raise InvalidValue(
             attribute.alias,
             f"must be lower-case letters, digits, '.', '_' or '-' and start with a letter or"
-            f" digit, got {value!r}",
+            f" digit, got {quote(value)}",
             f"chỉ gồm chữ thường, chữ số, '.', '_' hoặc '-' và bắt đầu bằng chữ hoặc số,"
-            f" nhận được {value!r}",
+            f" nhận được {quote(value)}",
         )
 
 
@@ -33,6 +34,14 @@ def non_empty_text(_: object, attribute: Any, value: str) -> None:
     """
     if not value.strip():
         raise InvalidValue(attribute.alias, "must not be empty", "không được để trống")
+
+
+def optional_text(instance: object, attribute: Any, value: str | None) -> None:
+    """
+    Text that says something, or nothing at all (None).
+    """
+    if value is not None:
+        non_empty_text(instance, attribute, value)
 
 
 def at_least_one(_: object, attribute: Any, value: int) -> None:

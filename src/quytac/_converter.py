@@ -91,16 +91,21 @@ def yaml_key(attribute: attrs.Attribute[Any]) -> str:
 
 _INT: Final = re.compile(r"[+-]?[0-9]+\Z")
 _NUMBER: Final = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
+#: Digits a number may have: more is a mistake (or an attack on int()), not a score.
+_LONGEST_NUMBER: Final = 30
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
-def _got(value: object) -> str:
-    return quote(value)
+def _got(value: object) -> dict[str, str]:
+    """
+    The value as a message shows it, in English and Vietnamese (``got`` and ``got_vi``).
+    """
+    return {"got": quote(value), "got_vi": quote(value, lang="vi")}
 
 
 def _structure_str(value: object, cl: type) -> Any:
     if type(value) is not str:
-        raise Mismatch("QT105", expected="text", expected_vi="văn bản", got=_got(value))
+        raise Mismatch("QT105", expected="text", expected_vi="văn bản", **_got(value))
     if cl is str:
         return value
     return _structure_enum(value, cl)
@@ -111,15 +116,15 @@ def _structure_enum(value: str, cl: type[enum.Enum]) -> Any:
         return cl(value)
     except ValueError:
         expected = ", ".join(str(member.value) for member in cl)
-        raise Mismatch("QT108", expected=expected, got=_got(value)) from None
+        raise Mismatch("QT108", expected=expected, **_got(value)) from None
 
 
 def _structure_int(value: object, _: type) -> int:
     if type(value) is int:
         return value
-    if type(value) is str and _INT.match(value):
+    if type(value) is str and _INT.match(value) and len(value) <= _LONGEST_NUMBER:
         return int(value)
-    raise Mismatch("QT105", expected="a whole number", expected_vi="một số nguyên", got=_got(value))
+    raise Mismatch("QT105", expected="a whole number", expected_vi="một số nguyên", **_got(value))
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
@@ -127,22 +132,20 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         return value
     if type(value) is int:
         return Decimal(value)
-    if type(value) is str and _NUMBER.match(value):
+    if type(value) is str and _NUMBER.match(value) and len(value) <= _LONGEST_NUMBER:
         try:
             return Decimal(value)
         except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
             pass
     raise Mismatch(
-        "QT105", expected="a number such as 2.5", expected_vi="một số như 2.5", got=_got(value)
+        "QT105", expected="a number such as 2.5", expected_vi="một số như 2.5", **_got(value)
     )
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if type(value) is bool:
         return value
-    raise Mismatch(
-        "QT105", expected="true or false", expected_vi="true hoặc false", got=_got(value)
-    )
+    raise Mismatch("QT105", expected="true or false", expected_vi="true hoặc false", **_got(value))
 
 
 def _structure_date(value: object, _: type) -> dt.date:
@@ -153,7 +156,7 @@ def _structure_date(value: object, _: type) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise Mismatch("QT107", got=_got(value))
+    raise Mismatch("QT107", **_got(value))
 
 
 def _structure_text(converter: cattrs.Converter) -> Callable[[object, type], Text]:
@@ -161,6 +164,8 @@ def _structure_text(converter: cattrs.Converter) -> Callable[[object, type], Tex
 
     def structure(value: object, _: type) -> Text:
         if type(value) is str:
+            if not value.strip():
+                raise Mismatch("QT106", detail="must not be empty", detail_vi="không được để trống")
             text: Text = fields({"vi": value}, Text)
             return text
         if type(value) is dict:
@@ -170,7 +175,7 @@ def _structure_text(converter: cattrs.Converter) -> Callable[[object, type], Tex
             "QT105",
             expected="text or a mapping {vi, en}",
             expected_vi="văn bản hoặc ánh xạ {vi, en}",
-            got=_got(value),
+            **_got(value),
         )
 
     return structure
@@ -190,7 +195,7 @@ def _sequence_factory(cl: Any, converter: cattrs.Converter) -> Callable[[object,
 
     def structure(value: object, _: type) -> Any:
         if type(value) is not list:
-            raise Mismatch("QT105", expected="a list", expected_vi="một danh sách", got=_got(value))
+            raise Mismatch("QT105", expected="a list", expected_vi="một danh sách", **_got(value))
         return items(value, cl)
 
     return structure
@@ -222,7 +227,7 @@ def _attrs_factory(cl: type, converter: cattrs.Converter) -> Callable[[object, t
 
     def structure(value: object, _: type) -> Any:
         if type(value) is not dict:
-            raise Mismatch("QT105", expected="a mapping", expected_vi="một ánh xạ", got=_got(value))
+            raise Mismatch("QT105", expected="a mapping", expected_vi="một ánh xạ", **_got(value))
         return fields(value, cl)
 
     return structure
@@ -260,7 +265,7 @@ def _with_every_invalid_value(
 
 
 def _expected(value: object, en: str, vi: str) -> Mismatch:
-    return Mismatch("QT105", expected=en, expected_vi=vi, got=_got(value))
+    return Mismatch("QT105", expected=en, expected_vi=vi, **_got(value))
 
 
 def _tag(value: dict[str, Any], tags: Iterable[str], what: str, what_vi: str) -> str:
@@ -294,7 +299,7 @@ def _structure_answer_type(conv: cattrs.Converter) -> Callable[[object, type], A
                 "QT401",
                 what="answer type",
                 what_vi="loại câu trả lời",
-                got=_got(value),
+                **_got(value),
                 expected=", ".join(names),
             )
         if type(value) is not dict:
@@ -480,8 +485,9 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(is_sequence, _sequence_factory)
     conv.register_structure_hook_factory(attrs.has, _attrs_factory)
 
-    conv.register_unstructure_hook(Decimal, str)
-    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    # Numbers and dates stay typed: the writer decides how each is spelt (YAML or JSON).
+    conv.register_unstructure_hook(Decimal, lambda value: value)
+    conv.register_unstructure_hook(dt.date, lambda value: value)
     conv.register_unstructure_hook(Text, _unstructure_text)
     # StrEnum before str in the MRO: without this, members would pass through as themselves.
     conv.register_unstructure_hook(enum.StrEnum, _enum_value)
@@ -498,7 +504,7 @@ def structure_document(data: object, kinds: dict[str, type]) -> Any:
     The typed document for plain data with an envelope, or StructureFailed with every problem.
     """
     if type(data) is not dict:
-        raise StructureFailed([RawProblem("QT009", (), "value", (("got", _got(data)),))])
+        raise StructureFailed([RawProblem("QT009", (), "value", tuple(_got(data).items()))])
     problems: list[RawProblem] = []
     kind = data.get("kind")
     cl = kinds.get(kind) if type(kind) is str else None
@@ -507,14 +513,14 @@ def structure_document(data: object, kinds: dict[str, type]) -> Any:
     elif cl is None:
         expected = ", ".join(sorted(kinds))
         problems.append(
-            RawProblem("QT101", ("kind",), "value", (("got", _got(kind)), ("expected", expected)))
+            RawProblem("QT101", ("kind",), "value", (*_got(kind).items(), ("expected", expected)))
         )
     schema = data.get("schema")
     if "schema" not in data:
         problems.append(RawProblem("QT103", ("schema",), "parent"))
     elif schema != SCHEMA:
         problems.append(
-            RawProblem("QT102", ("schema",), "value", (("got", _got(schema)), ("expected", SCHEMA)))
+            RawProblem("QT102", ("schema",), "value", (*_got(schema).items(), ("expected", SCHEMA)))
         )
     if cl is not None:
         body = {key: value for key, value in data.items() if key not in ("kind", "schema")}

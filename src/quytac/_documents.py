@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
@@ -32,21 +33,39 @@ Document: TypeAlias = UnitCatalog | ConductCode | Checklist
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
+class _Text:
+    """
+    The whole text of a source, read once and only when a place has to be found in it.
+    """
+
+    def __init__(self, opener: Callable[[], str | IO[bytes]]) -> None:
+        self._opener = opener
+        self._text: list[str | None] = []
+
+    def __call__(self) -> str | None:
+        if not self._text:
+            self._text.append(_yaml.source_text(self._opener))
+        return self._text[0]
+
+
 @attrs.frozen
 class Origin:
     """
-    Where a document was read: its source and its position among the source's documents.
+    Where a document was read: its source, its position among the source's documents and its
+    span in the text.
     """
 
     source: str
     index: int
-    opener: Callable[[], str | IO[bytes]] = attrs.field(eq=False, repr=False)
+    span: _yaml.Span | None = attrs.field(default=None, eq=False, repr=False)
+    text: Callable[[], str | None] = attrs.field(default=lambda: None, eq=False, repr=False)
+    pure: bool = attrs.field(default=False, eq=False, repr=False)
 
-    def marks(self) -> _yaml.Marks:
+    def marks(self, paths: Iterable[tuple[str | int, ...]]) -> _yaml.Marks:
         """
-        The places of the document's values (a second pass over the source).
+        The places of some values of the document (a second pass over the document's text).
         """
-        return _yaml.locate(self.opener, self.index)
+        return _yaml.locate(self.text(), self.span, paths, pure=self.pure)
 
 
 @attrs.frozen
@@ -60,20 +79,22 @@ class Loaded:
     problems: tuple[Problem, ...] = ()
 
 
-def place(raws: Iterable[RawProblem], marks: _yaml.Marks, source: str) -> list[Problem]:
+def place(raws: Iterable[RawProblem], origin: Origin) -> list[Problem]:
     """
     Problems from the converter, placed at their key, value or parent mapping in a source.
     """
+    raws = list(raws)
+    wanted = [raw.path[:-1] if raw.where == "parent" else raw.path for raw in raws]
+    marks = origin.marks(wanted)
     placed: list[Problem] = []
-    for raw in raws:
-        if raw.where == "key":
-            where = marks.at_key(raw.path)
-        elif raw.where == "parent":
-            where = marks.at_value(raw.path[:-1])
-        else:
-            where = marks.at_value(raw.path)
+    for raw, path in zip(raws, wanted, strict=True):
+        where = marks.at_key(path) if raw.where == "key" else marks.at_value(path)
         found = _messages.make(Problem, raw.code, raw.path, **dict(raw.params))
-        placed.append(found.located(source, *where) if where is not None else found.located(source))
+        placed.append(
+            found.located(origin.source, *where)
+            if where is not None
+            else found.located(origin.source)
+        )
     return placed
 
 
@@ -91,55 +112,69 @@ def read_source(
         raws = _yaml.read_json(json_text, source)
     else:
         raws = _yaml.read_yaml(opener, source, pure=pure)
-    yield from _typed(raws, opener, source, pure=pure)
+    yield from _typed(raws, _Text(opener), source, pure=pure)
 
 
 def _typed(
     raws: Iterable[_yaml.RawDocument],
-    opener: Callable[[], str | IO[bytes]],
+    text: Callable[[], str | None],
     source: str,
     *,
     pure: bool,
 ) -> Iterator[Loaded]:
     count = 0
     for raw in raws:
-        origin = Origin(source, raw.index, opener)
+        origin = Origin(source, raw.index, raw.span, text, pure)
         count += 1
-        if raw.problems:
-            yield Loaded(origin, None, raw.problems)
-            continue
         if raw.data is None:
-            yield Loaded(origin, None, _at_start(opener, raw.index, source))
+            problems = raw.problems or (_empty(origin),)
+            yield Loaded(origin, None, problems)
             continue
         try:
             document = structure_document(raw.data, KINDS)
         except StructureFailed as failed:
-            marks = _yaml.locate(opener, raw.index, pure=pure)
-            yield Loaded(origin, None, tuple(place(failed.problems, marks, source)))
+            yield Loaded(origin, None, _with(raw.problems, place(failed.problems, origin)))
         else:
-            yield Loaded(origin, document)
+            if raw.problems:
+                yield Loaded(origin, None, raw.problems)
+            else:
+                yield Loaded(origin, document)
     if count == 0:
         problem = _messages.make(Problem, "QT008").located(source)
-        yield Loaded(Origin(source, 0, opener), None, (problem,))
+        yield Loaded(Origin(source, 0), None, (problem,))
 
 
-def _at_start(
-    opener: Callable[[], str | IO[bytes]], index: int, source: str
-) -> tuple[Problem, ...]:
-    where = _yaml.locate(opener, index).at_value(())
+def _with(reading: tuple[Problem, ...], structure: list[Problem]) -> tuple[Problem, ...]:
+    """
+    The reader's problems, and those of structure that are not about the same values (an alias
+    read as null is not also "expected text, got null").
+    """
+    covered = [p.path for p in reading]
+    kept = [p for p in structure if not any(p.path[: len(c)] == c for c in covered)]
+    return (*reading, *kept)
+
+
+def _empty(origin: Origin) -> Problem:
+    where = origin.marks([()]).at_value(())
     found = _messages.make(Problem, "QT008")
-    return (found.located(source, *where) if where else found.located(source),)
+    return found.located(origin.source, *where) if where else found.located(origin.source)
 
 
-def text_source(text: str | bytes, source: str, *, pure: bool = False) -> Iterator[Loaded]:
+def text_source(
+    text: str | bytes | bytearray | memoryview, source: str, *, pure: bool = False
+) -> Iterator[Loaded]:
     """
     The documents of a text (YAML, or JSON when it opens with ``{``).
     """
+    if isinstance(text, bytearray | memoryview):
+        text = bytes(text)
+    if not isinstance(text, str | bytes):
+        raise TypeError(f"expected str or bytes, got {type(text).__name__}")
     if isinstance(text, bytes):
         decoded, problem = _yaml.from_bytes(text, source)
         if decoded is None:
             assert problem is not None  # noqa: S101 - from_bytes gives one or the other
-            yield Loaded(Origin(source, 0, lambda: ""), None, (problem,))
+            yield Loaded(Origin(source, 0), None, (problem,))
             return
         text = decoded
     content = text
@@ -167,16 +202,19 @@ def file_source(path: str | os.PathLike[str], *, pure: bool = False) -> Iterator
             decoded, problem = _yaml.from_bytes(file.read_bytes(), source)
             if decoded is None:
                 assert problem is not None  # noqa: S101 - from_bytes gives one or the other
-                yield Loaded(Origin(source, 0, lambda: ""), None, (problem,))
+                yield Loaded(Origin(source, 0), None, (problem,))
                 return
             text = decoded
             yield from read_source(lambda: text, source, json_text=text)
             return
-        with file.open("rb"):
-            pass
+        with file.open("rb") as stream:
+            encoding = _yaml.check_encoding(stream.read(4), source)
+        if encoding is not None:
+            yield Loaded(Origin(source, 0), None, (encoding,))
+            return
     except OSError as exc:
         problem = _messages.make(Problem, "QT014", detail=exc.strerror or str(exc)).located(source)
-        yield Loaded(Origin(source, 0, lambda: ""), None, (problem,))
+        yield Loaded(Origin(source, 0), None, (problem,))
         return
 
     def opener() -> IO[bytes]:
@@ -276,23 +314,15 @@ def iter_load(path: str | os.PathLike[str]) -> Iterator[Document]:
 # --- writing --------------------------------------------------------------------------------
 
 
-class _Resolver(yaml.resolver.BaseResolver):
+class _Resolver(yaml.resolver.Resolver):
     """
-    What the strict reader reads as something other than text: the YAML 1.2 core booleans and
-    nulls. Every other string can be written plain.
+    YAML 1.1's implicit types (which PyYAML and many editors still apply) and YAML 1.2's octal:
+    a string that any of them would read as something else is written quoted, so that files
+    quytac writes mean the same to every reader, not only to quytac's strict one.
     """
 
 
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null",
-    re.compile(r"^(?:~|null|Null|NULL|)$"),
-    ["~", "n", "N", ""],
-)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^0o[0-7]+$"), ["0"])
 
 
 class _Dumper(
@@ -307,10 +337,21 @@ class _Dumper(
         yaml.representer.SafeRepresenter.__init__(self, sort_keys=False)
         _Resolver.__init__(self)
 
+    def ignore_aliases(self, data: object) -> bool:  # noqa: ARG002
+        # quytac refuses aliases when reading, so it never writes them (one date, two places).
+        return True
 
-def _represent_int(dumper: _Dumper, value: int) -> yaml.ScalarNode:
-    # Numbers are text to the reader: a plain 1 reads back as "1", which the model types.
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value))
+
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _represent_decimal(dumper: _Dumper, value: Decimal) -> yaml.ScalarNode:
+    # Written as its exact text: plain when it reads as a number, quoted otherwise (1E+3).
+    text = str(value)
+    tag = dumper.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag in _NUMBER_TAGS:
+        return dumper.represent_scalar(tag, text)
+    return _represent_str(dumper, text)
 
 
 #: Characters that plain and single-quoted scalars would fold or lose: only double quotes keep them.
@@ -322,8 +363,8 @@ def _represent_str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(int, _represent_int)
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(Decimal, _represent_decimal)
 
 
 def dumps(document: Document) -> str:
@@ -341,5 +382,9 @@ def dumps_all(documents: Iterable[Document]) -> str:
 
     .. versionadded:: 2026.11.0
     """
+    documents = list(documents)
+    for document in documents:
+        if type(document).kind not in KINDS:
+            raise TypeError(f"not a quytac document: {type(document).__name__}")
     data = [unstructure_document(document) for document in documents]
     return yaml.dump_all(data, Dumper=_Dumper, explicit_start=len(data) > 1)

@@ -41,21 +41,21 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT006": (
         E,
-        "nested deeper than {limit} levels",
-        "lồng sâu quá {limit} cấp",
+        "nested deeper than {limit} levels; the rest of the file is not read",
+        "lồng sâu quá {limit} cấp; phần còn lại của tệp không được đọc",
     ),
     "QT007": (
         E,
-        "the {what} is larger than the limit of {limit}",
-        "{what_vi} lớn hơn giới hạn {limit}",
+        "the document is larger than {limit} characters; the rest of the file is not read",
+        "tài liệu dài quá {limit} ký tự; phần còn lại của tệp không được đọc",
     ),
     "QT008": (E, "there is no document here", "không có tài liệu nào"),
     "QT009": (
         E,
         "a document must be a mapping (kind, schema, id, ...), got {got}",
-        "tài liệu phải là một ánh xạ (kind, schema, id, ...), nhận được {got}",
+        "tài liệu phải là một ánh xạ (kind, schema, id, ...), nhận được {got_vi}",
     ),
-    "QT010": (E, "a key must be text, got {got}", "khóa phải là văn bản, nhận được {got}"),
+    "QT010": (E, "a key must be text, got {got}", "khóa phải là văn bản, nhận được {got_vi}"),
     "QT011": (
         E,
         "tabs cannot indent YAML; indent with spaces",
@@ -68,30 +68,45 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT013": (E, "invalid JSON: {detail}", "JSON không hợp lệ: {detail}"),
     "QT014": (E, "cannot read: {detail}", "không đọc được: {detail}"),
+    "QT015": (
+        E,
+        "the value {got} does not fit the tag {tag}",
+        "giá trị {got} không hợp với thẻ {tag}",
+    ),
+    "QT016": (
+        E,
+        "{count} more problems of reading in this document (only the first {limit} are listed)",
+        "còn {count} lỗi đọc khác trong tài liệu này (chỉ liệt kê {limit} lỗi đầu)",
+    ),
+    "QT017": (
+        E,
+        "the character {character} is not allowed in YAML (a control character)",
+        "ký tự {character} không được phép trong YAML (ký tự điều khiển)",
+    ),
     # --- QT1xx: structuring documents, workspaces ---------------------------------------------
     "QT101": (
         E,
         "unknown kind {got} (expected one of: {expected})",
-        "loại tài liệu {got} không xác định (cần một trong: {expected})",
+        "loại tài liệu {got_vi} không xác định (cần một trong: {expected})",
     ),
     "QT102": (
         E,
         "unsupported schema {got} (supported: {expected})",
-        "phiên bản định dạng {got} không được hỗ trợ (hỗ trợ: {expected})",
+        "phiên bản định dạng {got_vi} không được hỗ trợ (hỗ trợ: {expected})",
     ),
     "QT103": (E, "missing required key", "thiếu khóa bắt buộc"),
     "QT104": (E, "unknown key", "khóa không hợp lệ"),
-    "QT105": (E, "expected {expected}, got {got}", "cần {expected_vi}, nhận được {got}"),
+    "QT105": (E, "expected {expected}, got {got}", "cần {expected_vi}, nhận được {got_vi}"),
     "QT106": (E, "{detail}", "{detail_vi}"),
     "QT107": (
         E,
         "expected a date YYYY-MM-DD, got {got}",
-        "cần một ngày dạng YYYY-MM-DD, nhận được {got}",
+        "cần một ngày dạng YYYY-MM-DD, nhận được {got_vi}",
     ),
     "QT108": (
         E,
         "expected one of: {expected}; got {got}",
-        "cần một trong: {expected}; nhận được {got}",
+        "cần một trong: {expected}; nhận được {got_vi}",
     ),
     "QT109": (
         E,
@@ -269,7 +284,7 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "QT401": (
         E,
         "unknown {what} {got} (expected one of: {expected})",
-        "{what_vi} {got} không xác định (cần một trong: {expected})",
+        "{what_vi} {got_vi} không xác định (cần một trong: {expected})",
     ),
     "QT402": (
         E,
@@ -475,7 +490,7 @@ def make(
     parameter when not given.
     """
     severity, en, vi = CATALOG[code]
-    texts = {k: str(v) for k, v in params.items()}
+    texts = {k: bounded(str(v)) for k, v in params.items()}
     vi_params = dict(texts)
     for key in list(texts):
         vi_params.setdefault(f"{key}_vi", texts[key])
@@ -488,9 +503,24 @@ def make(
     )
 
 
-def quote(value: object, limit: int = 60) -> str:
+#: Longest text of the input a message repeats, in characters.
+MAX_QUOTED = 200
+
+
+def bounded(text: str, limit: int = MAX_QUOTED) -> str:
+    """
+    Text safe to print on one line: control characters escaped, cut at ``limit`` characters.
+    """
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quote(value: object, limit: int = 60, lang: str = "en") -> str:
     """
     A bounded, readable rendering of a value from the input, for messages.
+
+    Text is cut to ``limit`` characters and shown with its control characters escaped.
     """
     if value is None:
         return "null"
@@ -502,7 +532,7 @@ def quote(value: object, limit: int = 60) -> str:
         text = value if len(value) <= limit else value[: limit - 1] + "…"
         return repr(text)
     if isinstance(value, list):
-        return "a list"
+        return "một danh sách" if lang == "vi" else "a list"
     if isinstance(value, dict):
-        return "a mapping"
+        return "một ánh xạ" if lang == "vi" else "a mapping"
     return type(value).__name__

@@ -5,16 +5,16 @@ Plain data is ``str``, ``bool``, ``None``, ``list`` and ``dict`` with ``str`` ke
 NFC-normalised. Numbers and dates stay text: the model decides what a value is. The reader
 builds the data straight from the parser's events, so it never constructs a tag it does not
 know, never expands an alias, and stops at once when a document nests too deep or grows too
-large. Locations are not kept while reading; a second, tracking pass over one document finds
-them when there is something to report.
+large. Locations of values are not kept while reading: when there is something to report, a
+second pass over that one document (not the whole file) finds the places of the paths asked for.
 
 Only this module imports PyYAML.
 """
 
 from __future__ import annotations
 
-import io
 import json
+import re
 import unicodedata
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -30,7 +30,7 @@ from ._messages import quote
 from .errors import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
 _CParser: Any
 try:
@@ -42,25 +42,25 @@ except ImportError:  # pragma: no cover - the PyYAML wheels ship libyaml
 MAX_DEPTH: Final = 64
 #: How many characters one document may span.
 MAX_DOCUMENT_CHARS: Final = 16 * 1024 * 1024
+#: How many problems of the reader one document may report before the rest are counted only.
+MAX_PROBLEMS: Final = 100
 
 HAVE_LIBYAML: Final = _CParser is not None
 
 _TAG: Final = "tag:yaml.org,2002:"
-_PLAIN: Final[dict[str, bool | None]] = {
+_BOOLS: Final = {
     "true": True,
     "True": True,
     "TRUE": True,
     "false": False,
     "False": False,
     "FALSE": False,
-    "null": None,
-    "Null": None,
-    "NULL": None,
-    "~": None,
-    "": None,
 }
+_NULLS: Final = ("null", "Null", "NULL", "~", "")
+_PLAIN: Final[dict[str, bool | None]] = {**_BOOLS, **dict.fromkeys(_NULLS)}
 _MISSING: Final = object()
 _NOKEY: Final = object()
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 Path = tuple[str | int, ...]
 
@@ -79,25 +79,39 @@ def _parser(stream: str | IO[bytes], *, pure: bool) -> Any:
 
 
 @attrs.frozen
+class Span:
+    """
+    Where a document is in its source: the 0-based line it starts on, and the character
+    offsets of the start of that line and of the document's end.
+    """
+
+    line: int
+    start: int
+    end: int
+
+
+@attrs.frozen
 class RawDocument:
     """
-    One document as plain data, or the problems that kept it from being read.
+    One document as plain data, with the problems the reader found in it.
 
     Attributes:
         index: 0-based position of the document in its source.
-        data: The plain data; meaningful only when ``problems`` is empty.
-        problems: What was wrong, located.
+        data: The plain data; None when a problem kept the document from being read at all.
+        problems: What the reader found wrong, located.
+        span: Where the document is, for a later pass that locates its values.
     """
 
     index: int
     data: object
     problems: tuple[Problem, ...] = ()
+    span: Span | None = None
 
 
 @attrs.frozen
 class Marks:
     """
-    Where the values of one document are: path -> (line, column) of the key and of the value.
+    Where values of one document are: path -> (line, column) of the key and of the value.
     """
 
     keys: dict[Path, tuple[int, int]]
@@ -130,55 +144,76 @@ def _problem(
 
 
 def _tag_name(tag: str) -> str:
-    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+    name = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+    return quote(name, limit=40)[1:-1]
 
 
 def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
+class _Fatal(Exception):
+    """
+    A document broke a limit: reading the source stops.
+    """
+
+
 class _Walk:
     """
     Turns a parser's events into plain data, one document at a time.
 
-    With ``track`` it also records where every value is and keeps exact problems (the first
-    line of a duplicated key); without it, it does as little as it can.
+    The path of the value being built is always known from the stack of open mappings and
+    lists, so the reader's own problems are exact in one pass. With ``wanted`` (a set of paths
+    and their prefixes) it also records where those values and keys are.
     """
 
-    def __init__(self, source: str, *, track: bool) -> None:
+    def __init__(self, source: str, *, line: int = 0, wanted: set[Path] | None = None) -> None:
         self.source = source
-        self.track = track
+        self.line = line
+        self.wanted = wanted
         self.problems: list[Problem] = []
+        self.extra = 0
         self.keys: dict[Path, tuple[int, int]] = {}
         self.values: dict[Path, tuple[int, int]] = {}
+        self.duplicates: list[tuple[int, Path]] = []
+
+    def place(self, mark: Any) -> tuple[int, int]:
+        return (mark.line + 1 + self.line, mark.column + 1)
 
     def report(self, code: str, path: Path, mark: Any, **params: object) -> None:
-        where = (mark.line + 1, mark.column + 1) if mark is not None else None
-        self.problems.append(_problem(code, path, where, self.source, **params))
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.extra += 1
+            return
+        self.problems.append(_problem(code, path, self.place(mark), self.source, **params))
 
     def documents(self, parser: Any, *, only: int | None = None) -> Iterator[RawDocument]:  # noqa: C901, PLR0912, PLR0915
         """
         Yield each document of the stream; with ``only``, stop after that document.
         """
-        track = self.track
+        wanted = self.wanted
         get = parser.get_event
         scalar_event = ev.ScalarEvent
         mapping_start = ev.MappingStartEvent
         sequence_start = ev.SequenceStartEvent
-        # A frame is [container, pending key, is_mapping, path, key lines].
+        # A frame is [container, pending key, is_mapping].
         stack: list[list[Any]] = []
         root: object = _MISSING
         index = -1
         start = 0
+        span_start = (0, 0)
         while True:
             event = get()
             kind = type(event)
             if kind is scalar_event:
+                frame = stack[-1] if stack else None
+                if event.end_mark.index - start > MAX_DOCUMENT_CHARS:
+                    self._too_large(stack, event)
+                    yield RawDocument(index, None, tuple(self.problems))
+                    return
                 if event.anchor is not None:
                     self._anchor(stack, event)
-                frame = stack[-1] if stack else None
                 if frame is not None and frame[2] and frame[1] is _NOKEY:
-                    frame[1] = self._key(frame, event)
+                    frame[1] = self._key(stack, event)
                     continue
                 if event.tag is None:
                     value = event.value
@@ -188,19 +223,15 @@ class _Walk:
                     value = self._tagged(stack, event)
                 if type(value) is str and not value.isascii():
                     value = unicodedata.normalize("NFC", value)
-                if event.start_mark.index - start > MAX_DOCUMENT_CHARS:
-                    self._too_large(stack, event)
-                    yield RawDocument(index, None, tuple(self.problems))
-                    return
-                if track:
-                    self._mark_value(stack, event)
+                if wanted is not None:
+                    self._mark(stack, event)
                 if frame is None:
                     root = value
                 elif frame[2]:
                     container = frame[0]
                     key = frame[1]
                     if key in container:
-                        self._duplicate(frame, key)
+                        self._duplicate(stack, key, event)
                     container[key] = value
                     frame[1] = _NOKEY
                 else:
@@ -229,14 +260,12 @@ class _Walk:
                         self._path(stack),
                         event.start_mark,
                         got="a mapping" if is_mapping else "a list",
+                        got_vi="một ánh xạ" if is_mapping else "một danh sách",
                     )
-                    frame[1] = object()  # a key that matches nothing; the document is rejected
-                if track:
-                    self._mark_value(stack, event)
-                path = self._path(stack) if track else ()
-                stack.append(
-                    [{} if is_mapping else [], _NOKEY, is_mapping, path, {} if track else None]
-                )
+                    frame[1] = f"\x00key {event.start_mark.line + 1}:{event.start_mark.column + 1}"
+                if wanted is not None:
+                    self._mark(stack, event)
+                stack.append([{} if is_mapping else [], _NOKEY, is_mapping])
             elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                 value = stack.pop()[0]
                 if not stack:
@@ -246,18 +275,20 @@ class _Walk:
                     if frame[2]:
                         key = frame[1]
                         if key in frame[0]:
-                            self._duplicate(frame, key)
+                            self._duplicate(stack, key, event)
                         frame[0][key] = value
                         frame[1] = _NOKEY
                     else:
                         frame[0].append(value)
             elif kind is ev.AliasEvent:
                 self.report(
-                    "QT004", self._path(stack), event.start_mark, what="*" + str(event.anchor)
+                    "QT004", self._path(stack), event.start_mark, what="*" + _tag_name(event.anchor)
                 )
                 frame = stack[-1] if stack else None
                 if frame is not None and frame[2] and frame[1] is _NOKEY:
-                    frame[1] = object()
+                    frame[1] = (
+                        f"\x00alias {event.start_mark.line + 1}:{event.start_mark.column + 1}"
+                    )
                 elif frame is not None and frame[2]:
                     frame[0][frame[1]] = None
                     frame[1] = _NOKEY
@@ -267,106 +298,131 @@ class _Walk:
                     root = None
             elif kind is ev.DocumentStartEvent:
                 index += 1
-                start = event.start_mark.index
+                mark = event.start_mark
+                start = mark.index
+                span_start = (mark.line, mark.index - mark.column)
                 root = _MISSING
                 stack.clear()
-                if track:
-                    self.values[()] = (event.end_mark.line + 1, event.end_mark.column + 1)
+                if wanted is not None:
+                    self.values[()] = self.place(event.end_mark)
             elif kind is ev.DocumentEndEvent:
                 data = None if root is _MISSING else root
-                yield RawDocument(index, data, tuple(self.problems))
+                if self.extra:
+                    self.problems.append(
+                        _problem(
+                            "QT016", (), None, self.source, count=self.extra, limit=MAX_PROBLEMS
+                        )
+                    )
+                span = Span(span_start[0], span_start[1], event.end_mark.index)
+                yield RawDocument(index, data, tuple(self.problems), span)
                 if only is not None and index >= only:
                     return
                 self.problems = []
+                self.extra = 0
             elif kind is ev.StreamEndEvent:
                 return
 
     def _path(self, stack: list[list[Any]]) -> Path:
-        if not stack:
-            return ()
-        frame = stack[-1]
-        if not self.track:
-            return ()
-        if frame[2]:
-            key = frame[1]
-            return (*frame[3], key) if isinstance(key, str) else frame[3]
-        return (*frame[3], len(frame[0]))
+        """
+        The path of the value being built now, read off the stack.
+        """
+        path: list[str | int] = []
+        for frame in stack:
+            if frame[2]:
+                key = frame[1]
+                if key is _NOKEY:
+                    break
+                path.append(key)
+            else:
+                path.append(len(frame[0]))
+        return tuple(path)
 
-    def _mark_value(self, stack: list[list[Any]], event: Any) -> None:
-        mark = event.start_mark
-        self.values[self._path(stack)] = (mark.line + 1, mark.column + 1)
+    def _mark(self, stack: list[list[Any]], event: Any) -> None:
+        path = self._path(stack)
+        if path in self.wanted:  # type: ignore[operator]
+            self.values[path] = self.place(event.start_mark)
 
-    def _key(self, frame: list[Any], event: Any) -> object:
+    def _key(self, stack: list[list[Any]], event: Any) -> str:
         if event.tag is not None and event.tag not in ("!", _TAG + "str"):
-            self.report(
-                "QT005", (*frame[3], event.value), event.start_mark, tag=_tag_name(event.tag)
-            )
+            self.report("QT005", self._path(stack), event.start_mark, tag=_tag_name(event.tag))
         key = _nfc(event.value)
-        if self.track:
-            mark = event.start_mark
-            self.keys[(*frame[3], key)] = (mark.line + 1, mark.column + 1)
-            lines = frame[4]
-            if key not in lines:
-                lines[key] = (mark.line + 1, mark)
+        if self.wanted is not None:
+            path = (*self._path(stack), key)
+            if path in self.wanted and path not in self.keys:
+                self.keys[path] = self.place(event.start_mark)
+        stack[-1][1] = key
+        stack[-1][3:] = [self.place(event.start_mark)]
         return key
 
-    def _duplicate(self, frame: list[Any], key: object) -> None:
-        if not isinstance(key, str):
+    def _duplicate(self, stack: list[list[Any]], key: object, event: Any) -> None:  # noqa: ARG002
+        if not isinstance(key, str) or key.startswith("\x00"):
             return
-        if self.track:
-            first_line = frame[4][key][0]
-            mark = self._last_key_mark(frame, key)
-            self.report("QT003", (*frame[3], key), mark, key=quote(key), first=first_line)
-        else:
-            self.report("QT003", (), None, key=quote(key), first="?")
-
-    def _last_key_mark(self, frame: list[Any], key: str) -> Any:
-        line, column = self.keys[(*frame[3], key)]
-        return _Mark(line - 1, column - 1)
+        path = self._path(stack)
+        line, column = stack[-1][3]
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.extra += 1
+            return
+        found = _problem("QT003", path, (line, column), self.source, key=quote(key), first="?")
+        self.duplicates.append((len(self.problems), path))
+        self.problems.append(found)
 
     def _anchor(self, stack: list[list[Any]], event: Any) -> None:
-        self.report("QT004", self._path(stack), event.start_mark, what="&" + str(event.anchor))
+        self.report(
+            "QT004", self._path(stack), event.start_mark, what="&" + _tag_name(event.anchor)
+        )
 
     def _tagged(self, stack: list[list[Any]], event: Any) -> object:
         tag = event.tag
         value = event.value
-        if tag in ("!", _TAG + "str"):
+        if tag in ("!", _TAG + "str", _TAG + "int", _TAG + "float"):
             return value
-        if tag in (_TAG + "int", _TAG + "float"):
-            return value
-        if tag == _TAG + "bool" and value in ("true", "True", "TRUE", "false", "False", "FALSE"):
-            return _PLAIN[value]
-        if tag == _TAG + "null" and value in ("null", "Null", "NULL", "~", ""):
+        if tag == _TAG + "bool" and value in _BOOLS:
+            return _BOOLS[value]
+        if tag == _TAG + "null" and value in _NULLS:
             return None
-        self.report("QT005", self._path(stack), event.start_mark, tag=_tag_name(tag))
+        if tag in (_TAG + "bool", _TAG + "null"):
+            self.report(
+                "QT015", self._path(stack), event.start_mark, tag=_tag_name(tag), got=quote(value)
+            )
+        else:
+            self.report("QT005", self._path(stack), event.start_mark, tag=_tag_name(tag))
         return None
 
     def _too_large(self, stack: list[list[Any]], event: Any) -> None:
         self.report(
             "QT007",
-            self._path(stack),
+            self._path(stack)[:8],
             event.start_mark,
-            what="document",
-            what_vi="tài liệu",
-            limit=f"{MAX_DOCUMENT_CHARS:,} characters",
+            limit=f"{MAX_DOCUMENT_CHARS:,}",
         )
 
 
-@attrs.frozen
-class _Mark:
-    line: int
-    column: int
-
-
-def _reader_problem(exc: Exception, opener: Callable[[], str | IO[bytes]], source: str) -> Problem:
+def _indentation_tab(text: str | None, line: int, column: int) -> bool:
     """
-    A problem for an error of the YAML reader or scanner, located as well as it can be.
+    Whether the character at a 0-based line and column is a tab in the line's indentation.
+    """
+    if text is None:
+        return False
+    lines = _LINES.split(text)
+    if line >= len(lines) or column >= len(lines[line]):
+        return False
+    return lines[line][column] == "\t" and not lines[line][:column].strip(" \t")
+
+
+_LINES: Final = re.compile(r"\r\n|\r|\n")
+
+
+def _reader_problem(
+    exc: Exception, text: Callable[[], str | None], data: Callable[[], bytes], source: str
+) -> Problem:
+    """
+    A problem for an error of the YAML reader, scanner or parser, located as well as it can be.
     """
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
         problem = str(exc.problem or "")
         where = (mark.line + 1, mark.column + 1)
-        if "\\t" in problem or "tab" in problem or _char_at(opener, mark.line, mark.column) == "\t":
+        if _indentation_tab(text(), mark.line, mark.column):
             return _problem("QT011", (), where, source)
         if "nesting depth" in problem:
             return _problem("QT006", (), where, source, limit=MAX_DEPTH)
@@ -378,44 +434,66 @@ def _reader_problem(exc: Exception, opener: Callable[[], str | IO[bytes]], sourc
             detail += ")"
         return _problem("QT001", (), where, source, detail=detail)
     if isinstance(exc, yaml.reader.ReaderError):
-        place = _offset_place(opener, exc.position)
-        detail = f"character {exc.character!r} at offset {exc.position}: {exc.reason}"
-        if "UTF-8" in exc.reason or "byte" in exc.reason or "octet" in exc.reason:
-            return _problem("QT002", (), place, source, detail=exc.reason)
-        return _problem("QT001", (), place, source, detail=detail)
+        if "special characters" not in exc.reason and "control characters" not in exc.reason:
+            return _utf8_problem(data(), source)
+        place = _char_place(text(), exc.position)
+        character = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
+        return _problem("QT017", (), place, source, character=f"U+{character:04X}")
     if isinstance(exc, UnicodeError):
-        return _problem("QT002", (), None, source, detail=str(exc))
-    return _problem("QT001", (), None, source, detail=str(exc))
+        return _utf8_problem(data(), source)
+    return _problem("QT001", (), None, source, detail=quote(str(exc), limit=200)[1:-1])
 
 
-def _char_at(opener: Callable[[], str | IO[bytes]], line: int, column: int) -> str:
+def _char_place(text: str | None, offset: int) -> tuple[int, int] | None:
     """
-    The character at a 0-based line and column of a source ("" when there is none).
+    The 1-based line and column of a character offset (any line break counts).
     """
-    stream = opener()
-    if isinstance(stream, str):
-        lines = stream.splitlines()
-    else:
-        with stream:
-            lines = stream.read().decode("utf-8", "replace").splitlines()
-    if line < len(lines) and column < len(lines[line]):
-        return lines[line][column]
-    return ""
-
-
-def _offset_place(opener: Callable[[], str | IO[bytes]], offset: int) -> tuple[int, int] | None:
-    stream = opener()
-    data: bytes
-    if isinstance(stream, str):
-        data = stream.encode("utf-8", "surrogatepass")
-    else:
-        with stream:
-            data = stream.read(offset + 1)
-    if offset > len(data):
+    if text is None or offset > len(text):
         return None
-    line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return (line, column)
+    before = text[:offset]
+    breaks = list(_LINES.finditer(before))
+    line_start = breaks[-1].end() if breaks else 0
+    return (len(breaks) + 1, offset - line_start + 1)
+
+
+def _utf8_problem(data: bytes, source: str) -> Problem:
+    """
+    QT002 at the first byte that is not UTF-8, with a column in characters.
+    """
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        decoded = body[: exc.start].decode("utf-8")
+        where = _char_place(decoded, len(decoded))
+        byte = body[exc.start]
+        return _problem("QT002", (), where, source, detail=f"byte 0x{byte:02X}")
+    return _problem("QT002", (), None, source, detail="a character that cannot be encoded")
+
+
+def source_text(opener: Callable[[], str | IO[bytes]]) -> str | None:
+    """
+    The whole text of a source (None when it is not UTF-8), for the passes that locate values.
+    """
+    stream = opener()
+    if isinstance(stream, str):
+        return stream
+    with stream:
+        data = stream.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _source_bytes(opener: Callable[[], str | IO[bytes]]) -> bytes:
+    stream = opener()
+    if isinstance(stream, str):
+        return stream.encode("utf-8", "surrogatepass")
+    with stream:
+        return stream.read()
 
 
 def read_yaml(
@@ -425,79 +503,105 @@ def read_yaml(
     pure: bool = False,
 ) -> Iterator[RawDocument]:
     """
-    Yield every document of a YAML stream as plain data or as problems.
+    Yield every document of a YAML stream as plain data, with the reader's problems.
 
-    A document with problems is read a second time, tracking locations, so that its problems
-    are exact. An error of the YAML syntax ends the stream: what follows it is not read.
+    A document with problems of its own (a duplicate key, an alias, a tag) still carries its
+    data, so that its other problems can be found too. A broken limit (depth, size) or a syntax
+    error ends the stream: what follows is not read, and the problem says so.
     """
     stream = opener()
+    text: list[str | None] = []
+
+    def whole_text() -> str | None:
+        if not text:
+            text.append(source_text(opener))
+        return text[0]
+
     try:
-        walk = _Walk(source, track=False)
+        walk = _Walk(source)
         try:
-            documents = walk.documents(_parser(stream, pure=pure))
-            while True:
-                try:
-                    document = next(documents)
-                except StopIteration:
-                    return
-                if document.problems:
-                    problems = _exact_problems(opener, source, document, pure=pure)
-                    yield RawDocument(document.index, None, problems)
+            for read in walk.documents(_parser(stream, pure=pure)):
+                if walk.duplicates:
+                    yield _first_lines(read, walk.duplicates, whole_text(), source, pure=pure)
+                    walk.duplicates = []
                 else:
-                    yield document
+                    yield read
         except (yaml.YAMLError, UnicodeError, ValueError) as exc:
-            yield RawDocument(-1, None, (_reader_problem(exc, opener, source),))
+            problem = _reader_problem(exc, whole_text, lambda: _source_bytes(opener), source)
+            yield RawDocument(-1, None, (problem,))
     finally:
         if not isinstance(stream, str):
             stream.close()
 
 
-def _exact_problems(
-    opener: Callable[[], str | IO[bytes]], source: str, document: RawDocument, *, pure: bool
-) -> tuple[Problem, ...]:
-    walk = _Walk(source, track=True)
-    stream = opener()
-    try:
-        for again in walk.documents(_parser(stream, pure=pure), only=document.index):
-            if again.index == document.index:
-                return again.problems or document.problems
-    finally:
-        if not isinstance(stream, str):
-            stream.close()
-    return document.problems  # pragma: no cover - the second pass reads the same text
+def _first_lines(
+    document: RawDocument,
+    duplicates: list[tuple[int, Path]],
+    text: str | None,
+    source: str,
+    *,
+    pure: bool,
+) -> RawDocument:
+    """
+    The document with each duplicate key's message naming the line of its first occurrence.
+    """
+    problems = list(document.problems)
+    marks = (
+        locate(text, document.span, {path for _, path in duplicates}, pure=pure) if text else None
+    )
+    for position, path in duplicates:
+        first = marks.keys.get(path) if marks else None
+        old = problems[position]
+        key = quote(path[-1]) if path else "?"
+        again = _messages.make(Problem, "QT003", path, key=key, first=first[0] if first else "?")
+        problems[position] = again.located(source, old.line, old.column)
+    return attrs.evolve(document, problems=tuple(problems))
 
 
-def locate(opener: Callable[[], str | IO[bytes]], index: int, *, pure: bool = False) -> Marks:
+def _prefixes(paths: Iterable[Path]) -> set[Path]:
+    return {path[:cut] for path in paths for cut in range(len(path) + 1)}
+
+
+def locate(
+    text: str | None, span: Span | None, paths: Iterable[Path], *, pure: bool = False
+) -> Marks:
     """
-    Where the values of document ``index`` of a source are (a second, tracking pass).
+    Where the values (and keys) at some paths of one document are: a second pass over only
+    that document's text, recording only those paths and their enclosing values.
     """
-    walk = _Walk("", track=True)
-    stream = opener()
+    if text is None or span is None:
+        return Marks({}, {})
+    walk = _Walk("", line=span.line, wanted=_prefixes(paths))
     try:
-        for document in walk.documents(_parser(stream, pure=pure), only=index):
-            if document.index == index:
-                break
+        for _ in walk.documents(_parser(text[span.start : span.end], pure=pure), only=0):
+            break
     except (yaml.YAMLError, UnicodeError, ValueError):
         pass
-    finally:
-        if not isinstance(stream, str):
-            stream.close()
     return Marks(walk.keys, walk.values)
 
 
-def read_json(text: str, source: str) -> Iterator[RawDocument]:
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def read_json(text: str, source: str) -> Iterator[RawDocument]:  # noqa: C901
     """
     Yield the one document of a JSON text as plain data (numbers as text), or its problems.
+
+    JSON is YAML: a document with duplicate keys is read by the YAML walk, which names both lines.
     """
+    span = Span(0, 0, len(text))
+    if len(text) > MAX_DOCUMENT_CHARS:
+        problem = _problem("QT007", (), (1, 1), source, limit=f"{MAX_DOCUMENT_CHARS:,}")
+        yield RawDocument(0, None, (problem,))
+        return
     duplicates: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in items:
-            name = _nfc(key)
-            if name in result:
-                duplicates.append(name)
-            result[name] = value
+            if key in result:
+                duplicates.append(key)
+            result[key] = value
         return result
 
     try:
@@ -509,34 +613,71 @@ def read_json(text: str, source: str) -> Iterator[RawDocument]:
             object_pairs_hook=pairs,
         )
     except json.JSONDecodeError as exc:
-        yield RawDocument(
-            0, None, (_problem("QT013", (), (exc.lineno, exc.colno), source, detail=exc.msg),)
-        )
+        where = (exc.lineno, exc.colno)
+        yield RawDocument(0, None, (_problem("QT013", (), where, source, detail=exc.msg),))
+        return
+    except RecursionError:
+        yield RawDocument(0, None, (_problem("QT006", (), (1, 1), source, limit=MAX_DEPTH),))
         return
     except ValueError as exc:
         yield RawDocument(0, None, (_problem("QT013", (), None, source, detail=str(exc)),))
         return
-    if duplicates:
-        # JSON is YAML: the tracking walk finds the duplicates with their lines.
-        yield from read_yaml(lambda: text, source)
+    problems: list[Problem] = []
+    try:
+        data = _checked(data, problems, source)
+    except _Fatal:
+        yield RawDocument(0, None, tuple(problems))
         return
-    if not text.isascii():
-        data = _nfc_all(data)
-    yield RawDocument(0, data)
+    if duplicates or problems:
+        raws = list(read_yaml(lambda: text, source))
+        if len(raws) == 1 and raws[0].index == 0:
+            yield attrs.evolve(raws[0], problems=(*raws[0].problems, *problems))
+            return
+    yield RawDocument(0, data, tuple(problems), span)
+
+
+def _checked(data: Any, problems: list[Problem], source: str) -> Any:
+    """
+    JSON data NFC-normalised (keys too), walked without recursion: too deep is QT006, a lone
+    surrogate (which UTF-8 cannot hold) is QT002.
+    """
+
+    def text(value: str, path: Path) -> str:
+        if value.isascii():
+            return value
+        if _SURROGATE.search(value):
+            problems.append(
+                _problem("QT002", path, None, source, detail="a lone surrogate (\\ud800-\\udfff)")
+            )
+        return unicodedata.normalize("NFC", value)
+
+    result: list[Any] = [None]
+    pending: list[tuple[Any, Any, Any, Path]] = [(data, result, 0, ())]
+    while pending:
+        value, parent, slot, path = pending.pop()
+        if len(path) > MAX_DEPTH:
+            problems.append(_problem("QT006", path[:8], None, source, limit=MAX_DEPTH))
+            raise _Fatal
+        if type(value) is str:
+            parent[slot] = text(value, path)
+        elif type(value) is list:
+            copy: list[Any] = [None] * len(value)
+            parent[slot] = copy
+            pending += [(item, copy, i, (*path, i)) for i, item in enumerate(value)]
+        elif type(value) is dict:
+            mapping: dict[str, Any] = {}
+            parent[slot] = mapping
+            for key, item in value.items():
+                name = text(key, path)
+                mapping[name] = None
+                pending.append((item, mapping, name, (*path, name)))
+        else:
+            parent[slot] = value
+    return result[0]
 
 
 def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _nfc_all(data: Any) -> Any:
-    if type(data) is str:
-        return _nfc(data)
-    if type(data) is list:
-        return [_nfc_all(item) for item in data]
-    if type(data) is dict:
-        return {key: _nfc_all(value) for key, value in data.items()}
-    return data
 
 
 def looks_like_json(text: str) -> bool:
@@ -550,10 +691,35 @@ def from_bytes(data: bytes, source: str) -> tuple[str | None, Problem | None]:
     """
     Decode UTF-8 (a byte order mark is dropped), or say where the first bad byte is.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, _problem("QT002", (), (1, 1), source, detail="UTF-16; save the file as UTF-8")
     try:
         return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        where = _offset_place(lambda: io.BytesIO(data), exc.start)
-        return None, _problem(
-            "QT002", (), where, source, detail=f"{exc.reason} at byte {exc.start}"
-        )
+    except UnicodeDecodeError:
+        return None, _utf8_problem(data, source)
+
+
+def check_encoding(head: bytes, source: str) -> Problem | None:
+    """
+    A problem when the first bytes of a file say it is UTF-16 or UTF-32, not UTF-8.
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return _problem("QT002", (), (1, 1), source, detail="UTF-16; save the file as UTF-8")
+    return None
+
+
+__all__ = [
+    "HAVE_LIBYAML",
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_CHARS",
+    "Marks",
+    "RawDocument",
+    "Span",
+    "check_encoding",
+    "from_bytes",
+    "locate",
+    "looks_like_json",
+    "read_json",
+    "read_yaml",
+    "source_text",
+]

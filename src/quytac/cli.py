@@ -16,7 +16,7 @@ from ._base import SCHEMA
 from ._documents import KINDS
 from ._version import __version__
 from .errors import Finding, Severity, format_path
-from .workspace import Workspace, read_paths
+from .workspace import Workspace, _files, read_files, read_paths
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -61,7 +61,7 @@ def _report(findings: Sequence[Finding], args: argparse.Namespace, out: TextIO) 
 
 
 def _validate(paths: Sequence[str]) -> list[Finding]:
-    documents, problems = read_paths(paths)
+    documents, problems = read_files(_files(paths))
     workspace = Workspace(
         documents=tuple(doc for doc, _ in documents),
         origins=tuple(origin for _, origin in documents),
@@ -78,6 +78,11 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     if missing:
         sys.stderr.write(f"quytac validate: no such file or folder: {', '.join(missing)}\n")
         return 2
+    if not _files(args.paths):
+        sys.stderr.write(
+            f"quytac validate: no .yaml, .yml or .json file in {', '.join(args.paths)}\n"
+        )
+        return 2
     return _report(_validate(args.paths), args, out)
 
 
@@ -85,8 +90,12 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from . import example_path  # noqa: PLC0415 - keeps the command's start light
 
     folder = example_path()
-    workspace_findings = _validate([folder])
-    documents, _ = read_paths([folder])
+    documents, problems = read_paths([folder])
+    workspace = Workspace(
+        documents=tuple(doc for doc, _ in documents),
+        origins=tuple(origin for _, origin in documents),
+    )
+    workspace_findings = sorted([*problems, *workspace.validate()], key=_by_place)
     if args.format != "json":
         heading = "Ví dụ Hà Nội 2023" if args.lang == "vi" else "The Hanoi 2023 example"
         out.write(f"{heading}: {len(documents)} documents ({SCHEMA})\n")
@@ -160,7 +169,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     if args.output:
-        with Path(args.output).open("w", encoding="utf-8") as out:
+        try:
+            out = Path(args.output).open("w", encoding="utf-8")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            sys.stderr.write(f"quytac {args.command}: cannot write {args.output}: {exc.strerror}\n")
+            return 2
+        with out:
             status: int = args.run(args, out)
         return status
     status = args.run(args, sys.stdout)

@@ -255,7 +255,9 @@ class ConductCode(Definition):
                         )
 
     def _article_dates(self, article: Article, path: tuple[str | int, ...]) -> Iterator[Issue]:
-        yield from in_order(path, ("effective_from", "effective_to"), self.period(article))
+        # Only the article's own dates: the code's are reported once, at the code.
+        own = (article.effective_from, article.effective_to)
+        yield from in_order(path, ("effective_from", "effective_to"), own)
         era, era_vi = era_text(self.period())
         for key in ("effective_from", "effective_to"):
             day: dt.date | None = getattr(article, key)

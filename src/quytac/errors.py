@@ -8,6 +8,7 @@ Both are findings of one shape, rendered as
 from __future__ import annotations
 
 import enum
+import json
 import re
 from typing import Self
 
@@ -37,6 +38,7 @@ class Severity(enum.StrEnum):
 
 
 _BARE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_LONGEST_KEY = 60
 
 
 def format_path(path: tuple[str | int, ...]) -> str:
@@ -54,11 +56,11 @@ def format_path(path: tuple[str | int, ...]) -> str:
     for step in path:
         if isinstance(step, int):
             parts.append(f"[{step}]")
-        elif _BARE_KEY.match(step):
+        elif _BARE_KEY.match(step) and len(step) <= _LONGEST_KEY:
             parts.append(f".{step}" if parts else step)
         else:
-            quoted = step.replace("\\", "\\\\").replace('"', '\\"')
-            parts.append(f'["{quoted}"]')
+            shown = step if len(step) <= _LONGEST_KEY else step[: _LONGEST_KEY - 1] + "…"
+            parts.append(f"[{json.dumps(shown, ensure_ascii=False)}]")
     return "".join(parts)
 
 

@@ -39,6 +39,7 @@ _NUMBER_TEXT = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 _VALIDATORS: dict[Any, dict[str, Any]] = {
     _checks.identifier: {"pattern": r"^[a-z0-9][a-z0-9._-]*$"},
     _checks.non_empty_text: {"minLength": 1, "pattern": r"\S"},
+    _checks.optional_text: {"minLength": 1, "pattern": r"\S"},
     _checks.at_least_one: {"minimum": 1},
     _checks.not_negative: {"minimum": 0},
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import attrs
 
-from ._checks import non_empty_text
+from ._checks import non_empty_text, optional_text
 
 __all__ = ["Text"]
 
@@ -26,7 +26,7 @@ class Text:
     """
 
     vi: str = attrs.field(validator=non_empty_text)
-    en: str | None = None
+    en: str | None = attrs.field(default=None, validator=optional_text)
 
     def __str__(self) -> str:
         return self.vi

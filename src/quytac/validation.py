@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import Finding
+from .errors import Finding, Issue
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -17,15 +17,15 @@ if TYPE_CHECKING:
 __all__ = ["validate"]
 
 
-def validate(workspace: Workspace) -> tuple[Finding, ...]:
+def validate(workspace: Workspace) -> tuple[Issue, ...]:
     """
     Every issue of every document in a workspace, located, sorted by source, line and column.
 
     .. versionadded:: 2026.11.0
     """
-    found: list[Finding] = []
+    found: list[Issue] = []
     for document in workspace.documents:
-        found += (workspace.locate(document, issue) for issue in document.issues(workspace))
+        found += workspace.locate(document, document.issues(workspace))
     return tuple(sorted(found, key=_order))
 
 

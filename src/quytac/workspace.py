@@ -13,7 +13,7 @@ import attrs
 
 from . import _messages
 from ._documents import SUFFIXES, Document, Loaded, Origin, file_source
-from .errors import Finding, LoadError, Problem
+from .errors import Finding, Issue, LoadError, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -26,19 +26,30 @@ F = TypeVar("F", bound=Finding)
 
 def _files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """
-    The files to read: each file named, and every YAML or JSON file under each folder, sorted.
+    The files to read: each file named, and every YAML or JSON file under each folder, sorted;
+    hidden files and folders (``.git``, ``.venv``) and JSON Schemas (``*.schema.json``) are not
+    documents and are left out. A file named twice is read once.
     """
     found: list[str] = []
+    seen: set[Path] = set()
     for path in paths:
         top = Path(path)
         if top.is_dir():
-            found += sorted(
-                os.fspath(file)
+            files = sorted(
+                file
                 for file in top.rglob("*")
-                if file.suffix.lower() in SUFFIXES and file.is_file()
+                if file.suffix.lower() in SUFFIXES
+                and not file.name.endswith(".schema.json")
+                and not any(part.startswith(".") for part in file.relative_to(top).parts)
+                and file.is_file()
             )
         else:
-            found.append(os.fspath(path))
+            files = [top]
+        for file in files:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(os.fspath(file))
     return found
 
 
@@ -49,10 +60,17 @@ def read_paths(
     Every document under the paths with where it came from, and every problem, duplicate ids
     included; documents with problems are left out.
     """
+    return read_files(_files(paths))
+
+
+def read_files(files: Iterable[str]) -> tuple[list[tuple[Any, Origin]], list[Problem]]:
+    """
+    Every document of the files with where it came from, and every problem.
+    """
     documents: list[tuple[Any, Origin]] = []
     problems: list[Problem] = []
     first: dict[tuple[str, str], Origin] = {}
-    for file in _files(paths):
+    for file in files:
         item: Loaded
         for item in file_source(file):
             if item.problems:
@@ -69,10 +87,10 @@ def read_paths(
 
 
 def _duplicate(key: tuple[str, str], first: Origin, again: Origin) -> Problem:
-    first_where = first.marks().at_key(("id",))
+    first_where = first.marks([("id",)]).at_key(("id",))
     named = first.source + (f":{first_where[0]}" if first_where else "")
     found = _messages.make(Problem, "QT109", ("id",), kind=key[0], id=repr(key[1]), first=named)
-    where = again.marks().at_value(("id",))
+    where = again.marks([("id",)]).at_value(("id",))
     return found.located(again.source, *where) if where else found.located(again.source)
 
 
@@ -135,10 +153,6 @@ class Workspace:
     def _index(self) -> dict[tuple[str, str], int]:
         return {(type(doc).kind, doc.id): i for i, doc in enumerate(self.documents)}
 
-    @functools.cached_property
-    def _marks(self) -> dict[Origin, Any]:
-        return {}
-
     def get(self, cls: type[T], id: str) -> T | None:  # noqa: A002 - the YAML key is "id"
         """
         The document of a kind with an id, or None.
@@ -168,22 +182,28 @@ class Workspace:
         position = self._index.get((type(document).kind, document.id))
         return None if position is None else self._origins[position]
 
-    def locate(self, document: Document, finding: F) -> F:
+    def locate(self, document: Document, findings: Iterable[F]) -> list[F]:
         """
-        A finding about a document, placed at its file, line and column.
+        Findings about a document, placed at its file, line and column (one pass over the
+        document's text for all of them).
         """
+        found = list(findings)
         origin = self.origin(document)
         if origin is None:
-            return finding.located(_name(document))
-        marks = self._marks.get(origin)
-        if marks is None:
-            marks = self._marks[origin] = origin.marks()
-        where = marks.at_value(finding.path)
-        if where is None:
-            return finding.located(origin.source)
-        return finding.located(origin.source, *where)
+            return [finding.located(_name(document)) for finding in found]
+        if not found:
+            return []
+        marks = origin.marks([finding.path for finding in found])
+        placed = []
+        for finding in found:
+            where = marks.at_value(finding.path)
+            if where is None:
+                placed.append(finding.located(origin.source))
+            else:
+                placed.append(finding.located(origin.source, *where))
+        return placed
 
-    def validate(self) -> tuple[Finding, ...]:
+    def validate(self) -> tuple[Issue, ...]:
         """
         Every rule of every document, as issues with locations, sorted by place.
         """
