@@ -478,7 +478,7 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "QT401": (
         E,
         "unknown {what} {got} (expected one of: {expected})",
-        "{what_vi} {got} không xác định (cần một trong: {expected})",
+        "{what_vi} {got_vi} không xác định (cần một trong: {expected})",
     ),
     "QT402": (
         E,
