@@ -111,6 +111,27 @@ class TestExactSynthesis:
             "indicator_totals": {"van_ban": "16", "to_roi": "53500", "bang": "314"},
         } == data["summary"]
         assert (1, "p", "2023-08-31") == (data["format_version"], data["plan"], data["as_of"])
+        assert [
+            {
+                "rank": 1,
+                "code": "019",
+                "percent": "80",
+                "exact": "80",
+                "band": "tot",
+                "appraised": True,
+            },
+            {
+                "rank": 2,
+                "code": "021",
+                "percent": "60",
+                "exact": "60",
+                "band": "kha",
+                "appraised": False,
+            },
+        ] == data["ranking"]
+        assert [
+            {"code": "01", "policy": "mean", "percent": "70", "exact": "70", "scored": 2}
+        ] == data["roll_up"]
         assert ["268"] == data["late"]
         assert ["277"] == data["missing"]
 

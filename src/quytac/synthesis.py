@@ -228,7 +228,14 @@ class Synthesis:
             "as_of": self.as_of.isoformat(),
             "units": [_unit_json(result, lang) for result in self.units],
             "ranking": [
-                {"rank": r.rank, "code": r.unit.code, "percent": _percent_text(r.percent)}
+                {
+                    "rank": r.rank,
+                    "code": r.unit.code,
+                    "percent": _percent_text(r.percent),
+                    "exact": str(r.percent),
+                    "band": r.band.id if r.band is not None else None,
+                    "appraised": r.appraised,
+                }
                 for r in self.ranking
             ],
             "model_points": [
@@ -251,6 +258,7 @@ class Synthesis:
                     "code": r.unit.code,
                     "policy": str(self.plan.roll_up),
                     "percent": None if r.percent is None else _percent_text(r.percent),
+                    "exact": None if r.percent is None else str(r.percent),
                     "scored": r.scored,
                 }
                 for r in self.roll_up
