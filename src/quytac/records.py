@@ -337,20 +337,24 @@ class InspectionRecord(_AnswersAPlan):
 
 
 @functools.lru_cache(maxsize=8)
-def plan_assignments(plan: InspectionPlan, catalog: UnitCatalog) -> dict[str, Assignment]:
+def assignments_in(workspace: Workspace, plan_id: str) -> dict[str, Assignment]:
     """
-    A plan's assignments by unit code (computed once per plan and catalog).
+    The assignments of a plan of a workspace by unit code, worked out once per workspace (a
+    workspace never changes, and is hashed by identity: the catalog is never hashed).
     """
+    plan = workspace.get(InspectionPlan, plan_id)
+    catalog = workspace.get(UnitCatalog, plan.units) if plan is not None else None
+    if plan is None or catalog is None:
+        return {}
     return {a.unit.code: a for a in plan.assignments(catalog)}
 
 
 def _assignment_issues(
     workspace: Workspace, plan: InspectionPlan, unit: str, form: Form
 ) -> Iterator[Issue]:
-    catalog = workspace.get(UnitCatalog, plan.units)
-    if catalog is None:
+    if workspace.get(UnitCatalog, plan.units) is None:
         return
-    assignment = plan_assignments(plan, catalog).get(unit)
+    assignment = assignments_in(workspace, plan.id).get(unit)
     if assignment is None:
         yield _messages.make(Issue, "QT327", ("unit",), unit=repr(unit), plan=repr(plan.id))
     elif assignment.form is not form:
@@ -394,10 +398,9 @@ def _applies_to_issues(
     A self-assessment from a unit of a kind its checklist does not apply to.
     """
     checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
-    catalog = workspace.get(UnitCatalog, plan.units)
-    if checklist is None or catalog is None or not checklist.applies_to.unit_kinds:
+    if checklist is None or not checklist.applies_to.unit_kinds:
         return
-    assignment = plan_assignments(plan, catalog).get(unit)
+    assignment = assignments_in(workspace, plan.id).get(unit)
     if assignment is not None and assignment.unit.kind not in checklist.applies_to.unit_kinds:
         yield _messages.make(
             Issue,
