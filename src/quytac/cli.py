@@ -115,7 +115,8 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     for document, _ in documents:
         kinds[type(document).kind] = kinds.get(type(document).kind, 0) + 1
     out.writelines(f"  {kind:<16} {count}\n" for kind, count in sorted(kinds.items()))
-    out.writelines("\n" + synthesis.render(args.lang) + "\n" for synthesis in syntheses)
+    out.writelines("\n" + synthesis.render(args.lang) for synthesis in syntheses)
+    out.write("\n")
     return _report(workspace_findings, args, out)
 
 
