@@ -167,6 +167,32 @@ class TestExactSynthesis:
 
         assert expected == syn.roll_up[0].percent
 
+    def test_roll_up_along_the_hierarchy(self, tmp_path):
+        """
+        A district rolls up the wards under it; the city rolls up every scored unit below it,
+        at any depth.
+        """
+        plan = SCORED_PLAN.replace(
+            "scope: {unit_kinds: [quan, huyen]}",
+            'scope: {unit_kinds: [quan, huyen], units: ["00611"]}',
+        ).replace('units: ["019"]}', 'units: ["019", "00611"]}')
+        ward = record(
+            unit="00611", extra="checklist: {id: kt, version: 1}\nanswers: {I.1: fail, I.2: 5}\n"
+        )
+        ws = workspace(
+            tmp_path,
+            plan=plan,
+            checklist=CHECKLIST.replace("[quan, huyen]", "[quan, huyen, phuong]"),
+            records=RECORD + "---\n" + ward,
+            reports=report(unit="021", submitted_on="2023-07-29", extra=SELF_60),
+        )
+
+        syn = quytac.synthesize(ws, "p", as_of=AS_OF)
+
+        assert [("021", Fraction(50), 1), ("01", Fraction(190, 3), 3)] == [
+            (r.unit.code, r.percent, r.scored) for r in syn.roll_up
+        ]
+
     def test_the_text_table(self, tmp_path):
         """
         The text rendering is a table of units and a summary.
