@@ -5,6 +5,7 @@ visits (direct), each pinned to the edition of the outline or checklist it was w
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import functools
 from decimal import Decimal
@@ -174,7 +175,7 @@ class Findings:
 
 
 @attrs.frozen(kw_only=True)
-class _AnswersAPlan:
+class _AnswersAPlan(abc.ABC):
     """
     What reports and records share: an id in the workspace, the plan they answer and the unit
     they are about; they are checked against the plan.
@@ -202,8 +203,11 @@ class _AnswersAPlan:
             return
         yield from self._issues(workspace, plan)
 
+    @abc.abstractmethod
     def _issues(self, workspace: Workspace, plan: InspectionPlan) -> Iterator[Issue]:
-        raise NotImplementedError
+        """
+        The rules of the kind of document, once its plan is known.
+        """
 
 
 @attrs.frozen(kw_only=True)
