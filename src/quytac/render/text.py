@@ -43,8 +43,8 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
 
 class Style:
     """
-    Colours for a terminal: only when the output is one, and never when ``NO_COLOR`` is set
-    (https://no-color.org: any value, even empty, turns colour off... an empty one does not).
+    Colours for a terminal: only when the output is one, and never when ``NO_COLOR`` is set to
+    a value that is not empty (https://no-color.org).
     """
 
     _CODES: ClassVar[dict[str, str]] = {
