@@ -3,11 +3,11 @@ The renderers of quytac.render: terminal widths, escaping, the catalog of UI wor
 """
 
 import datetime as dt
-from fractions import Fraction
 import io
 import re
 import string
 import unicodedata
+from fractions import Fraction
 
 import pytest
 
