@@ -516,6 +516,19 @@ class TestSynthesize:
             "Late reports: Quận Bắc Từ Liêm (021)",
             "Missing reports: Huyện Mỹ Đức (282)",
         ] == lines[44:48]
+        start = lines.index("Ranking")
+        assert [
+            "Ranking",
+            "Rank  Unit                                 Score  Band",
+            "   1  Quận Nam Từ Liêm                       100  Good",
+            "   2  Sở Lao động - Thương binh và Xã hội  93.09  Good",
+            "   3  Quận Hà Đông                          92.5  Good",
+            "   4  Sở Nội vụ                             88.3  Good",
+            "   5  Thị xã Sơn Tây                        85.5  Good",
+            "   6  Huyện Thường Tín                      73.5  Fair",
+            "   7  Huyện Chương Mỹ                      70.74  Fair",
+        ] == lines[start : start + 9]
+        assert "Tờ rơi, tờ gấp phát hành                          622000  tờ" in lines
         assert [
             "Roll-up (mean)",
             "Unit              Score  Units",

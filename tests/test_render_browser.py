@@ -171,3 +171,20 @@ class TestInChromium:
 
         assert "| STT | Chỉ tiêu | Đơn vị tính | Số lượng | Ghi chú" in lines
         assert "| 3 | Tờ rơi, tờ gấp phát hành | tờ | 622000 |" in lines
+        totals = lines.index("Tổng hợp chỉ tiêu")
+        assert "Tờ rơi, tờ gấp phát hành: 622000 tờ" in lines[totals : totals + 12]
+
+    def test_model_points_and_limitations(self, rendered):
+        """
+        The model points to replicate and the limitations, each with its unit.
+        """
+        lines = rendered.lines()
+
+        assert (
+            "Di tích lịch sử là điểm đến an toàn, hấp dẫn: Di tích trên địa bàn thị xã là điểm"
+            " đến an toàn, hấp dẫn (minh họa) (Thị xã Sơn Tây)"
+        ) in lines
+        assert (
+            "Một số phòng chưa niêm yết quy tắc ứng xử (minh họa) (Sở Lao động - Thương binh và Xã hội)"
+            in lines
+        )

@@ -34,7 +34,9 @@ __all__ = [
     "bands",
     "header",
     "percent_text",
+    "ranked_percents",
     "status_label",
+    "totals",
 ]
 
 
@@ -43,6 +45,20 @@ def percent_text(value: Fraction) -> str:
     An exact percent as text, rounded half up to two places when it has no finite decimal.
     """
     return _percent_text(value)
+
+
+def ranked_percents(syn: Synthesis, lang: str = "en") -> dict[str, str]:
+    """
+    The percent of each ranked unit as its checklist shows it (``88.3``), by unit code.
+    """
+    scores = {r.unit.code: r.score for r in syn.units}
+    shown = {}
+    for ranked in syn.ranking:
+        score = scores.get(ranked.unit.code)
+        shown[ranked.unit.code] = (
+            score.shown(lang) if score is not None else percent_text(ranked.percent)
+        )
+    return shown
 
 
 def status_label(status: UnitStatus | str, lang: str) -> str:
@@ -166,6 +182,13 @@ class AppendixLine:
     measure: str
     quantity: str
     note: str
+
+
+def totals(syn: Synthesis, workspace: Workspace, lang: str) -> tuple[AppendixLine, ...]:
+    """
+    The indicators that have a total, named as the appendix names them.
+    """
+    return tuple(line for line in appendix(syn, workspace, lang) if line.quantity)
 
 
 def appendix(syn: Synthesis, workspace: Workspace, lang: str) -> tuple[AppendixLine, ...]:

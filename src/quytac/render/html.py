@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from quytac._version import __version__
 
 from ._ui import ui
-from ._view import appendix, bands, header, percent_text, status_label
+from ._view import appendix, bands, header, ranked_percents, status_label, totals
 from .text import score_cell
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ def chart(syn: Synthesis, lang: str = "vi") -> str:
     labels = {band.id: band.label.get(lang) for band in bands(syn)}
     bar_h, gap, left, width = 18, 6, 260, 300
     rows = syn.ranking
+    shown = ranked_percents(syn, lang)
     height = max(1, len(rows)) * (bar_h + gap) + gap
     parts = [
         (
@@ -98,10 +99,10 @@ def chart(syn: Synthesis, lang: str = "vi") -> str:
             f'<text x="{left - 6}" y="{y + bar_h - 5}" text-anchor="end" font-size="12">'
             f"{_e(ranked.unit.name.get(lang))}</text>"
             f'<rect x="{left}" y="{y}" width="{length:.2f}" height="{bar_h}" fill="{fill}">'
-            f"<title>{_e(ranked.unit.name.get(lang))}: {_e(percent_text(ranked.percent))}"
+            f"<title>{_e(ranked.unit.name.get(lang))}: {_e(shown[ranked.unit.code])}"
             f" ({_e(label)})</title></rect>"
             f'<text x="{left + length + 4:.2f}" y="{y + bar_h - 5}" font-size="12">'
-            f"{_e(percent_text(ranked.percent))} {_e(label)}</text>"
+            f"{_e(shown[ranked.unit.code])} {_e(label)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -168,6 +169,11 @@ def synthesis(
                 f"{f.type.label.get(lang)}: {f.point.name.get(lang)} ({f.unit.name.get(lang)})"
                 for f in syn.model_points
             ],
+            lang,
+        ),
+        f'<h3 id="totals">{_e(ui("syn.totals", lang))}</h3>',
+        _list(
+            [f"{t.label}: {t.quantity} {t.measure}".rstrip() for t in totals(syn, workspace, lang)],
             lang,
         ),
         f"<h2>{_e(ui('hdr.section_findings', lang))}</h2>",

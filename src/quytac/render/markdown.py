@@ -8,7 +8,15 @@ import re
 from typing import TYPE_CHECKING
 
 from ._ui import ui
-from ._view import appendix, band_counts, band_labels, header, percent_text, status_label
+from ._view import (
+    appendix,
+    band_counts,
+    band_labels,
+    header,
+    ranked_percents,
+    status_label,
+    totals,
+)
 from .text import score_cell
 
 if TYPE_CHECKING:
@@ -107,6 +115,7 @@ def synthesis(
         ]
     lines += ["", f"## {escape(ui('hdr.section_results', lang))}", ""]
     lines += [f"### {escape(ui('syn.ranking', lang))}", ""]
+    shown = ranked_percents(syn, lang)
     if syn.ranking:
         lines += _table(
             [
@@ -119,7 +128,7 @@ def synthesis(
                 [
                     str(r.rank),
                     r.unit.name.get(lang),
-                    percent_text(r.percent),
+                    shown[r.unit.code],
                     labels.get(r.band.id, r.band.id) if r.band else "-",
                 ]
                 for r in syn.ranking
@@ -133,6 +142,11 @@ def synthesis(
         f"- {escape(f.type.label.get(lang))}: {escape(f.point.name.get(lang))}"
         f" ({escape(f.unit.name.get(lang))})"
         for f in syn.model_points
+    ] or [escape(ui("syn.none", lang))]
+    lines += ["", f"### {escape(ui('syn.totals', lang))}", ""]
+    lines += [
+        f"- {escape(t.label)}: {escape(t.quantity)} {escape(t.measure)}".rstrip()
+        for t in totals(syn, workspace, lang)
     ] or [escape(ui("syn.none", lang))]
     lines += ["", f"## {escape(ui('hdr.section_findings', lang))}", ""]
     lines += [f"### {escape(ui('syn.limitations', lang))}", ""]

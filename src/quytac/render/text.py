@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, ClassVar
 
 from ._ui import ui
-from ._view import appendix, band_counts, percent_text, status_label
+from ._view import appendix, band_counts, band_labels, percent_text, ranked_percents, status_label
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -182,6 +182,28 @@ def synthesis(
     for key, units in (("syn.late", syn.late), ("syn.missing", syn.missing)):
         named = ", ".join(f"{unit.name.get(lang)} ({unit.code})" for unit in units)
         lines.append(f"{ui(key, lang)}: {named or ui('syn.none', lang)}")
+    if syn.ranking:
+        lines += ["", style(ui("syn.ranking", lang), "bold")]
+        labels = band_labels(syn, lang)
+        shown = ranked_percents(syn, lang)
+        ranked = [
+            [
+                ui("col.rank", lang),
+                ui("col.unit", lang),
+                ui("col.score", lang),
+                ui("col.band", lang),
+            ]
+        ]
+        ranked += [
+            [
+                str(r.rank),
+                r.unit.name.get(lang),
+                shown[r.unit.code],
+                labels.get(r.band.id, r.band.id) if r.band is not None else "-",
+            ]
+            for r in syn.ranking
+        ]
+        lines += table(ranked, right=(0, 2), style=style)
     if syn.model_points:
         lines += ["", style(ui("syn.model_points", lang), "bold")]
         lines += [
