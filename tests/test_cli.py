@@ -943,6 +943,28 @@ class TestTerminal:
         assert 0 == status
         assert "\x1b[" not in text
 
+    def test_progress_when_scoring_takes_a_while(self, tmp_path):
+        """
+        Scoring thousands of records on a terminal: a count on stderr, wiped at the end.
+        """
+        record = (DATA / "round-2023" / "records.yaml").read_text(encoding="utf-8").split("---")[1]
+        (tmp_path / "r.yaml").write_text("---".join([record] * 3000), encoding="utf-8")
+
+        status, text = self.run_on_a_terminal(
+            "score",
+            str(tmp_path / "r.yaml"),
+            "--workspace",
+            str(DATA),
+            "--format",
+            "json",
+            "--output",
+            str(tmp_path / "out.json"),
+        )
+
+        assert 0 == status
+        assert text.startswith("\rđã chấm ")
+        assert text.endswith(" hồ sơ\r" + " " * len(text.split("\r")[-2]) + "\r")
+
     def test_never_in_a_file(self, tmp_path):
         """
         --output: no colour in the file.

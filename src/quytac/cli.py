@@ -165,9 +165,9 @@ class Progress:
             return
         self._last = now
         text = ui("cli.progress", self._lang, count=count)
-        self._stream.write("\r" + text.ljust(self._shown))
+        self._stream.write("\r" + text + " " * (self._shown - render_text.display_width(text)))
         self._stream.flush()
-        self._shown = len(text)
+        self._shown = render_text.display_width(text)
 
     def done(self) -> None:
         """
