@@ -974,6 +974,42 @@ class TestTerminal:
         assert "\x1b[" not in (tmp_path / "out.txt").read_text(encoding="utf-8")
 
 
+class TestSchema:
+    def test_one_kind(self):
+        """
+        `quytac schema Checklist` prints the schema kept in schemas/.
+        """
+        done = run("schema", "checklist")
+
+        expected = (Path(__file__).parent.parent / "schemas" / "checklist.schema.json").read_text(
+            encoding="utf-8"
+        )
+        assert (0, expected, "") == (done.returncode, done.stdout, done.stderr)
+
+    def test_all_kinds_write_to_a_folder(self, tmp_path):
+        """
+        `--write DIR` writes a file a kind and lists them.
+        """
+        done = run("schema", "--write", "out", cwd=tmp_path)
+
+        assert 0 == done.returncode
+        assert 7 == len(done.stdout.splitlines())
+        assert 7 == len(list((tmp_path / "out").glob("*.schema.json")))
+
+    def test_an_unknown_kind_is_a_usage_error(self):
+        """
+        Exit 2, the kinds named.
+        """
+        done = run("schema", "Nope")
+
+        assert (
+            2,
+            "",
+            "quytac schema: unknown kind 'Nope' (expected one of: Checklist, ConductCode,"
+            " InspectionPlan, InspectionRecord, Report, ReportOutline, UnitCatalog)\n",
+        ) == (done.returncode, done.stdout, done.stderr)
+
+
 class TestEntryPoints:
     def test_the_quytac_script_and_python_m_agree(self):
         """
