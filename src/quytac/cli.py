@@ -59,14 +59,32 @@ def _by_place(finding: Finding) -> tuple[str, int, int, str]:
     return (finding.source, finding.line or 0, finding.column or 0, finding.code)
 
 
-def _check_paths(paths: Sequence[str], lang: str, suffixes: Sequence[str] = SUFFIXES) -> list[str]:
+def _existing(paths: Sequence[str], lang: str) -> None:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError(ui("cli.no_such_path", lang, paths=", ".join(missing)))
-    files = _files(paths) if suffixes == SUFFIXES else _record_files(paths)
+
+
+def _check_paths(paths: Sequence[str], lang: str) -> list[str]:
+    """
+    The YAML and JSON files under the paths; a usage error when a path does not exist or
+    there is no file to read.
+    """
+    _existing(paths, lang)
+    files = _files(paths)
     if not files:
-        key = "cli.no_documents" if suffixes == SUFFIXES else "cli.no_records"
-        raise UsageError(ui(key, lang, paths=", ".join(paths)))
+        raise UsageError(ui("cli.no_documents", lang, paths=", ".join(paths)))
+    return files
+
+
+def _check_records(paths: Sequence[str], lang: str) -> list[str]:
+    """
+    The files of records under the paths (JSON Lines too), as ``_check_paths``.
+    """
+    _existing(paths, lang)
+    files = _record_files(paths)
+    if not files:
+        raise UsageError(ui("cli.no_records", lang, paths=", ".join(paths)))
     return files
 
 
@@ -357,13 +375,13 @@ def _score_json(scored: _Scored, lang: str) -> dict[str, Any]:
 
 
 def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
-    files = _check_paths(args.records, args.lang, RECORD_SUFFIXES)
+    from .checklists import Checklist  # noqa: PLC0415
+
+    files = _check_records(args.records, args.lang)
     workspace, problems = _definitions(args.workspace, args.lang)
     if problems:
         _findings_report(sorted(problems, key=_by_place), args, out)
         return 1
-    from .checklists import Checklist  # noqa: PLC0415
-
     if args.checklist and workspace.get(Checklist, args.checklist) is None:
         raise UsageError(
             ui(
@@ -374,80 +392,88 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
             )
         )
     progress = Progress(sys.stderr, args.lang)
+    stream = _score_stream(files, workspace, args)
+    try:
+        if args.format == "json":
+            findings = _scores_json(stream, progress, args.lang, out)
+        else:
+            findings = _scores_text(stream, progress, args.lang, out)
+    finally:
+        progress.done()
+    return 1 if _errors(findings) else 0
+
+
+def _indented(text: str) -> str:
+    return text.rstrip("\n").replace("\n", "\n  ")
+
+
+def _scores_json(
+    stream: Iterable[_Scored | Finding], progress: Progress, lang: str, out: TextIO
+) -> list[Finding]:
+    """
+    The scores as JSON, each written as soon as it is known (memory stays flat).
+    """
     findings: list[Finding] = []
     count = 0
-    if args.format == "json":
-        # Streamed: each score is written as soon as it is known.
-        out.write(f'{{\n  "format_version": {render_json.FORMAT_VERSION},\n  "scores": [')
-        for found in _score_stream(files, workspace, args):
-            if isinstance(found, _Scored):
-                entry = render_json.dumps(_score_json(found, args.lang)).rstrip("\n")
-                out.write(("," if count else "") + "\n    " + entry.replace("\n", "\n    "))
-                count += 1
-                progress.tick(count)
-            else:
-                findings.append(found)
-        progress.done()
-        tail = {
-            "findings": [render_json.finding(f, args.lang) for f in findings],
-            "summary": {"scored": count, "problems": len(findings)},
-        }
-        rest = render_json.dumps(tail).strip()[1:].rstrip("}").rstrip()
-        out.write(("\n  ]," if count else "],") + rest + "\n}\n")
-        return 1 if _errors(findings) else 0
-    rows: list[tuple[Any, int, list[str], Any]] = []
-    from .collation import vietnamese_key  # noqa: PLC0415
-
-    for found in _score_stream(files, workspace, args):
+    out.write(f'{{\n  "format_version": {render_json.FORMAT_VERSION},\n  "scores": [')
+    for found in stream:
         if isinstance(found, _Scored):
-            rows.append(
-                (vietnamese_key(found.unit_name), count, _score_row(found, args.lang), found.result)
-            )
+            entry = _indented(_indented(render_json.dumps(_score_json(found, lang))))
+            out.write(("," if count else "") + "\n    " + entry)
             count += 1
             progress.tick(count)
+        else:
+            findings.append(found)
+    out.write("\n  ]," if count else "],")
+    listed = [render_json.finding(f, lang) for f in findings]
+    out.write(f'\n  "findings": {_indented(render_json.dumps(listed))},')
+    summary = {"scored": count, "problems": len(findings)}
+    out.write(f'\n  "summary": {_indented(render_json.dumps(summary))}\n}}\n')
+    return findings
+
+
+def _scores_text(
+    stream: Iterable[_Scored | Finding], progress: Progress, lang: str, out: TextIO
+) -> list[Finding]:
+    """
+    The scores as a table sorted by the units' Vietnamese names, then the findings.
+    """
+    from .collation import vietnamese_key  # noqa: PLC0415
+
+    findings: list[Finding] = []
+    rows: list[tuple[Any, int, list[str], Score | None]] = []
+    for found in stream:
+        if isinstance(found, _Scored):
+            key = vietnamese_key(found.unit_name)
+            rows.append((key, len(rows), _score_row(found, lang), found.result))
+            progress.tick(len(rows))
         else:
             findings.append(found)
     progress.done()
     rows.sort(key=lambda row: (row[0], row[1]))
     style = render_text.Style.for_stream(out)
-    head = [
-        ui(f"col.{c}", args.lang)
-        for c in (
-            "source",
-            "document",
-            "unit",
-            "checklist",
-            "percent",
-            "band",
-            "coverage",
-            "capped_by",
-        )
-    ]
-    colours = [[None] * len(head)] + [
+    columns = ("source", "document", "unit", "checklist", "percent", "band", "coverage")
+    head = [ui(f"col.{c}", lang) for c in (*columns, "capped_by")]
+    colours: list[list[str | None]] = [[None] * len(head)]
+    colours += [
         [
             *([None] * 5),
-            _band_colour(row[3]),
+            render_text.band_colour(result),
             None,
-            "red" if row[3] is not None and row[3].capped_by else None,
+            "red" if result is not None and result.capped_by else None,
         ]
-        for row in rows
+        for *_, result in rows
     ]
     if rows:
-        out.writelines(
-            line + "\n"
-            for line in render_text.table(
-                [head, *(row[2] for row in rows)], right=(4,), style=style, colours=colours
-            )
+        table = render_text.table(
+            [head, *(row[2] for row in rows)], right=(4,), style=style, colours=colours
         )
-    out.writelines(line + "\n" for line in render_text.findings(findings, args.lang, style))
+        out.writelines(line + "\n" for line in table)
+    out.writelines(line + "\n" for line in render_text.findings(findings, lang, style))
     failed = len({(f.source, f.line) for f in findings if f.severity == Severity.ERROR})
-    out.write(ui("cli.scored", args.lang, count=count, failed=failed) + "\n")
-    out.write(render_text.summary(findings, args.lang) + "\n")
-    return 1 if _errors(findings) else 0
-
-
-def _band_colour(result: Any) -> str | None:
-    return render_text._band_colour(result)  # noqa: SLF001 - one rule of colouring bands
+    out.write(ui("cli.scored", lang, count=len(rows), failed=failed) + "\n")
+    out.write(render_text.summary(findings, lang) + "\n")
+    return findings
 
 
 def _definitions(folder: str, lang: str) -> tuple[Workspace, list[Finding]]:

@@ -20,7 +20,16 @@ if TYPE_CHECKING:
     from quytac.synthesis import Synthesis
     from quytac.workspace import Workspace
 
-__all__ = ["Style", "display_width", "findings", "score_cell", "summary", "synthesis", "table"]
+__all__ = [
+    "Style",
+    "band_colour",
+    "display_width",
+    "findings",
+    "score_cell",
+    "summary",
+    "synthesis",
+    "table",
+]
 
 
 def display_width(text: str) -> int:
@@ -121,7 +130,10 @@ def score_cell(score: Score | None, lang: str) -> str:
     return f"{score.shown(lang)} {score.band.label.get(lang)}"
 
 
-def _band_colour(score: Score | None) -> str | None:
+def band_colour(score: Score | None) -> str | None:
+    """
+    The colour of a score's band on a terminal: the highest band green, then blue, yellow, red.
+    """
     if score is None or score.band is None:
         return None
     bands = sorted(score.checklist.scoring.bands, key=lambda band: -band.min)
@@ -162,8 +174,8 @@ def synthesis(
                 None,
                 None,
                 status_colour.get(str(result.status)),
-                _band_colour(result.appraised),
-                _band_colour(result.self_assessed),
+                band_colour(result.appraised),
+                band_colour(result.self_assessed),
                 "red" if result.issues else None,
             ]
         )
