@@ -577,7 +577,11 @@ def _cmd_test(args: argparse.Namespace, out: TextIO) -> int:
         failed = workspace.locate(checklist, run_examples(checklist))
         failed.sort(key=_by_place)
         failures += failed
-        failing = {f.path[1] for f in failed if len(f.path) > 1 and f.path[0] == "examples"}
+        failing = {
+            f.path[1]
+            for f in failed
+            if len(f.path) > 1 and f.path[0] == "examples" and f.severity == Severity.ERROR
+        }
         results.append((checklist, len(checklist.examples), len(failing), failed))
     total = sum(count for _, count, _, _ in results)
     total_failed = sum(broken for _, _, broken, _ in results)
