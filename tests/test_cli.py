@@ -1026,6 +1026,53 @@ class TestEntryPoints:
         assert (0, by_module.stdout) == (by_script.returncode, by_script.stdout)
 
 
+class TestFreshInstall:
+    def test_the_demo_from_a_built_wheel(self, tmp_path):
+        """
+        Built as a wheel and installed on its own (not this checkout), `quytac demo` prints
+        the synthesis of the five districts of 2022: the example data and the renderers ship.
+        """
+        root = Path(__file__).parent.parent
+        pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+        subprocess.run(
+            [*pip, "wheel", "--no-deps", "-w", str(tmp_path / "dist"), str(root)], check=True
+        )
+        wheel = next((tmp_path / "dist").glob("quytac-*.whl"))
+        site = tmp_path / "site"
+        subprocess.run(
+            [*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True
+        )
+        code = (
+            "import sys; sys.path.insert(0, sys.argv[1]); import quytac.cli;"
+            " assert quytac.cli.__file__.startswith(sys.argv[1]), quytac.cli.__file__;"
+            " sys.exit(quytac.cli.main(['demo', '--lang', 'en']))"
+        )
+
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(site)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=tmp_path,
+            check=False,
+        )
+
+        assert (0, "") == (done.returncode, done.stderr)
+        lines = done.stdout.splitlines()
+        start = lines.index(
+            "Inspection of the codes of conduct, October 2022 round (hn-kt-qtux-2022), as of"
+            " 2022-10-31"
+        )
+        assert [
+            "Huyện Chương Mỹ    277   direct  inspected  -          -                   0",
+            "Quận Bắc Từ Liêm   021   direct  inspected  -          -                   0",
+            "Quận Hà Đông       268   direct  inspected  -          -                   0",
+            "Quận Hai Bà Trưng  007   direct  inspected  -          -                   0",
+            "Quận Nam Từ Liêm   019   direct  inspected  -          -                   0",
+            "Thị xã Sơn Tây     269   direct  inspected  -          -                   0",
+        ] == lines[start + 3 : start + 9]
+
+
 class TestUsageErrors:
     def test_an_output_file_that_cannot_be_written_is_a_usage_error(self, tmp_path):
         """
