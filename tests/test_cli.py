@@ -686,6 +686,30 @@ class TestSynthesize:
         assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *Mỹ Đức* (282)" in html
         assert "- \\<script\\>alert(1)\\</script\\> \\& \\*Mỹ Đức\\* (282)" in markdown.splitlines()
 
+    def test_issues_of_the_documents_that_count(self, workspace):
+        """
+        An answer that does not fit: the unit is not scored, the issue is listed at its
+        file:line:column, and the exit status is 1.
+        """
+        path = workspace / "round-2023" / "records.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("I.2: 5, I.3: pass", "I.2: 5, I.3: maybe", 1), encoding="utf-8"
+        )
+
+        done = run(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--lang", "en", cwd=workspace
+        )
+
+        lines = done.stdout.splitlines()
+        assert 1 == done.returncode
+        assert [
+            "Issues",
+            'round-2023/records.yaml:39:28: error QT451: answers["I.3"]: expected pass or fail'
+            " for a yes_no item, got 'maybe'",
+        ] == lines[lines.index("Issues") :][:2]
+        assert any(line.startswith("Thị xã Sơn Tây") and line.endswith("1") for line in lines)
+
     def test_an_unknown_plan_is_a_usage_error(self):
         """
         The plans there are are named.

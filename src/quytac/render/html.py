@@ -179,6 +179,14 @@ def synthesis(
         f"<h2>{_e(ui('hdr.section_findings', lang))}</h2>",
         f'<h3 id="limitations">{_e(ui("syn.limitations", lang))}</h3>',
         _list([f"{f.text.get(lang)} ({f.unit.name.get(lang)})" for f in syn.limitations], lang),
+        *(
+            [
+                f'<h3 id="issues">{_e(ui("col.issues", lang))}</h3>',
+                _list([issue.render(lang) for r in syn.units for issue in r.issues], lang),
+            ]
+            if any(r.issues for r in syn.units)
+            else []
+        ),
         f'<h2 id="appendix">{_e(ui("syn.appendix", lang))}</h2>',
         _table(
             [ui(f"col.{c}", lang) for c in ("stt", "indicator", "measure", "quantity", "note")],

@@ -237,6 +237,10 @@ def synthesis(
         else:
             total_rows = [[name, str(value), ""] for name, value in syn.indicator_totals.items()]
         lines += table([["", "", ""], *total_rows], right=(1,))[1:]
+    issues = [issue for result in syn.units for issue in result.issues]
+    if issues:
+        lines += ["", style(ui("col.issues", lang), "bold")]
+        lines += findings(issues, lang, style)
     if syn.roll_up:
         lines += ["", style(ui("syn.roll_up", lang, policy=syn.plan.roll_up), "bold")]
         rolled_rows = [[ui("col.unit", lang), ui("col.score", lang), ui("col.count", lang)]]
