@@ -468,14 +468,14 @@ class Score:
     .. versionadded:: 2026.11.0
     """
 
-    checklist: Checklist
+    checklist: Checklist = attrs.field(repr=lambda c: f"<Checklist {c.id}>")
     percent: Fraction | None
     awarded: Fraction
     maximum: Fraction
     band: Band | None
     coverage: Coverage
     capped_by: tuple[str, ...]
-    answers: Answers | Mapping[str, object]
+    answers: Answers | Mapping[str, object] = attrs.field(repr=False)
     found: tuple[_Found, ...] = attrs.field(repr=False)
     kept: tuple[tuple[Status, ...], tuple[int, ...]] | None = attrs.field(repr=False)
 
