@@ -160,6 +160,36 @@ class TestDemo:
         assert done.stdout.startswith("The Hanoi 2023 example: ")
         assert done.stdout.endswith("0 errors, 0 warnings\n")
 
+    def test_the_demo_shows_both_rounds(self):
+        """
+        `quytac demo` synthesises the October 2022 round and the Q3/2023 plan, each as of the
+        last day of its period.
+        """
+        done = run("demo", "--lang", "en")
+
+        assert (
+            "Inspection of the codes of conduct, October 2022 round (hn-kt-qtux-2022), 2022-10-31"
+            in done.stdout
+        )
+        assert "By status: inspected: 6\n" in done.stdout
+        assert (
+            "Inspection of the codes of conduct, Q3/2023 (hn-kt-qtux-2023), 2023-09-30"
+            in done.stdout
+        )
+        assert "By status: inspected: 3, on_time: 35, late: 1, missing: 1\n" in done.stdout
+
+    def test_the_demo_in_json(self):
+        """
+        `quytac demo --format json` gives both syntheses in the documented shape.
+        """
+        done = run("demo", "--format", "json")
+
+        data = json.loads(done.stdout)
+        assert ["hn-kt-qtux-2022", "hn-kt-qtux-2023"] == [s["plan"] for s in data["syntheses"]]
+        assert ["021"] == data["syntheses"][1]["late"]
+        assert ["282"] == data["syntheses"][1]["missing"]
+        assert [] == data["findings"]
+
 
 class TestUsageErrors:
     def test_an_output_file_that_cannot_be_written_is_a_usage_error(self, tmp_path):

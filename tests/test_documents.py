@@ -73,7 +73,8 @@ class TestLoads:
             "x.yaml: 2 problems\n"
             "  x.yaml:1:1: error QT103: schema: missing required key\n"
             "  x.yaml:1:7: error QT101: kind: unknown kind 'Nope' (expected one of:"
-            " Checklist, ConductCode, UnitCatalog)"
+            " Checklist, ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline,"
+            " UnitCatalog)"
         ) == str(info.value)
 
     def test_messages_in_vietnamese(self):

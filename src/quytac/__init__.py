@@ -8,6 +8,7 @@ from importlib import resources
 
 from ._base import SCHEMA, Definition
 from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, loads, loads_all
+from ._mapping import FrozenMap
 from ._version import __version__
 from ._vietnam_provinces import units_from_vietnam_provinces
 from .checklists import (
@@ -45,6 +46,7 @@ from .codes import (
     RuleType,
     resolve_ref,
 )
+from .collation import vietnamese_key
 from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not
 from .errors import (
     Finding,
@@ -55,6 +57,38 @@ from .errors import (
     QuytacError,
     Severity,
     format_path,
+)
+from .fingerprints import fingerprint
+from .outlines import (
+    AppendixRow,
+    CrossRule,
+    Indicator,
+    IndicatorType,
+    Narrative,
+    OutlineSection,
+    ReportOutline,
+    RuleOp,
+)
+from .plans import (
+    Assignment,
+    DirectPart,
+    Form,
+    IndirectPart,
+    InspectionPlan,
+    ModelPointType,
+    Period,
+    RollUpPolicy,
+    Scope,
+)
+from .records import (
+    Figure,
+    Findings,
+    InspectionRecord,
+    ModelPoint,
+    Pin,
+    Report,
+    ReportSection,
+    SelfAssessment,
 )
 from .scoring import (
     Agreement,
@@ -70,6 +104,17 @@ from .scoring import (
     round_percent,
     run_examples,
     score,
+)
+from .synthesis import (
+    FoundLimitation,
+    FoundModelPoint,
+    RankedUnit,
+    RollUp,
+    Synthesis,
+    SynthesisError,
+    UnitResult,
+    UnitStatus,
+    synthesize,
 )
 from .text import Text
 from .units import (
@@ -95,8 +140,10 @@ __all__ = [
     "AnswerType",
     "Answers",
     "AnyOf",
+    "AppendixRow",
     "AppliesTo",
     "Article",
+    "Assignment",
     "Band",
     "Chapter",
     "Checklist",
@@ -107,13 +154,26 @@ __all__ = [
     "Count",
     "Coverage",
     "CriticalPolicy",
+    "CrossRule",
     "Definition",
+    "DirectPart",
     "Document",
     "Example",
     "Expectation",
     "Explanation",
+    "Figure",
     "Finding",
+    "Findings",
+    "Form",
+    "FoundLimitation",
+    "FoundModelPoint",
     "FreeText",
+    "FrozenMap",
+    "Indicator",
+    "IndicatorType",
+    "IndirectPart",
+    "InspectionPlan",
+    "InspectionRecord",
     "InvalidValue",
     "Issue",
     "Item",
@@ -123,22 +183,39 @@ __all__ = [
     "LegalBasis",
     "LoadError",
     "Model",
+    "ModelPoint",
+    "ModelPointType",
+    "Narrative",
     "Not",
+    "OutlineSection",
+    "Period",
+    "Pin",
     "PlaceType",
     "PointsScale",
     "Problem",
     "QuytacError",
+    "RankedUnit",
+    "Report",
+    "ReportOutline",
+    "ReportSection",
+    "RollUp",
+    "RollUpPolicy",
     "Rounding",
     "RoundingMode",
     "Rule",
+    "RuleOp",
     "RuleType",
+    "Scope",
     "Score",
     "ScoreError",
     "ScoringPolicy",
     "Section",
     "SectionResult",
+    "SelfAssessment",
     "Severity",
     "Status",
+    "Synthesis",
+    "SynthesisError",
     "Text",
     "Threshold",
     "Unanswered",
@@ -147,6 +224,8 @@ __all__ = [
     "UnitKind",
     "UnitLevel",
     "UnitLookupError",
+    "UnitResult",
+    "UnitStatus",
     "Workspace",
     "YesNo",
     "ZeroScope",
@@ -156,6 +235,7 @@ __all__ = [
     "dumps_all",
     "example_path",
     "example_workspace",
+    "fingerprint",
     "format_path",
     "iter_load",
     "load",
@@ -166,8 +246,10 @@ __all__ = [
     "round_percent",
     "run_examples",
     "score",
+    "synthesize",
     "units_from_vietnam_provinces",
     "validate",
+    "vietnamese_key",
 ]
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import enum
 import functools
 import re
+import typing
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final
 
@@ -29,8 +30,11 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from . import checklists, conditions
 from ._base import SCHEMA
+from ._mapping import FrozenMap
 from ._messages import quote
 from .errors import InvalidValue
+from .outlines import FigureValue
+from .records import Figure
 from .text import Text
 
 if TYPE_CHECKING:
@@ -449,6 +453,77 @@ def _register_checklists(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(checklists.Answers, _unstructure_answers(conv))
 
 
+# --- plans, outlines, reports and records -----------------------------------------------------
+# Report sections and figures are mappings keyed by ids (FrozenMap); a figure is written either
+# as its value or as a mapping {value, note}; a value is whatever the outline's indicator says it
+# is, so it stays as written here.
+
+
+def _is_frozen_map(cl: Any) -> bool:
+    return typing.get_origin(cl) is FrozenMap or cl is FrozenMap
+
+
+def _frozen_map_factory(cl: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    (value_type,) = typing.get_args(cl) or (Any,)
+    as_dict = converter.get_structure_hook(dict[str, value_type])  # type: ignore[valid-type]
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise Mismatch("QT105", expected="a mapping", expected_vi="một ánh xạ", **_got(value))
+        return FrozenMap(as_dict(value, dict[str, value_type]))  # type: ignore[valid-type]
+
+    return structure
+
+
+def _frozen_map_unstructure(cl: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    (value_type,) = typing.get_args(cl) or (Any,)
+
+    def unstructure(mapping: FrozenMap[Any]) -> dict[str, Any]:
+        return {key: converter.unstructure(item, value_type) for key, item in mapping.items()}
+
+    return unstructure
+
+
+def _structure_figure_value(value: object, _: type) -> Any:
+    if type(value) in (str, bool, int, Decimal, dt.date):
+        return value
+    raise Mismatch(
+        "QT105",
+        expected="a number, text, true/false or a date",
+        expected_vi="một số, văn bản, true/false hoặc một ngày",
+        **_got(value),
+    )
+
+
+def _unstructure_figure_value(value: Any) -> Any:
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _register_records(conv: cattrs.Converter) -> None:
+    conv.register_structure_hook_factory(_is_frozen_map, _frozen_map_factory)
+    conv.register_unstructure_hook_factory(_is_frozen_map, _frozen_map_unstructure)
+    conv.register_structure_hook_func(lambda t: t == FigureValue, _structure_figure_value)
+    conv.register_unstructure_hook_func(lambda t: t == FigureValue, _unstructure_figure_value)
+    # A figure is its value alone, or a mapping {value, note}.
+    fields = _attrs_factory(Figure, conv)
+    whole = _attrs_unstructure(Figure, conv)
+
+    def structure_figure(value: object, _: type) -> Figure:
+        figure: Figure = fields(value if type(value) is dict else {"value": value}, Figure)
+        return figure
+
+    def unstructure_figure(figure: Figure) -> Any:
+        data = whole(figure)
+        return data["value"] if list(data) == ["value"] else data
+
+    conv.register_structure_hook(Figure, structure_figure)
+    conv.register_unstructure_hook(Figure, unstructure_figure)
+
+
 # --- unstructuring --------------------------------------------------------------------------
 
 
@@ -493,6 +568,7 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(enum.StrEnum, _enum_value)
     conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure)
     _register_checklists(conv)
+    _register_records(conv)
     return conv
 
 
@@ -579,7 +655,8 @@ def raw_problems(exc: BaseException, path: Path = ()) -> list[RawProblem]:  # no
         listed: list[RawProblem] = []
         with_index, rest = exc.group_exceptions()
         for inner, index_note in with_index:
-            listed += raw_problems(inner, (*path, int(index_note.index)))
+            index = index_note.index  # a position, or the key of a mapping
+            listed += raw_problems(inner, (*path, index if isinstance(index, str) else int(index)))
         for inner in rest:
             listed += raw_problems(inner, path)
         return listed

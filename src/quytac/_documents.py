@@ -18,16 +18,38 @@ from ._converter import RawProblem, StructureFailed, structure_document, unstruc
 from .checklists import Checklist
 from .codes import ConductCode
 from .errors import LoadError, Problem
+from .outlines import ReportOutline
+from .plans import InspectionPlan
+from .records import InspectionRecord, Report
 from .units import UnitCatalog
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
 #: Every kind of document, by the name its ``kind:`` key gives.
-KINDS: dict[str, type[Any]] = {cls.kind: cls for cls in (UnitCatalog, ConductCode, Checklist)}
+KINDS: dict[str, type[Any]] = {
+    cls.kind: cls
+    for cls in (
+        UnitCatalog,
+        ConductCode,
+        Checklist,
+        ReportOutline,
+        InspectionPlan,
+        Report,
+        InspectionRecord,
+    )
+}
 
 #: Any document quytac reads.
-Document: TypeAlias = UnitCatalog | ConductCode | Checklist
+Document: TypeAlias = (
+    UnitCatalog
+    | ConductCode
+    | Checklist
+    | ReportOutline
+    | InspectionPlan
+    | Report
+    | InspectionRecord
+)
 
 #: Suffixes of the files a workspace reads.
 SUFFIXES = (".yaml", ".yml", ".json")

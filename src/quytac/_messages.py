@@ -280,6 +280,200 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "{what_vi} không có hiệu lực vào ngày {day} (có hiệu lực {era_vi})",
     ),
     # --- QT3xx: plans, outlines, reports, records, synthesis ----------------------------------
+    "QT301": (
+        E,
+        "section number {number} is used twice (first at {first})",
+        "số mục {number} bị dùng hai lần (lần đầu ở {first})",
+    ),
+    "QT302": (
+        E,
+        "indicator {indicator} is defined twice (first at {first})",
+        "chỉ tiêu {indicator} được khai báo hai lần (lần đầu ở {first})",
+    ),
+    "QT303": (
+        E,
+        "there is no indicator {indicator} in this outline",
+        "đề cương không có chỉ tiêu {indicator}",
+    ),
+    "QT304": (
+        E,
+        "indicator {indicator} is of type {type}: only numbers can be bounded or compared",
+        "chỉ tiêu {indicator} có kiểu {type}: chỉ số mới có giới hạn hoặc so sánh được",
+    ),
+    "QT305": (
+        E,
+        "max {max} is less than min {min}",
+        "giá trị lớn nhất {max} nhỏ hơn giá trị nhỏ nhất {min}",
+    ),
+    "QT306": (
+        E,
+        (
+            "a rule needs exactly one comparison (le, lt, ge, gt, eq, sum_le, sum_eq, sum_ge),"
+            " got: {written}"
+        ),
+        (
+            "quy tắc cần đúng một phép so sánh (le, lt, ge, gt, eq, sum_le, sum_eq, sum_ge),"
+            " nhận được: {written}"
+        ),
+    ),
+    "QT307": (
+        E,
+        "{op} compares {expected} indicators, got {got}",
+        "{op} so sánh {expected_vi} chỉ tiêu, nhận được {got}",
+    ),
+    "QT310": (
+        E,
+        "there is no {what} {id} in the workspace",
+        "không có {what_vi} {id} trong bộ tài liệu",
+    ),
+    "QT311": (
+        E,
+        "the period ends ({end}) before it starts ({start})",
+        "kỳ kiểm tra kết thúc ({end}) trước khi bắt đầu ({start})",
+    ),
+    "QT312": (
+        E,
+        "reports are due before {due}, which leaves no day of the period (from {start})",
+        "hạn gửi báo cáo trước ngày {due} không để lại ngày nào của kỳ kiểm tra (từ {start})",
+    ),
+    "QT313": (
+        W,
+        "reports are due after the period has ended ({end}): before {due}",
+        "hạn gửi báo cáo (trước ngày {due}) sau khi kỳ kiểm tra đã kết thúc ({end})",
+    ),
+    "QT314": (
+        E,
+        "unit {unit} is inspected directly but is outside the plan's scope",
+        "đơn vị {unit} được kiểm tra trực tiếp nhưng không thuộc phạm vi kế hoạch",
+    ),
+    "QT315": (
+        E,
+        "{value} is listed twice (first at {first})",
+        "{value} được liệt kê hai lần (lần đầu ở {first})",
+    ),
+    "QT316": (
+        E,
+        "checklist {checklist} does not apply to units of kind {kinds}",
+        "phiếu kiểm tra {checklist} không áp dụng cho loại đơn vị {kinds}",
+    ),
+    "QT317": (
+        E,
+        "code {id} is not in force between {start} and {end}",
+        "quy tắc {id} không có hiệu lực trong khoảng từ {start} đến {end}",
+    ),
+    "QT318": (
+        E,
+        (
+            "units in scope are neither inspected directly nor asked to report"
+            " (the plan has no indirect part): {units}"
+        ),
+        (
+            "các đơn vị trong phạm vi không được kiểm tra trực tiếp cũng không phải báo cáo"
+            " (kế hoạch không có hình thức gián tiếp): {units}"
+        ),
+    ),
+    "QT319": (
+        E,
+        "unit {unit} is not in catalog {catalog} between {start} and {end}",
+        "đơn vị {unit} không có trong danh mục {catalog} trong khoảng từ {start} đến {end}",
+    ),
+    "QT320": (
+        E,
+        "section {section} needs a narrative",
+        "mục {section} phải có phần trình bày",
+    ),
+    "QT321": (
+        E,
+        "indicator {indicator} of section {section} is required",
+        "chỉ tiêu {indicator} của mục {section} là bắt buộc",
+    ),
+    "QT322": (
+        E,
+        "expected a value of type {type}, got {got}",
+        "cần giá trị kiểu {type}, nhận được {got}",
+    ),
+    "QT323": (
+        E,
+        "{value} is outside the bounds {low}..{high}",
+        "{value} nằm ngoài giới hạn {low}..{high}",
+    ),
+    "QT324": (
+        E,
+        "{message} ({figures})",
+        "{message_vi} ({figures})",
+    ),
+    "QT325": (
+        E,
+        "the outline has no {what} {id} here",
+        "đề cương không có {what_vi} {id} ở đây",
+    ),
+    "QT326": (
+        E,
+        "unit {unit} is assigned the {form} form in plan {plan}",
+        "đơn vị {unit} được giao hình thức {form_vi} trong kế hoạch {plan}",
+    ),
+    "QT327": (
+        E,
+        "unit {unit} is not in the scope of plan {plan}",
+        "đơn vị {unit} không thuộc phạm vi kế hoạch {plan}",
+    ),
+    "QT328": (
+        W,
+        "unit {unit} sent another report, {counting}, which counts instead of this one",
+        "đơn vị {unit} đã gửi báo cáo khác, {counting}, được tính thay cho báo cáo này",
+    ),
+    "QT329": (
+        E,
+        "inspected on {day}, outside the plan's period {start}..{end}",
+        "kiểm tra ngày {day}, ngoài kỳ kiểm tra {start}..{end}",
+    ),
+    "QT330": (
+        E,
+        (
+            "written against version {pinned} of {what} {id}, but the workspace has version"
+            " {current}; it is not checked or scored against another edition"
+        ),
+        (
+            "được lập theo phiên bản {pinned} của {what_vi} {id}, nhưng bộ tài liệu có phiên bản"
+            " {current}; không kiểm tra hay chấm điểm theo phiên bản khác"
+        ),
+    ),
+    "QT331": (
+        E,
+        (
+            "{what} {id} version {version} was changed after this was written"
+            " (its fingerprint differs)"
+        ),
+        (
+            "{what_vi} {id} phiên bản {version} đã bị sửa sau khi lập tài liệu này"
+            " (dấu vân tay khác)"
+        ),
+    ),
+    "QT332": (
+        E,
+        "written against {what} {pinned}, but the plan uses {expected}",
+        "được lập theo {what_vi} {pinned}, nhưng kế hoạch dùng {expected}",
+    ),
+    "QT333": (
+        E,
+        "{type} is not a model point type of plan {plan}",
+        "{type} không phải là loại mô hình điểm của kế hoạch {plan}",
+    ),
+    "QT334": (
+        E,
+        "plan {plan} has no checklist for these answers",
+        "kế hoạch {plan} không có phiếu kiểm tra cho các câu trả lời này",
+    ),
+    "QT335": (
+        E,
+        "say which edition of {what} {id} this was written against ({{id, version}})",
+        "cần ghi phiên bản {what_vi} {id} đã dùng ({{id, version}})",
+    ),
+    "QT336": (
+        W,
+        "section {section} has no text of its own in the outline; write under its subsections",
+        "mục {section} không có phần trình bày riêng theo đề cương; hãy viết vào các mục con",
+    ),
     # --- QT4xx: checklists, conditions, answers, scoring --------------------------------------
     "QT401": (
         E,

@@ -88,6 +88,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from . import example_path  # noqa: PLC0415 - keeps the command's start light
+    from .plans import InspectionPlan  # noqa: PLC0415
+    from .synthesis import synthesize  # noqa: PLC0415
 
     folder = example_path()
     documents, problems = read_paths([folder])
@@ -96,13 +98,25 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
         origins=tuple(origin for _, origin in documents),
     )
     workspace_findings = sorted([*problems, *workspace.validate()], key=_by_place)
-    if args.format != "json":
-        heading = "Ví dụ Hà Nội 2023" if args.lang == "vi" else "The Hanoi 2023 example"
-        out.write(f"{heading}: {len(documents)} documents ({SCHEMA})\n")
-        out.writelines(
-            f"  {type(document).kind:<16} {document.id:<28} {Path(origin.source).name}\n"
-            for document, origin in documents
-        )
+    plans = sorted(workspace.all(InspectionPlan), key=lambda plan: (plan.period.start, plan.id))
+    # Each plan is synthesised as of the last day of its period.
+    syntheses = [synthesize(workspace, plan.id, as_of=plan.period.end) for plan in plans]
+    if args.format == "json":
+        payload = {
+            "format_version": FORMAT_VERSION,
+            "syntheses": [synthesis.to_json(args.lang) for synthesis in syntheses],
+            "findings": [_finding_json(f, args.lang) for f in workspace_findings],
+        }
+        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return 1 if any(f.severity == Severity.ERROR for f in workspace_findings) else 0
+    heading = "Ví dụ Hà Nội 2023" if args.lang == "vi" else "The Hanoi 2023 example"
+    out.write(f"{heading}: {len(documents)} documents ({SCHEMA})\n")
+    kinds: dict[str, int] = {}
+    for document, _ in documents:
+        kinds[type(document).kind] = kinds.get(type(document).kind, 0) + 1
+    out.writelines(f"  {kind:<16} {count}\n" for kind, count in sorted(kinds.items()))
+    out.writelines("\n" + synthesis.render(args.lang) for synthesis in syntheses)
+    out.write("\n")
     return _report(workspace_findings, args, out)
 
 

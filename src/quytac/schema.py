@@ -24,6 +24,9 @@ import attrs
 from . import _checks, checklists
 from ._base import SCHEMA
 from ._documents import KINDS
+from ._mapping import FrozenMap
+from .outlines import FigureValue
+from .records import Figure
 from .text import Text
 
 __all__ = ["json_schema", "json_schemas", "schema_file_name", "write_schemas"]
@@ -109,6 +112,8 @@ class _Builder:
         if tp is Text:
             return self.ref(Text, text_form=True)
         shape = self.checklist_shape(tp)
+        if shape is None:
+            shape = self.records_shape(tp)
         if shape is not None:
             return shape
         origin = typing.get_origin(tp)
@@ -158,6 +163,24 @@ class _Builder:
             return self.ref(checklists.Answer, text_form=True)
         if tp is checklists.Answers:
             return {"type": "object", "additionalProperties": self.of_type(checklists.Answer)}
+        return None
+
+    def records_shape(self, tp: Any) -> dict[str, Any] | None:
+        """
+        The shapes of reports and records that are not plain mappings: mappings keyed by ids
+        (sections, figures), a figure's value (text, a number or true/false, typed by the
+        outline), and a figure (its value, or ``{value, note}``).
+        """
+        if typing.get_origin(tp) is FrozenMap:
+            (value_type,) = typing.get_args(tp)
+            return {"type": "object", "additionalProperties": self.of_type(value_type)}
+        if tp == FigureValue:
+            return {"type": ["string", "number", "boolean"]}
+        if tp is Figure:
+            self.ref(Figure)
+            return {
+                "anyOf": [{"type": ["string", "number", "boolean"]}, {"$ref": "#/$defs/Figure"}]
+            }
         return None
 
     def ref(self, cl: type, *, text_form: bool = False) -> dict[str, Any]:
@@ -211,6 +234,8 @@ def _plain_default(value: object) -> object:
         return str(value)
     if value == ():
         return []
+    if isinstance(value, FrozenMap) and not value:
+        return {}
     return None
 
 

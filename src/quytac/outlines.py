@@ -1,0 +1,464 @@
+"""
+Report outlines (đề cương báo cáo): the numbered sections a unit's report follows, the figures
+(indicators) it must give, and the rules that tie the figures together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar, Final
+
+import attrs
+
+from . import _messages
+from ._base import Definition
+from ._checks import identifier, non_empty_text
+from .errors import Issue, format_path
+from .text import Text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .workspace import Workspace
+
+__all__ = [
+    "AppendixRow",
+    "CrossRule",
+    "Indicator",
+    "IndicatorType",
+    "Narrative",
+    "OutlineSection",
+    "ReportOutline",
+    "RuleOp",
+]
+
+#: A value as a report gives it: text from YAML, or a typed value made in Python.
+FigureValue = bool | int | Decimal | dt.date | str
+
+_INT: Final = re.compile(r"[+-]?[0-9]+\Z")
+_NUMBER: Final = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\Z")
+
+
+class Narrative(enum.StrEnum):
+    """
+    Whether a section of a report must have a narrative (its text).
+
+    .. versionadded:: 2026.11.0
+    """
+
+    REQUIRED = "required"
+    OPTIONAL = "optional"
+    NONE = "none"
+
+
+class IndicatorType(enum.StrEnum):
+    """
+    What kind of value an indicator takes.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    PERCENT = "percent"
+    BOOLEAN = "boolean"
+    DATE = "date"
+    TEXT = "text"
+
+    @property
+    def numeric(self) -> bool:
+        """
+        Whether values of this type are numbers (they can be bounded, compared and totalled).
+        """
+        return self in (IndicatorType.INTEGER, IndicatorType.DECIMAL, IndicatorType.PERCENT)
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """
+    A figure a report gives (chỉ tiêu): leaflets handed out, boards posted, documents issued.
+
+    Attributes:
+        id: Unique in the outline; reports key the value by it.
+        label: What is counted, as the appendix table names it.
+        unit: The unit of measure (đơn vị tính): "tờ", "văn bản", "cuộc".
+        type: integer, decimal, percent, boolean, date or text.
+        min: The least value allowed (a percent is always within 0..100).
+        max: The greatest value allowed.
+        required: Whether every report must give it.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    label: Text
+    unit: str | None = None
+    type: IndicatorType = IndicatorType.INTEGER
+    min: Decimal | None = None
+    max: Decimal | None = None
+    required: bool = False
+
+    def typed(self, value: FigureValue) -> FigureValue | None:
+        """
+        The value as this indicator's type (``"51500"`` -> ``51500``), or None when it is not
+        a value of that type.
+        """
+        if isinstance(value, bool) or self.type is IndicatorType.BOOLEAN:
+            return value if isinstance(value, bool) and self.type is IndicatorType.BOOLEAN else None
+        if self.type is IndicatorType.INTEGER:
+            return _integer(value)
+        if self.type.numeric:
+            return _number(value)
+        if self.type is IndicatorType.DATE:
+            return _date(value)
+        return value if isinstance(value, str) and value.strip() else None
+
+    def bounds(self) -> tuple[Decimal | None, Decimal | None]:
+        """
+        The least and greatest values allowed (a percent lies within 0..100 in any case).
+        """
+        if self.type is IndicatorType.PERCENT:
+            low = max(self.min, Decimal(0)) if self.min is not None else Decimal(0)
+            high = min(self.max, Decimal(100)) if self.max is not None else Decimal(100)
+            return low, high
+        return self.min, self.max
+
+
+def _integer(value: FigureValue) -> int | None:
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and _INT.match(value):
+        return int(value)
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return None
+
+
+def _number(value: FigureValue) -> Decimal | None:
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    if isinstance(value, str) and _NUMBER.match(value):
+        return Decimal(value)
+    return None
+
+
+def _date(value: FigureValue) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class OutlineSection:
+    """
+    A numbered section of the outline (I → 1 → a), with its own subsections.
+
+    Reports name a section by its full number, the numbers of its parents and its own joined by
+    dots: ``II.1.a``.
+
+    Attributes:
+        number: Its number among its siblings ("II", "1", "a").
+        title: Its heading.
+        narrative: Whether the report must (``required``) or may (``optional``) write text
+            under it, or whether the section has no text of its own (``none``: its subsections
+            do).
+        indicators: The figures given in this section.
+        sections: Its subsections.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    number: str = attrs.field(validator=non_empty_text)
+    title: Text
+    narrative: Narrative = Narrative.OPTIONAL
+    indicators: tuple[Indicator, ...] = ()
+    sections: tuple[OutlineSection, ...] = ()
+
+
+class RuleOp(enum.StrEnum):
+    """
+    How a cross-indicator rule compares its indicators.
+
+    ``le``, ``lt``, ``ge``, ``gt``, ``eq`` compare two indicators; ``sum_le``, ``sum_eq`` and
+    ``sum_ge`` compare the sum of all but the last with the last.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    LE = "le"
+    LT = "lt"
+    GE = "ge"
+    GT = "gt"
+    EQ = "eq"
+    SUM_LE = "sum_le"
+    SUM_EQ = "sum_eq"
+    SUM_GE = "sum_ge"
+
+    @property
+    def sums(self) -> bool:
+        """
+        Whether the rule sums its first operands.
+        """
+        return self.value.startswith("sum_")
+
+
+_COMPARE = {
+    "le": Decimal.__le__,
+    "lt": Decimal.__lt__,
+    "ge": Decimal.__ge__,
+    "gt": Decimal.__gt__,
+    "eq": Decimal.__eq__,
+}
+
+
+@attrs.frozen(kw_only=True)
+class CrossRule:
+    """
+    A rule between indicators, written as data with exactly one comparison:
+    ``{le: [mo_hinh_nhan_rong, mo_hinh_diem], message: ...}``.
+
+    Attributes:
+        le: Two indicator ids; the first must be ≤ the second (``lt``, ``ge``, ``gt``, ``eq``
+            likewise <, ≥, > and =).
+        sum_le: Two or more indicator ids; the sum of all but the last must be ≤ the last
+            (``sum_eq``, ``sum_ge`` likewise = and ≥).
+        message: What to tell the unit when its figures break the rule.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    le: tuple[str, ...] | None = None
+    lt: tuple[str, ...] | None = None
+    ge: tuple[str, ...] | None = None
+    gt: tuple[str, ...] | None = None
+    eq: tuple[str, ...] | None = None
+    sum_le: tuple[str, ...] | None = None
+    sum_eq: tuple[str, ...] | None = None
+    sum_ge: tuple[str, ...] | None = None
+    message: Text
+
+    def comparisons(self) -> tuple[tuple[RuleOp, tuple[str, ...]], ...]:
+        """
+        The comparisons written (a well-formed rule has exactly one).
+        """
+        found = ((op, getattr(self, op.value)) for op in RuleOp)
+        return tuple((op, operands) for op, operands in found if operands is not None)
+
+    @property
+    def op(self) -> RuleOp:
+        """
+        The comparison (the first written).
+        """
+        return self.comparisons()[0][0]
+
+    @property
+    def operands(self) -> tuple[str, ...]:
+        """
+        The indicator ids it compares.
+        """
+        return self.comparisons()[0][1]
+
+    def holds(self, values: dict[str, Decimal]) -> bool | None:
+        """
+        Whether the figures keep the rule; None when one of them is not given (or the rule is
+        not well formed).
+        """
+        if any(True for _ in self.issues()) or any(n not in values for n in self.operands):
+            return None
+        numbers = [values[name] for name in self.operands]
+        left = sum(numbers[:-1], Decimal(0)) if self.op.sums else numbers[0]
+        compare = _COMPARE[self.op.value.removeprefix("sum_")]
+        return bool(compare(left, numbers[-1]))
+
+    def issues(self) -> Iterator[Issue]:
+        """
+        Whether the rule is well formed: one comparison, with the right number of indicators.
+        """
+        comparisons = self.comparisons()
+        if len(comparisons) != 1:
+            written = ", ".join(op.value for op, _ in comparisons) or "none"
+            yield _messages.make(Issue, "QT306", (), written=written)
+            return
+        op, operands = comparisons[0]
+        if len(operands) < 2 or (not op.sums and len(operands) != 2):
+            yield _messages.make(
+                Issue,
+                "QT307",
+                (op.value,),
+                op=op.value,
+                expected="at least two" if op.sums else "exactly two",
+                expected_vi="ít nhất hai" if op.sums else "đúng hai",
+                got=len(operands),
+            )
+
+
+@attrs.frozen(kw_only=True)
+class AppendixRow:
+    """
+    A row of the appendix table: STT | chỉ tiêu | đơn vị tính | số lượng | ghi chú.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    stt: int
+    indicator: str
+    label: Text
+    unit: str | None
+    value: FigureValue | None
+    note: Text | None
+
+
+@attrs.frozen(kw_only=True)
+class ReportOutline(Definition):
+    """
+    The outline (đề cương) units write their reports to.
+
+    Attributes:
+        sections: The top-level sections (I, II, ...).
+        rules: Rules between indicators.
+        appendix: The indicators of the appendix table, in order; empty means every indicator
+            in the order of the outline.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    kind: ClassVar[str] = "ReportOutline"
+
+    sections: tuple[OutlineSection, ...] = ()
+    rules: tuple[CrossRule, ...] = ()
+    appendix: tuple[str, ...] = ()
+
+    def walk(self) -> Iterator[tuple[str, tuple[str | int, ...], OutlineSection]]:
+        """
+        Every section with its full number (``II.1``) and its path in the outline, in order.
+        """
+        stack: list[tuple[str, tuple[str | int, ...], OutlineSection]] = [
+            (section.number, ("sections", i), section)
+            for i, section in reversed(list(enumerate(self.sections)))
+        ]
+        while stack:
+            number, path, section = stack.pop()
+            yield number, path, section
+            stack += [
+                (f"{number}.{child.number}", (*path, "sections", i), child)
+                for i, child in enumerate(section.sections)
+            ][::-1]
+
+    def section(self, number: str) -> OutlineSection | None:
+        """
+        The section with a full number (``"II.1"``), or None.
+        """
+        return next((s for n, _, s in self.walk() if n == number), None)
+
+    def indicators(self) -> dict[str, tuple[str, Indicator]]:
+        """
+        Every indicator by id, with the full number of its section, in outline order.
+        """
+        found: dict[str, tuple[str, Indicator]] = {}
+        for number, _, section in self.walk():
+            for indicator in section.indicators:
+                found.setdefault(indicator.id, (number, indicator))
+        return found
+
+    def appendix_rows(
+        self, figures: dict[str, tuple[FigureValue, Text | None]] | None = None
+    ) -> tuple[AppendixRow, ...]:
+        """
+        The appendix table, filled with a report's figures (value and note) when given.
+        """
+        indicators = self.indicators()
+        ids = self.appendix or tuple(indicators)
+        given = figures or {}
+        rows: list[AppendixRow] = []
+        for id_ in (i for i in ids if i in indicators):
+            indicator = indicators[id_][1]
+            value, note = given.get(id_, (None, None))
+            rows.append(
+                AppendixRow(
+                    stt=len(rows) + 1,
+                    indicator=id_,
+                    label=indicator.label,
+                    unit=indicator.unit,
+                    value=value,
+                    note=note,
+                )
+            )
+        return tuple(rows)
+
+    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:  # noqa: ARG002
+        """
+        The rules an outline must keep, as issues with paths into the outline.
+
+        .. versionadded:: 2026.11.0
+        """
+        yield from self._section_issues()
+        yield from self._indicator_issues()
+        indicators = self.indicators()
+        for position, rule in enumerate(self.rules):
+            malformed = [attrs.evolve(i, path=("rules", position, *i.path)) for i in rule.issues()]
+            yield from malformed
+            if malformed:
+                continue
+            for index, name in enumerate(rule.operands):
+                path = ("rules", position, rule.op.value, index)
+                found = indicators.get(name)
+                if found is None:
+                    yield _messages.make(Issue, "QT303", path, indicator=repr(name))
+                elif not found[1].type.numeric:
+                    yield _messages.make(
+                        Issue, "QT304", path, indicator=repr(name), type=found[1].type
+                    )
+        for position, name in enumerate(self.appendix):
+            if name not in indicators:
+                yield _messages.make(Issue, "QT303", ("appendix", position), indicator=repr(name))
+
+    def _section_issues(self) -> Iterator[Issue]:
+        seen: dict[str, tuple[str | int, ...]] = {}
+        for number, path, _ in self.walk():
+            if number in seen:
+                yield _messages.make(
+                    Issue,
+                    "QT301",
+                    (*path, "number"),
+                    number=repr(number),
+                    first=format_path(seen[number]),
+                )
+            else:
+                seen[number] = path
+
+    def _indicator_issues(self) -> Iterator[Issue]:
+        seen: dict[str, tuple[str | int, ...]] = {}
+        for _, path, section in self.walk():
+            for index, indicator in enumerate(section.indicators):
+                here = (*path, "indicators", index)
+                if indicator.id in seen:
+                    yield _messages.make(
+                        Issue,
+                        "QT302",
+                        (*here, "id"),
+                        indicator=repr(indicator.id),
+                        first=format_path(seen[indicator.id]),
+                    )
+                else:
+                    seen[indicator.id] = here
+                bounded = indicator.min is not None or indicator.max is not None
+                if bounded and not indicator.type.numeric:
+                    yield _messages.make(
+                        Issue, "QT304", here, indicator=repr(indicator.id), type=indicator.type
+                    )
+                elif (
+                    indicator.min is not None
+                    and indicator.max is not None
+                    and indicator.min > indicator.max
+                ):
+                    yield _messages.make(
+                        Issue, "QT305", (*here, "max"), min=indicator.min, max=indicator.max
+                    )

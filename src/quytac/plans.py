@@ -1,0 +1,407 @@
+"""
+Inspection plans: who is inspected in a round, how (visited or reporting), by when, against
+which checklist and outline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING, ClassVar
+
+import attrs
+
+from . import _messages
+from ._base import Definition
+from ._checks import identifier, non_empty_text
+from .checklists import Checklist
+from .codes import ConductCode, LegalBasis
+from .collation import vietnamese_key
+from .errors import Issue, format_path
+from .outlines import ReportOutline
+from .text import Text
+from .units import UNIT_KINDS, Unit, UnitCatalog
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from .workspace import Workspace
+
+__all__ = [
+    "Assignment",
+    "DirectPart",
+    "Form",
+    "IndirectPart",
+    "InspectionPlan",
+    "ModelPointType",
+    "Period",
+    "RollUpPolicy",
+    "Scope",
+]
+
+Path = tuple[str | int, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """
+    The days a plan covers, both included.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    start: dt.date
+    end: dt.date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+
+@attrs.frozen(kw_only=True)
+class Scope:
+    """
+    The units a plan covers: every unit of the listed kinds, plus the units listed, minus the
+    units excluded; only units that exist during the plan's period.
+
+    Attributes:
+        unit_kinds: Kinds of unit in scope (``so``, ``quan``, ``huyen`` ...).
+        units: Codes of units in scope whatever their kind.
+        exclude: Codes of units left out.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    unit_kinds: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class DirectPart:
+    """
+    The direct form (trực tiếp): the team visits these units.
+
+    Attributes:
+        team: Who inspects (Đoàn kiểm tra liên ngành).
+        checklist: Id of the checklist the team fills in, if the team scores.
+        outline: Id of an outline whose indicators the team records, if any.
+        units: Codes of the units visited.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    team: Text
+    checklist: str | None = None
+    outline: str | None = None
+    units: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class IndirectPart:
+    """
+    The indirect form (gián tiếp): the units not visited report in writing.
+
+    Attributes:
+        outline: Id of the outline the reports follow.
+        due_before: Reports are due *before* this day ("trước ngày"): one dated on it is late.
+        recipient: Code of the unit the reports go to.
+        self_assessment: Id of a checklist the reporting units score themselves with, if any.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    outline: str
+    due_before: dt.date
+    recipient: str
+    self_assessment: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ModelPointType:
+    """
+    A kind of model point (mô hình điểm) the plan looks for, e.g. civilised reception of
+    administrative procedures.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    id: str = attrs.field(validator=identifier)
+    label: Text
+
+
+class Form(enum.StrEnum):
+    """
+    How a unit is inspected: visited (``direct``) or reporting in writing (``indirect``).
+
+    .. versionadded:: 2026.11.0
+    """
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+
+
+class RollUpPolicy(enum.StrEnum):
+    """
+    How the synthesis combines the scores of the units under a unit.
+
+    ``mean``: the mean of their percents; ``pooled``: 100 × their points awarded over their
+    maxima; ``worst``: the lowest percent.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    MEAN = "mean"
+    POOLED = "pooled"
+    WORST = "worst"
+
+
+@attrs.frozen(kw_only=True)
+class Assignment:
+    """
+    One unit in a plan's scope and the form of its inspection.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    unit: Unit
+    form: Form
+
+
+@attrs.frozen(kw_only=True)
+class InspectionPlan(Definition):
+    """
+    A round of inspection (kế hoạch kiểm tra).
+
+    Attributes:
+        legal_basis: The instrument that orders it (Kế hoạch 98/KH-UBND).
+        period: The days it covers.
+        units: Id of the unit catalog its unit codes refer to.
+        codes: Ids of the codes of conduct whose implementation is inspected.
+        standing_agency: Code of the standing agency (cơ quan thường trực).
+        scope: The units it covers.
+        direct: The direct form, if any.
+        indirect: The indirect form, if any.
+        model_point_types: The kinds of model point it looks for.
+        roll_up: How the synthesis combines scores along the unit hierarchy.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    kind: ClassVar[str] = "InspectionPlan"
+
+    legal_basis: LegalBasis
+    period: Period
+    units: str = attrs.field(validator=non_empty_text)
+    codes: tuple[str, ...] = ()
+    standing_agency: str = attrs.field(validator=non_empty_text)
+    scope: Scope = Scope()
+    direct: DirectPart | None = None
+    indirect: IndirectPart | None = None
+    model_point_types: tuple[ModelPointType, ...] = ()
+    roll_up: RollUpPolicy = RollUpPolicy.MEAN
+
+    def existing_units(self, catalog: UnitCatalog) -> dict[str, Unit]:
+        """
+        The units of a catalog that exist during the period, by code (the first of a code).
+        """
+        found: dict[str, Unit] = {}
+        for unit in catalog.units:
+            start = unit.valid_from or catalog.valid_from
+            end = unit.valid_to or catalog.valid_to
+            if (start is None or start <= self.period.end) and (
+                end is None or self.period.start <= end
+            ):
+                found.setdefault(unit.code, unit)
+        return found
+
+    def scope_units(self, catalog: UnitCatalog) -> tuple[Unit, ...]:
+        """
+        The units in scope, in the order of the catalog.
+        """
+        existing = self.existing_units(catalog)
+        kinds = set(self.scope.unit_kinds)
+        listed = set(self.scope.units)
+        excluded = set(self.scope.exclude)
+        return tuple(
+            unit
+            for unit in existing.values()
+            if (unit.kind in kinds or unit.code in listed) and unit.code not in excluded
+        )
+
+    def assignments(self, catalog: UnitCatalog) -> tuple[Assignment, ...]:
+        """
+        Every unit in scope exactly once: direct if the direct part lists it, indirect
+        otherwise (when the plan has an indirect part), in Vietnamese alphabetical order.
+
+        .. versionadded:: 2026.11.0
+        """
+        direct = set(self.direct.units) if self.direct is not None else set()
+        found = []
+        for unit in self.scope_units(catalog):
+            if unit.code in direct:
+                found.append(Assignment(unit=unit, form=Form.DIRECT))
+            elif self.indirect is not None:
+                found.append(Assignment(unit=unit, form=Form.INDIRECT))
+        return tuple(sorted(found, key=lambda a: (vietnamese_key(a.unit.name.vi), a.unit.code)))
+
+    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:
+        """
+        The rules a plan must keep, as issues with paths into the plan.
+
+        .. versionadded:: 2026.11.0
+        """
+        yield from self._own_issues()
+        if workspace is None:
+            return
+        catalog = workspace.get(UnitCatalog, self.units)
+        if catalog is None:
+            yield _unknown(("units",), "unit catalog", "danh mục đơn vị", self.units)
+        else:
+            yield from self._unit_issues(catalog)
+            yield from self._checklist_issues(workspace, catalog)
+        for position, code_id in enumerate(self.codes):
+            code = workspace.get(ConductCode, code_id)
+            if code is None:
+                yield _unknown(("codes", position), "code of conduct", "quy tắc ứng xử", code_id)
+            elif not _in_force_during(code, self.period):
+                yield _messages.make(
+                    Issue,
+                    "QT317",
+                    ("codes", position),
+                    id=repr(code_id),
+                    start=self.period.start,
+                    end=self.period.end,
+                )
+        for path, id_, cls in self._references():
+            if workspace.get(cls, id_) is None:
+                what, what_vi = (
+                    ("checklist", "phiếu kiểm tra") if cls is Checklist else ("outline", "đề cương")
+                )
+                yield _unknown(path, what, what_vi, id_)
+
+    def _references(self) -> Iterator[tuple[Path, str, type[Checklist | ReportOutline]]]:
+        """
+        The checklists and outlines the plan names, with their paths.
+        """
+        if self.direct is not None:
+            if self.direct.checklist is not None:
+                yield ("direct", "checklist"), self.direct.checklist, Checklist
+            if self.direct.outline is not None:
+                yield ("direct", "outline"), self.direct.outline, ReportOutline
+        if self.indirect is not None:
+            yield ("indirect", "outline"), self.indirect.outline, ReportOutline
+            if self.indirect.self_assessment is not None:
+                yield ("indirect", "self_assessment"), self.indirect.self_assessment, Checklist
+
+    def _own_issues(self) -> Iterator[Issue]:
+        period = self.period
+        if period.end < period.start:
+            yield _messages.make(
+                Issue, "QT311", ("period", "end"), start=period.start, end=period.end
+            )
+        if self.indirect is not None:
+            due = self.indirect.due_before
+            if due <= period.start:
+                yield _messages.make(
+                    Issue, "QT312", ("indirect", "due_before"), due=due, start=period.start
+                )
+            elif due > period.end + dt.timedelta(days=1) and period.start <= period.end:
+                yield _messages.make(
+                    Issue, "QT313", ("indirect", "due_before"), due=due, end=period.end
+                )
+        lists: list[tuple[Path, Iterable[str]]] = [
+            (("scope", "units"), self.scope.units),
+            (("scope", "exclude"), self.scope.exclude),
+            (("model_point_types",), (t.id for t in self.model_point_types)),
+        ]
+        if self.direct is not None:
+            lists.append((("direct", "units"), self.direct.units))
+        for path, values in lists:
+            yield from _twice(path, values)
+
+    def _unit_issues(self, catalog: UnitCatalog) -> Iterator[Issue]:
+        known_kinds = set(UNIT_KINDS) | {kind.id for kind in catalog.unit_kinds}
+        for position, kind in enumerate(self.scope.unit_kinds):
+            if kind not in known_kinds:
+                yield _unknown(("scope", "unit_kinds", position), "unit kind", "loại đơn vị", kind)
+        existing = self.existing_units(catalog)
+        listed: list[tuple[Path, str]] = [
+            (("standing_agency",), self.standing_agency),
+            *((("scope", "units", i), code) for i, code in enumerate(self.scope.units)),
+            *((("scope", "exclude", i), code) for i, code in enumerate(self.scope.exclude)),
+        ]
+        if self.indirect is not None:
+            listed.append((("indirect", "recipient"), self.indirect.recipient))
+        direct = self.direct.units if self.direct is not None else ()
+        listed += ((("direct", "units", i), code) for i, code in enumerate(direct))
+        for path, code in listed:
+            if code not in existing:
+                yield _messages.make(
+                    Issue,
+                    "QT319",
+                    path,
+                    unit=repr(code),
+                    catalog=repr(catalog.id),
+                    start=self.period.start,
+                    end=self.period.end,
+                )
+        in_scope = {unit.code for unit in self.scope_units(catalog)}
+        for position, code in enumerate(direct):
+            if code in existing and code not in in_scope:
+                yield _messages.make(Issue, "QT314", ("direct", "units", position), unit=repr(code))
+        if self.indirect is None:
+            unassigned = sorted(in_scope - set(direct))
+            if unassigned:
+                yield _messages.make(
+                    Issue, "QT318", ("scope",), units=", ".join(map(repr, unassigned))
+                )
+
+    def _checklist_issues(self, workspace: Workspace, catalog: UnitCatalog) -> Iterator[Issue]:
+        """
+        The team's checklist must apply to the kind of every unit it visits. (A self-assessment
+        checklist is asked only of the reporting units it applies to: see records.)
+        """
+        checklist_id = self.direct.checklist if self.direct is not None else None
+        checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
+        if checklist is None or not checklist.applies_to.unit_kinds:
+            return
+        kinds = set(checklist.applies_to.unit_kinds)
+        outside = sorted(
+            {
+                a.unit.kind
+                for a in self.assignments(catalog)
+                if a.form is Form.DIRECT and a.unit.kind not in kinds
+            }
+        )
+        if outside:
+            yield _messages.make(
+                Issue,
+                "QT316",
+                ("direct", "checklist"),
+                checklist=repr(checklist_id),
+                kinds=", ".join(outside),
+            )
+
+
+def _in_force_during(code: ConductCode, period: Period) -> bool:
+    end = code.effective_to
+    return code.effective_from <= period.end and (end is None or period.start <= end)
+
+
+def _unknown(path: Path, what: str, what_vi: str, id_: str) -> Issue:
+    return _messages.make(Issue, "QT310", path, what=what, what_vi=what_vi, id=repr(id_))
+
+
+def _twice(path: Path, values: Iterable[str]) -> Iterator[Issue]:
+    first: dict[str, int] = {}
+    for position, value in enumerate(values):
+        if value in first:
+            yield _messages.make(
+                Issue,
+                "QT315",
+                (*path, position),
+                value=repr(value),
+                first=format_path((*path, first[value])),
+            )
+        else:
+            first[value] = position

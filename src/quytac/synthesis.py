@@ -1,0 +1,678 @@
+"""
+The synthesis of a plan (báo cáo tổng hợp): where every assigned unit stands on a date, its
+scores and findings, and what the round found as a whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._mapping import FrozenMap
+from .collation import vietnamese_key
+from .errors import Finding, QuytacError
+from .outlines import IndicatorType, ReportOutline
+from .plans import Form, InspectionPlan, ModelPointType, RollUpPolicy
+from .records import (
+    Findings,
+    InspectionRecord,
+    ModelPoint,
+    Report,
+    counting_reports,
+    numeric_figures,
+    pin_issues,
+)
+from .scoring import Agreement, Score, compare
+from .text import Text
+from .units import Unit, UnitCatalog
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .checklists import Band
+    from .workspace import Workspace
+
+__all__ = [
+    "FoundLimitation",
+    "FoundModelPoint",
+    "RankedUnit",
+    "RollUp",
+    "Synthesis",
+    "SynthesisError",
+    "UnitResult",
+    "UnitStatus",
+    "synthesize",
+]
+
+#: The version of the JSON that ``Synthesis.to_json`` gives.
+FORMAT_VERSION = 1
+
+_NO_FINDINGS = Findings()
+_NO_FIGURES: FrozenMap[Decimal] = FrozenMap()
+
+
+class SynthesisError(QuytacError, LookupError):
+    """
+    Raised when a plan cannot be synthesised: it, or its unit catalog, is not in the workspace.
+
+    .. versionadded:: 2026.11.0
+    """
+
+
+class UnitStatus(enum.StrEnum):
+    """
+    Where an assigned unit stands on the synthesis date.
+
+    Direct: ``inspected`` or ``not_inspected``. Indirect: ``on_time`` (first report dated before
+    ``due_before``), ``late`` (dated on it or after), ``missing`` (no report, and the deadline
+    has come) or ``not_due`` (no report yet, and the deadline has not come).
+
+    .. versionadded:: 2026.11.0
+    """
+
+    INSPECTED = "inspected"
+    NOT_INSPECTED = "not_inspected"
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    NOT_DUE = "not_due"
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class UnitResult:
+    """
+    One assigned unit in the synthesis.
+
+    Attributes:
+        unit: The unit.
+        form: ``direct`` or ``indirect``.
+        status: Where it stands on the date.
+        report: The report that counts (received by the date), if any.
+        record: The record of the visit (made by the date), if any.
+        appraised: The team's score, if scored.
+        self_assessed: The unit's own score, if scored.
+        agreement: How the two compare, when both exist.
+        issues: The issues of its report or record, located in their files.
+        findings: What its record found (empty for a report).
+        figures: Its figures of the outline that are numbers, by indicator id.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    unit: Unit
+    form: Form
+    status: UnitStatus
+    report: Report | None = None
+    record: InspectionRecord | None = None
+    appraised: Score | None = None
+    self_assessed: Score | None = None
+    agreement: Agreement | None = None
+    issues: tuple[Finding, ...] = ()
+    findings: Findings = _NO_FINDINGS
+    figures: FrozenMap[Decimal] = _NO_FIGURES
+
+    @property
+    def score(self) -> Score | None:
+        """
+        The score that ranks the unit: the team's, or failing that its own.
+        """
+        return self.appraised or self.self_assessed
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class RankedUnit:
+    """
+    A place in the ranking: units with the same percent share a rank (1, 2, 2, 4).
+
+    .. versionadded:: 2026.11.0
+    """
+
+    rank: int
+    unit: Unit
+    percent: Fraction
+    band: Band | None
+    appraised: bool
+
+
+@attrs.frozen(kw_only=True)
+class FoundModelPoint:
+    """
+    A model point found by the team: a candidate to replicate and commend.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    type: ModelPointType
+    unit: Unit
+    point: ModelPoint
+
+
+@attrs.frozen(kw_only=True)
+class FoundLimitation:
+    """
+    A limitation found at a unit.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    unit: Unit
+    text: Text
+
+
+@attrs.frozen(kw_only=True)
+class RollUp:
+    """
+    The scores of the units under a unit, combined by the plan's roll-up policy.
+
+    Attributes:
+        unit: The unit above.
+        percent: The combined percent, or None when nothing below could be combined.
+        scored: How many scored units below it (at any depth) count.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    unit: Unit
+    percent: Fraction | None
+    scored: int
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Synthesis:
+    """
+    A plan's synthesis on a date.
+
+    Attributes:
+        plan: The plan.
+        as_of: The date: reports and records dated after it are not yet known.
+        units: Every assigned unit, in Vietnamese alphabetical order.
+        by_status: How many units are in each status (every status listed).
+        by_band: How many scored units reached each band.
+        ranking: The scored units, best first.
+        model_points: Model points found, by the plan's types in order, then by unit.
+        limitations: Limitations found, by unit.
+        late: Units whose report came late.
+        missing: Units whose report is missing.
+        indicator_totals: The sums of the outline's integer and decimal indicators over the
+            reports and records that count.
+        roll_up: Combined scores of the units above the scored units.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    plan: InspectionPlan
+    as_of: dt.date
+    units: tuple[UnitResult, ...]
+    by_status: FrozenMap[int]
+    by_band: FrozenMap[int]
+    ranking: tuple[RankedUnit, ...]
+    model_points: tuple[FoundModelPoint, ...]
+    limitations: tuple[FoundLimitation, ...]
+    late: tuple[Unit, ...]
+    missing: tuple[Unit, ...]
+    indicator_totals: FrozenMap[Decimal]
+    roll_up: tuple[RollUp, ...]
+
+    def to_json(self, lang: str = "vi") -> dict[str, Any]:
+        """
+        Plain data for JSON, in the documented stable shape (exact numbers as text).
+        """
+        return {
+            "format_version": FORMAT_VERSION,
+            "plan": self.plan.id,
+            "as_of": self.as_of.isoformat(),
+            "units": [_unit_json(result, lang) for result in self.units],
+            "ranking": [
+                {
+                    "rank": r.rank,
+                    "code": r.unit.code,
+                    "percent": _percent_text(r.percent),
+                    "exact": str(r.percent),
+                    "band": r.band.id if r.band is not None else None,
+                    "appraised": r.appraised,
+                }
+                for r in self.ranking
+            ],
+            "model_points": [
+                {
+                    "type": found.type.id,
+                    "code": found.unit.code,
+                    "name": found.point.name.get(lang),
+                    "replicated": found.point.replicated,
+                }
+                for found in self.model_points
+            ],
+            "limitations": [
+                {"code": found.unit.code, "text": found.text.get(lang)}
+                for found in self.limitations
+            ],
+            "late": [unit.code for unit in self.late],
+            "missing": [unit.code for unit in self.missing],
+            "roll_up": [
+                {
+                    "code": r.unit.code,
+                    "policy": str(self.plan.roll_up),
+                    "percent": None if r.percent is None else _percent_text(r.percent),
+                    "exact": None if r.percent is None else str(r.percent),
+                    "scored": r.scored,
+                }
+                for r in self.roll_up
+            ],
+            "summary": {
+                "by_status": dict(self.by_status),
+                "by_band": dict(self.by_band),
+                "indicator_totals": {k: str(v) for k, v in self.indicator_totals.items()},
+            },
+        }
+
+    def render(self, lang: str = "vi") -> str:
+        """
+        A plain text table of the units and a summary, for a terminal.
+        """
+        return _render(self, lang)
+
+
+# --- building the synthesis ---------------------------------------------------------------
+
+
+def synthesize(workspace: Workspace, plan_id: str, *, as_of: dt.date) -> Synthesis:
+    """
+    The synthesis of a plan on a date.
+
+    Only reports submitted and records made on or before ``as_of`` are known. The same
+    workspace and date give the same synthesis, whatever the order of its files.
+
+    Args:
+        workspace: The documents.
+        plan_id: The plan's id.
+        as_of: The date of the synthesis.
+
+    Raises:
+        SynthesisError: When the plan or its unit catalog is not in the workspace.
+
+    .. versionadded:: 2026.11.0
+    """
+    plan = workspace.get(InspectionPlan, plan_id)
+    if plan is None:
+        raise SynthesisError(f"there is no plan {plan_id!r} in the workspace")
+    catalog = workspace.get(UnitCatalog, plan.units)
+    if catalog is None:
+        raise SynthesisError(f"plan {plan_id!r} needs the unit catalog {plan.units!r}")
+    reports = counting_reports(
+        r for r in workspace.all(Report) if r.plan == plan.id and r.submitted_on <= as_of
+    )
+    records = _records_by_unit(
+        r for r in workspace.all(InspectionRecord) if r.plan == plan.id and r.inspected_on <= as_of
+    )
+    results = tuple(
+        _direct_result(workspace, plan, a.unit, records.get(a.unit.code))
+        if a.form is Form.DIRECT
+        else _indirect_result(workspace, plan, a.unit, reports.get(a.unit.code), as_of)
+        for a in plan.assignments(catalog)
+    )
+    by_band: dict[str, int] = {}
+    for result in results:
+        band = result.score.band if result.score is not None else None
+        if band is not None:
+            by_band[band.id] = by_band.get(band.id, 0) + 1
+    return Synthesis(
+        plan=plan,
+        as_of=as_of,
+        units=results,
+        by_status=FrozenMap(
+            (status.value, sum(1 for r in results if r.status is status)) for status in UnitStatus
+        ),
+        by_band=FrozenMap(sorted(by_band.items())),
+        ranking=_ranking(results),
+        model_points=_model_points(plan, results),
+        limitations=tuple(
+            FoundLimitation(unit=r.unit, text=text)
+            for r in results
+            for text in r.findings.limitations
+        ),
+        late=tuple(r.unit for r in results if r.status is UnitStatus.LATE),
+        missing=tuple(r.unit for r in results if r.status is UnitStatus.MISSING),
+        indicator_totals=_totals(workspace, plan, results),
+        roll_up=_roll_up(plan, catalog, results),
+    )
+
+
+def _records_by_unit(records: Iterable[InspectionRecord]) -> dict[str, InspectionRecord]:
+    """
+    The record of each unit: the last visit (on the same day, the greatest id).
+    """
+    found: dict[str, InspectionRecord] = {}
+    for record in sorted(records, key=lambda r: (r.inspected_on, r.id)):
+        found[record.unit] = record
+    return found
+
+
+def _direct_result(
+    workspace: Workspace, plan: InspectionPlan, unit: Unit, record: InspectionRecord | None
+) -> UnitResult:
+    if record is None:
+        return UnitResult(unit=unit, form=Form.DIRECT, status=UnitStatus.NOT_INSPECTED)
+    checklist_id = plan.direct.checklist if plan.direct is not None else None
+    own = record.own_answers()
+    appraised = own.score(workspace, checklist_id) if own and own.answers else None
+    given = record.self_assessment
+    self_assessed = given.score(workspace, checklist_id) if given is not None else None
+    return UnitResult(
+        unit=unit,
+        form=Form.DIRECT,
+        status=UnitStatus.INSPECTED,
+        record=record,
+        appraised=appraised,
+        self_assessed=self_assessed,
+        agreement=_agreement(self_assessed, appraised),
+        issues=_located(workspace, record),
+        findings=record.findings,
+        figures=FrozenMap(_figures(workspace, plan, record)),
+    )
+
+
+def _indirect_result(
+    workspace: Workspace,
+    plan: InspectionPlan,
+    unit: Unit,
+    reports: tuple[Report, Report] | None,
+    as_of: dt.date,
+) -> UnitResult:
+    due = plan.indirect.due_before if plan.indirect is not None else as_of
+    if reports is None:
+        status = UnitStatus.MISSING if as_of >= due else UnitStatus.NOT_DUE
+        return UnitResult(unit=unit, form=Form.INDIRECT, status=status)
+    counting, first = reports
+    checklist_id = plan.indirect.self_assessment if plan.indirect is not None else None
+    given = counting.self_assessment
+    return UnitResult(
+        unit=unit,
+        form=Form.INDIRECT,
+        status=UnitStatus.ON_TIME if first.submitted_on < due else UnitStatus.LATE,
+        report=counting,
+        self_assessed=given.score(workspace, checklist_id) if given is not None else None,
+        issues=_located(workspace, counting),
+        figures=FrozenMap(_figures(workspace, plan, counting)),
+    )
+
+
+def _agreement(self_assessed: Score | None, appraised: Score | None) -> Agreement | None:
+    if self_assessed is None or appraised is None:
+        return None
+    return compare(self_assessed, appraised)
+
+
+def _located(workspace: Workspace, document: Report | InspectionRecord) -> tuple[Finding, ...]:
+    found = workspace.locate(document, document.issues(workspace))
+    return tuple(sorted(found, key=lambda f: (f.line or 0, f.column or 0, f.code)))
+
+
+def _outline_of(
+    workspace: Workspace, plan: InspectionPlan, document: Report | InspectionRecord
+) -> ReportOutline | None:
+    if isinstance(document, Report):
+        outline_id = plan.indirect.outline if plan.indirect is not None else None
+        pin = document.outline
+    else:
+        outline_id = plan.direct.outline if plan.direct is not None else None
+        pin = None
+    outline = workspace.get(ReportOutline, outline_id) if outline_id else None
+    if outline is None or (pin is not None and any(pin_issues((), pin, outline))):
+        return None
+    return outline
+
+
+def _figures(
+    workspace: Workspace, plan: InspectionPlan, document: Report | InspectionRecord
+) -> dict[str, Decimal]:
+    """
+    The figures that are numbers of the type their indicator says, from a document written
+    against the plan's edition of the outline (never another edition).
+    """
+    outline = _outline_of(workspace, plan, document)
+    if outline is None:
+        return {}
+    if isinstance(document, Report):
+        given = document.figures()
+    else:
+        given = {name: (f.value, f.note) for name, f in document.figures.items()}
+    return numeric_figures(outline, given)
+
+
+def _totals(
+    workspace: Workspace, plan: InspectionPlan, results: tuple[UnitResult, ...]
+) -> FrozenMap[Decimal]:
+    """
+    Sums of the integer and decimal indicators (percents are not summed), in outline order.
+    """
+    order: dict[str, None] = {}
+    summable: set[str] = set()
+    for part in (plan.indirect, plan.direct):
+        outline_id = part.outline if part is not None else None
+        outline = workspace.get(ReportOutline, outline_id) if outline_id else None
+        if outline is None:
+            continue
+        for name, (_, indicator) in outline.indicators().items():
+            order.setdefault(name)
+            if indicator.type in (IndicatorType.INTEGER, IndicatorType.DECIMAL):
+                summable.add(name)
+    totals: dict[str, Decimal] = {}
+    for result in results:
+        for name, value in result.figures.items():
+            if name in summable:
+                totals[name] = totals.get(name, Decimal(0)) + value
+    return FrozenMap((name, totals[name]) for name in order if name in totals)
+
+
+def _ranking(results: tuple[UnitResult, ...]) -> tuple[RankedUnit, ...]:
+    scored = [
+        (r.score.percent, r) for r in results if r.score is not None and r.score.percent is not None
+    ]
+    scored.sort(
+        key=lambda pair: (-pair[0], vietnamese_key(pair[1].unit.name.vi), pair[1].unit.code)
+    )
+    ranked: list[RankedUnit] = []
+    for position, (percent, result) in enumerate(scored, start=1):
+        same = ranked and ranked[-1].percent == percent
+        ranked.append(
+            RankedUnit(
+                rank=ranked[-1].rank if same else position,
+                unit=result.unit,
+                percent=percent,
+                band=result.score.band if result.score is not None else None,
+                appraised=result.appraised is not None,
+            )
+        )
+    return tuple(ranked)
+
+
+def _model_points(
+    plan: InspectionPlan, results: tuple[UnitResult, ...]
+) -> tuple[FoundModelPoint, ...]:
+    found = []
+    for kind in plan.model_point_types:
+        for result in results:
+            found += [
+                FoundModelPoint(type=kind, unit=result.unit, point=point)
+                for point in result.findings.model_points
+                if point.type == kind.id
+            ]
+    return tuple(found)
+
+
+def _roll_up(
+    plan: InspectionPlan, catalog: UnitCatalog, results: tuple[UnitResult, ...]
+) -> tuple[RollUp, ...]:
+    """
+    For every unit above a scored unit, the scores of all the scored units below it.
+    """
+    below: dict[str, tuple[Unit, list[Score]]] = {}
+    for result in results:
+        score = result.score
+        if score is None or score.percent is None:
+            continue
+        for above in catalog.ancestors(result.unit):
+            below.setdefault(above.code, (above, []))[1].append(score)
+    rolled = [
+        RollUp(unit=unit, percent=_combine(plan.roll_up, scores), scored=len(scores))
+        for unit, scores in below.values()
+    ]
+    return tuple(sorted(rolled, key=lambda r: (vietnamese_key(r.unit.name.vi), r.unit.code)))
+
+
+def _combine(policy: RollUpPolicy, scores: list[Score]) -> Fraction | None:
+    percents = [s.percent for s in scores if s.percent is not None]
+    if policy is RollUpPolicy.WORST:
+        return min(percents)
+    if policy is RollUpPolicy.POOLED:
+        maximum = sum((s.maximum for s in scores), Fraction(0))
+        awarded = sum((s.awarded for s in scores), Fraction(0))
+        return 100 * awarded / maximum if maximum else None
+    return sum(percents, Fraction(0)) / len(percents)
+
+
+# --- output -------------------------------------------------------------------------------
+
+
+def _percent_text(value: Fraction) -> str:
+    """
+    An exact percent as text: ``87.5``; a percent with no finite decimal is rounded half up to
+    two places (``66.67``).
+    """
+    scaled = value * 100
+    if scaled.denominator == 1:
+        return str(Decimal(scaled.numerator).scaleb(-2).normalize().to_eng_string())
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    if 2 * rest >= scaled.denominator:
+        whole += 1
+    return str(Decimal(whole).scaleb(-2))
+
+
+def _score_json(score: Score | None) -> dict[str, Any] | None:
+    if score is None:
+        return None
+    return {
+        "percent": None if score.percent is None else score.shown(),
+        "exact": None if score.percent is None else str(score.percent),
+        "band": score.band.id if score.band is not None else None,
+    }
+
+
+def _unit_json(result: UnitResult, lang: str) -> dict[str, Any]:
+    agreement = result.agreement
+    document = result.report or result.record
+    return {
+        "code": result.unit.code,
+        "name": result.unit.name.get(lang),
+        "assignment": str(result.form),
+        "status": str(result.status),
+        "document": document.id if document is not None else None,
+        "appraised": _score_json(result.appraised),
+        "self": _score_json(result.self_assessed),
+        "agreement": None
+        if agreement is None
+        else {
+            "agreeing": agreement.agreeing,
+            "compared": len(agreement.items),
+            "difference": None if agreement.difference is None else str(agreement.difference),
+        },
+        "figures": {name: str(value) for name, value in result.figures.items()},
+        "issues": [
+            {
+                "code": issue.code,
+                "severity": str(issue.severity),
+                "source": issue.source,
+                "line": issue.line,
+                "column": issue.column,
+                "message": issue.text(lang),
+            }
+            for issue in result.issues
+        ],
+    }
+
+
+_STATUS_VI = {
+    UnitStatus.INSPECTED: "đã kiểm tra",
+    UnitStatus.NOT_INSPECTED: "chưa kiểm tra",
+    UnitStatus.ON_TIME: "đúng hạn",
+    UnitStatus.LATE: "muộn",
+    UnitStatus.MISSING: "chưa nộp",
+    UnitStatus.NOT_DUE: "chưa đến hạn",
+}
+
+
+_STATUS_EN = {"Muộn": "Late", "Chưa nộp": "Missing"}
+
+
+def _score_text(score: Score | None, lang: str) -> str:
+    if score is None:
+        return "-"
+    band = f" {score.band.label.get(lang)}" if score.band is not None else ""
+    return f"{score.shown(lang)}{band}"
+
+
+def _render(synthesis: Synthesis, lang: str) -> str:
+    vi = lang == "vi"
+    head = (
+        ("Đơn vị", "Hình thức", "Tình trạng", "Điểm thẩm định", "Tự đánh giá", "Vấn đề")
+        if vi
+        else ("Unit", "Form", "Status", "Appraised", "Self", "Issues")
+    )
+    rows = [head]
+    for result in synthesis.units:
+        form = ("trực tiếp" if result.form is Form.DIRECT else "gián tiếp") if vi else result.form
+        status = _STATUS_VI[result.status] if vi else result.status
+        rows.append(
+            (
+                f"{result.unit.name.get(lang)} ({result.unit.code})",
+                str(form),
+                str(status),
+                _score_text(result.appraised, lang),
+                _score_text(result.self_assessed, lang),
+                str(len(result.issues)),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = [f"{synthesis.plan.title.get(lang)} ({synthesis.plan.id}), {synthesis.as_of}"]
+    lines += [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    counts = ", ".join(
+        f"{_STATUS_VI[UnitStatus(k)] if vi else k}: {v}"
+        for k, v in synthesis.by_status.items()
+        if v
+    )
+    lines.append(("Theo tình trạng: " if vi else "By status: ") + counts)
+    if synthesis.by_band:
+        bands = ", ".join(f"{k}: {v}" for k, v in synthesis.by_band.items())
+        lines.append(("Theo xếp loại: " if vi else "By band: ") + bands)
+    if synthesis.indicator_totals:
+        totals = ", ".join(f"{k} = {v}" for k, v in synthesis.indicator_totals.items())
+        lines.append(("Tổng chỉ tiêu: " if vi else "Indicator totals: ") + totals)
+    for found in synthesis.model_points:
+        point = f"{found.point.name.get(lang)} ({found.unit.name.get(lang)})"
+        lines.append(
+            ("Mô hình điểm: " if vi else "Model point: ") + f"{found.type.label.get(lang)}: {point}"
+        )
+    for limitation in synthesis.limitations:
+        lines.append(
+            ("Hạn chế: " if vi else "Limitation: ")
+            + f"{limitation.text.get(lang)} ({limitation.unit.name.get(lang)})"
+        )
+    for label, units in (("Muộn", synthesis.late), ("Chưa nộp", synthesis.missing)):
+        if units:
+            named = ", ".join(unit.name.get(lang) for unit in units)
+            lines.append(f"{label if vi else _STATUS_EN[label]}: {named}")
+    for rolled in synthesis.roll_up:
+        shown = "-" if rolled.percent is None else _percent_text(rolled.percent)
+        lines.append(
+            ("Tổng hợp theo cấp: " if vi else "Roll-up: ")
+            + f"{rolled.unit.name.get(lang)}: {shown} ({synthesis.plan.roll_up}, {rolled.scored})"
+        )
+    return "\n".join(lines) + "\n"
