@@ -513,6 +513,13 @@ class TestAnswers:
             " Decimal('1.5') or '1.5'"
         ) == ei.exconly()
 
+    def test_float_is_refused_for_an_unknown_item_too(self):
+        """
+        A float is refused whatever the item, even one the checklist does not have.
+        """
+        with pytest.raises(TypeError, match=r"^answer 'I\.9': 2\.0 is a float"):
+            score(DESIGN, {"I.9": 2.0})
+
     def test_paths_follow_the_document(self):
         """
         The path of the answers in their document prefixes the issues' paths.

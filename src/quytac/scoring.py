@@ -594,11 +594,12 @@ def score(
     values = answer_values(answers)
     issues: list[_Found] = []
     if not plan.ids.issuperset(values):
-        issues += (
-            ("QT450", (*path, key), {"id": repr(key), "checklist": repr(checklist.id)})
-            for key in values
-            if key not in plan.ids
-        )
+        for key, value in values.items():
+            if key not in plan.ids:
+                answer_text(key, value)  # a float is refused here too
+                issues.append(
+                    ("QT450", (*path, key), {"id": repr(key), "checklist": repr(checklist.id)})
+                )
     tally = _evaluate(plan, values, issues, path, keep=plan.keep)
     kept = answers if isinstance(answers, Answers) else values  # a copy: later edits do not leak
     return _score(checklist, plan=plan, tally=tally, issues=issues, answers=kept)
