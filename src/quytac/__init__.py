@@ -78,6 +78,7 @@ from .plans import (
     ModelPointType,
     Period,
     RollUpPolicy,
+    RollUpScores,
     Scope,
 )
 from .records import (
@@ -200,6 +201,7 @@ __all__ = [
     "ReportSection",
     "RollUp",
     "RollUpPolicy",
+    "RollUpScores",
     "Rounding",
     "RoundingMode",
     "Rule",
