@@ -109,6 +109,7 @@ from .scoring import (
 from .synthesis import (
     FoundLimitation,
     FoundModelPoint,
+    OutsideDocument,
     RankedUnit,
     RollUp,
     Synthesis,
@@ -189,6 +190,7 @@ __all__ = [
     "Narrative",
     "Not",
     "OutlineSection",
+    "OutsideDocument",
     "Period",
     "Pin",
     "PlaceType",
