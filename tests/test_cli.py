@@ -237,9 +237,9 @@ class TestScore:
         assert (0, "") == (done.returncode, done.stderr)
         assert [
             "Source                      Document             Unit                                 Checklist        Percent  Band  Coverage  Capped by",
-            "round-2023/records.yaml:49  ktr-2023-thuong-tin  Huyện Thường Tín                     kt-co-quan-2023     73.5  Fair  16/16     -",
+            "round-2023/records.yaml:53  ktr-2023-thuong-tin  Huyện Thường Tín                     kt-co-quan-2023     73.5  Fair  16/16     -",
             "round-2023/records.yaml:4   ktr-2023-so-ldtbxh   Sở Lao động - Thương binh và Xã hội  kt-co-quan-2023    93.09  Good  15/15     -",
-            "round-2023/records.yaml:30  ktr-2023-son-tay     Thị xã Sơn Tây                       kt-co-quan-2023     85.5  Good  16/16     -",
+            "round-2023/records.yaml:32  ktr-2023-son-tay     Thị xã Sơn Tây                       kt-co-quan-2023     85.5  Good  16/16     -",
             "3 records scored, 0 with problems",
             "0 errors, 0 warnings",
         ] == done.stdout.splitlines()
@@ -314,7 +314,7 @@ class TestScore:
         assert 1 == done.returncode
         lines = done.stdout.splitlines()
         assert (
-            "round-2023/records.yaml:30  ktr-2023-son-tay     Thị xã Sơn Tây"
+            "round-2023/records.yaml:32  ktr-2023-son-tay     Thị xã Sơn Tây"
             "                       kt-co-quan-2023        -  -     15/16     -"
         ) == lines[3]
         assert [
@@ -337,7 +337,7 @@ class TestScore:
 
         assert 1 == done.returncode
         assert [
-            "records.yaml:36:1: error QT104: colour: unknown key",
+            "records.yaml:39:1: error QT104: colour: unknown key",
             "2 records scored, 1 with problems",
             "1 error, 0 warnings",
         ] == done.stdout.splitlines()[3:]
@@ -482,6 +482,8 @@ def _plain(yaml_text):
             return [text(v) for v in value]
         if isinstance(value, bool) or value is None:
             return value
+        if value in ("true", "false"):
+            return value == "true"
         return str(value)
 
     return text(yaml.load(yaml_text, Loader=yaml.BaseLoader))  # noqa: S506 - text only
@@ -532,7 +534,7 @@ class TestSynthesize:
         assert [
             "Roll-up (mean)",
             "Unit              Score  Units",
-            "Thành phố Hà Nội  86.23      7",
+            "Thành phố Hà Nội  84.03      3",
         ] == lines[-3:]
 
     def test_text_in_vietnamese(self):
@@ -705,7 +707,7 @@ class TestSynthesize:
         assert 1 == done.returncode
         assert [
             "Issues",
-            'round-2023/records.yaml:39:28: error QT451: answers["I.3"]: expected pass or fail'
+            'round-2023/records.yaml:42:28: error QT451: answers["I.3"]: expected pass or fail'
             " for a yes_no item, got 'maybe'",
         ] == lines[lines.index("Issues") :][:2]
         assert any(line.startswith("Thị xã Sơn Tây") and line.endswith("1") for line in lines)

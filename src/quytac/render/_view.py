@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quytac.outlines import ReportOutline
-from quytac.synthesis import _percent_text
+from quytac.synthesis import percent_text as _percent_text
 from quytac.units import UnitCatalog
 
 from ._ui import MONTHS_EN, ui
@@ -51,14 +51,7 @@ def ranked_percents(syn: Synthesis, lang: str = "en") -> dict[str, str]:
     """
     The percent of each ranked unit as its checklist shows it (``88.3``), by unit code.
     """
-    scores = {r.unit.code: r.score for r in syn.units}
-    shown = {}
-    for ranked in syn.ranking:
-        score = scores.get(ranked.unit.code)
-        shown[ranked.unit.code] = (
-            score.shown(lang) if score is not None else percent_text(ranked.percent)
-        )
-    return shown
+    return {ranked.unit.code: ranked.shown(lang) for ranked in syn.ranking}
 
 
 def status_label(status: UnitStatus | str, lang: str) -> str:

@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, ClassVar
 
 from ._ui import ui
-from ._view import appendix, band_counts, band_labels, percent_text, ranked_percents, status_label
+from ._view import appendix, band_counts, band_labels, ranked_percents, status_label
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -247,7 +247,7 @@ def synthesis(
         rolled_rows += [
             [
                 rolled.unit.name.get(lang),
-                "-" if rolled.percent is None else percent_text(rolled.percent),
+                rolled.shown() or "-",
                 str(rolled.scored),
             ]
             for rolled in syn.roll_up
