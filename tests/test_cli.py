@@ -712,6 +712,31 @@ class TestSynthesize:
         ] == lines[lines.index("Issues") :][:2]
         assert any(line.startswith("Thị xã Sơn Tây") and line.endswith("1") for line in lines)
 
+    def test_documents_about_units_outside_the_plan(self, workspace):
+        """
+        A report about a unit the plan does not assign: its issue is listed, exit 1.
+        """
+        path = workspace / "round-2023" / "reports.yaml"
+        text = path.read_text(encoding="utf-8")
+        extra = (
+            text.split("\n---\n")[1]
+            .replace("id: bc-2023-001", "id: bc-2023-vhtt")
+            .replace('unit: "001"', "unit: so-vhtt")
+        )
+        path.write_text(text.rstrip("\n") + "\n---\n" + extra + "\n", encoding="utf-8")
+
+        done = run(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--lang", "en", cwd=workspace
+        )
+
+        lines = done.stdout.splitlines()
+        assert 1 == done.returncode
+        assert [
+            "Issues",
+            "round-2023/reports.yaml:637:7: error QT327: unit: unit 'so-vhtt' is not in the scope"
+            " of plan 'hn-kt-qtux-2023'",
+        ] == lines[lines.index("Issues") :][:2]
+
     def test_an_unknown_plan_is_a_usage_error(self):
         """
         The plans there are are named.

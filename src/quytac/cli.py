@@ -556,8 +556,9 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
         out.write(render_json.dumps(render_json.synthesis(syn, args.lang)))
     else:
         out.write(_synthesis_output([syn], workspace, args))
-    issues = [issue for result in syn.units for issue in result.issues]
-    return 1 if _errors(issues) else 0
+    from .render._view import issues  # noqa: PLC0415
+
+    return 1 if _errors(issues(syn)) else 0
 
 
 # --- test -----------------------------------------------------------------------------------

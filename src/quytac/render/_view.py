@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from fractions import Fraction
 
     from quytac.checklists import Band
+    from quytac.errors import Finding
     from quytac.outlines import FigureValue
     from quytac.synthesis import Synthesis, UnitStatus
     from quytac.text import Text
@@ -33,6 +34,7 @@ __all__ = [
     "band_labels",
     "bands",
     "header",
+    "issues",
     "percent_text",
     "ranked_percents",
     "status_label",
@@ -45,6 +47,16 @@ def percent_text(value: Fraction) -> str:
     An exact percent as text, rounded half up to two places when it has no finite decimal.
     """
     return _percent_text(value)
+
+
+def issues(syn: Synthesis) -> list[Finding]:
+    """
+    Every issue of the synthesis: those of the units' reports and records, then those of the
+    documents about units the plan does not assign.
+    """
+    found = [issue for result in syn.units for issue in result.issues]
+    found += [issue for outside in syn.outside_scope for issue in outside.issues]
+    return found
 
 
 def ranked_percents(syn: Synthesis, lang: str = "en") -> dict[str, str]:

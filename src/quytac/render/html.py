@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from quytac._version import __version__
 
 from ._ui import ui
-from ._view import appendix, bands, header, ranked_percents, status_label, totals
+from ._view import appendix, bands, header, issues, ranked_percents, status_label, totals
 from .text import score_cell
 
 if TYPE_CHECKING:
@@ -182,9 +182,9 @@ def synthesis(
         *(
             [
                 f'<h3 id="issues">{_e(ui("col.issues", lang))}</h3>',
-                _list([issue.render(lang) for r in syn.units for issue in r.issues], lang),
+                _list([issue.render(lang) for issue in issues(syn)], lang),
             ]
-            if any(r.issues for r in syn.units)
+            if issues(syn)
             else []
         ),
         f'<h2 id="appendix">{_e(ui("syn.appendix", lang))}</h2>',

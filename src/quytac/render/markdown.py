@@ -13,6 +13,7 @@ from ._view import (
     band_counts,
     band_labels,
     header,
+    issues,
     ranked_percents,
     status_label,
     totals,
@@ -153,10 +154,10 @@ def synthesis(
     lines += [
         f"- {escape(f.text.get(lang))} ({escape(f.unit.name.get(lang))})" for f in syn.limitations
     ] or [escape(ui("syn.none", lang))]
-    issues = [issue for result in syn.units for issue in result.issues]
-    if issues:
+    found = issues(syn)
+    if found:
         lines += ["", f"### {escape(ui('col.issues', lang))}", ""]
-        lines += [f"- {escape(issue.render(lang))}" for issue in issues]
+        lines += [f"- {escape(issue.render(lang))}" for issue in found]
     lines += ["", f"## {escape(ui('syn.appendix', lang))}", ""]
     lines += _table(
         [ui(f"col.{c}", lang) for c in ("stt", "indicator", "measure", "quantity", "note")],

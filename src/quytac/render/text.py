@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, ClassVar
 
 from ._ui import ui
-from ._view import appendix, band_counts, band_labels, ranked_percents, status_label
+from ._view import appendix, band_counts, band_labels, issues, ranked_percents, status_label
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -237,10 +237,10 @@ def synthesis(
         else:
             total_rows = [[name, str(value), ""] for name, value in syn.indicator_totals.items()]
         lines += table([["", "", ""], *total_rows], right=(1,))[1:]
-    issues = [issue for result in syn.units for issue in result.issues]
-    if issues:
+    found = issues(syn)
+    if found:
         lines += ["", style(ui("col.issues", lang), "bold")]
-        lines += findings(issues, lang, style)
+        lines += findings(found, lang, style)
     if syn.roll_up:
         lines += ["", style(ui("syn.roll_up", lang, policy=syn.plan.roll_up), "bold")]
         rolled_rows = [[ui("col.unit", lang), ui("col.score", lang), ui("col.count", lang)]]
