@@ -520,6 +520,66 @@ class TestAnswers:
         with pytest.raises(TypeError, match=r"^answer 'I\.9': 2\.0 is a float"):
             score(DESIGN, {"I.9": 2.0})
 
+    def test_none_is_refused_as_documented(self):
+        """
+        None is not an answer (an unanswered item is left out): TypeError, as Answers.of.
+        """
+        with pytest.raises(TypeError) as ei:
+            score(DESIGN, {"I.1": None})
+        with pytest.raises(TypeError) as of:
+            quytac.Answers.of({"I.1": None})
+
+        assert ei.exconly() == of.exconly()
+        assert (
+            "TypeError: answer 'I.1': expected text, a whole number or a Decimal, got NoneType"
+        ) == ei.exconly()
+
+    @pytest.mark.parametrize(
+        ("item", "value"),
+        [
+            ("I.2", "1e1000000"),
+            ("I.4", "1e1000000"),
+            ("I.4", "1e-1000000"),
+            ("I.2", "1" * 31),
+            ("I.4", "0." + "0" * 30 + "5"),
+        ],
+    )
+    def test_numbers_out_of_range_are_issues(self, item, value):
+        """
+        A number with more than 30 digits before or after the point (or an exponent that makes
+        one) is an issue, found at once: 1e1000000 took 85 s before it was bounded.
+        """
+        answers = {"I.1": "pass", "I.2": 1, "I.3": "day_du", "I.4": 1, item: value}
+
+        result = score(DESIGN, answers)
+
+        assert [
+            f'<string>: error QT456: answers["{item}"]: {value!r} is out of range: a number in an'
+            " answer has at most 30 digits before the point and 30 after it"
+        ] == rendered(result.issues)
+        assert (None, False) == (result.percent, result.ok)
+
+    def test_numbers_just_in_range_are_scored(self):
+        """
+        30 digits before the point, or 30 after it, are accepted.
+        """
+        big = score(DESIGN, {"I.1": "pass", "I.2": "9" * 30, "I.3": "day_du", "I.4": "2"})
+        fine = score(DESIGN, {"I.1": "pass", "I.2": 5, "I.3": "day_du", "I.4": "2." + "0" * 30})
+
+        assert (Fraction(100), Fraction(100)) == (big.percent, fine.percent)
+
+    @pytest.mark.parametrize("value", ["2.0", "1e3", "+2", "-0", "2.", " 2"])
+    def test_a_count_is_a_whole_number(self, value):
+        """
+        A count is written as a whole number: "2.0" and "1e3" are not counts.
+        """
+        result = score(DESIGN, {"I.1": "pass", "I.2": value, "I.3": "day_du", "I.4": 1})
+
+        assert [
+            '<string>: error QT451: answers["I.2"]: expected a whole number of 0 or more for a'
+            f" count item, got {value!r}"
+        ] == rendered(result.issues)
+
     def test_paths_follow_the_document(self):
         """
         The path of the answers in their document prefixes the issues' paths.

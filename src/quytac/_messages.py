@@ -661,6 +661,17 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "the item is skipped by its condition: this answer is not scored",
         "câu hỏi bị bỏ qua theo điều kiện: câu trả lời này không được chấm",
     ),
+    "QT456": (
+        E,
+        (
+            "{got} is out of range: a number in an answer has at most {digits} digits before"
+            " the point and {digits} after it"
+        ),
+        (
+            "{got} vượt quá giới hạn: số trong câu trả lời có tối đa {digits} chữ số trước dấu"
+            " thập phân và {digits} chữ số sau"
+        ),
+    ),
     "QT460": (
         E,
         "example {name}: expected {what} {expected}, got {got}",

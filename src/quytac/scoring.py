@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import re
 import weakref
 from decimal import Decimal
 from fractions import Fraction
@@ -101,6 +102,9 @@ class Status(enum.StrEnum):
 # --- the compiled plan ----------------------------------------------------------------------
 
 _TABLE, _FULL_AT, _THRESHOLDS, _STEPS, _TEXT = range(5)
+#: How many digits a number in an answer may have before the point, and after it.
+_DIGITS = 30
+_WHOLE = re.compile(r"[0-9]+\Z")
 #: How many distinct answers an item remembers the points of.
 _MEMO = 256
 
@@ -150,6 +154,10 @@ class _ItemPlan:
         value = number(token)
         if value is None or value < 0:
             return self._not_a_number(token)
+        exponent = value.as_tuple().exponent
+        if value.adjusted() >= _DIGITS or (isinstance(exponent, int) and -exponent > _DIGITS):
+            # Bounded before any Fraction or int is made of it: 1e1000000 would take minutes.
+            return ("QT456", {"got": repr(token), "digits": _DIGITS})
         if self.how == _STEPS:
             steps = Fraction(value) / self.step
             if steps.denominator != 1:
@@ -158,9 +166,9 @@ class _ItemPlan:
             if scaled > self.scaled_max:
                 return ("QT453", {"got": repr(token), "maximum": self.item.maximum})
             return scaled
-        if value != value.to_integral_value():
+        if not _WHOLE.match(token):  # a count is written as a whole number: not 2.0, not 1e3
             return self._not_a_number(token)
-        return self._count(int(value))
+        return self._count(int(token))
 
     def _count(self, count: int) -> int:
         if self.how == _FULL_AT:
@@ -633,6 +641,8 @@ def _evaluate(  # noqa: C901 - the hot loop, kept in one piece
     awarded = maximum = evaluated = applicable = 0
     for item_id, when, memo, step, watched, position, unanswered, skipped in plan.rows:
         raw = values.get(item_id)
+        if raw is None and item_id in values:
+            answer_text(item_id, raw)  # None is not an answer: raises TypeError
         token = raw if raw is None or isinstance(raw, str) else answer_text(item_id, raw)
         if when is not None and not when.holds(seen):
             if token is not None and token != NA:
