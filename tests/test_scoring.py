@@ -354,6 +354,23 @@ class TestCritical:
             result.capped_by,
         )
 
+    def test_capped_by_names_only_items_that_capped(self):
+        """
+        A failed critical item whose cap does not lower the band (the score is already below
+        it) is in critical_failed, not in capped_by.
+        """
+        checklist = checklist_from("scoring:\n  critical: {cap_band: kha}\n" + BANDS + CRITICAL)
+
+        below = score(checklist, {"a1": "fail", "a2": "fail", "b1": "fail"})
+        lowered = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert ("yeu", (), ("a1",)) == (below.band.id, below.capped_by, below.critical_failed)
+        assert ("kha", ("a1",), ("a1",)) == (
+            lowered.band.id,
+            lowered.capped_by,
+            lowered.critical_failed,
+        )
+
     def test_cap_never_raises_a_band(self):
         """
         A cap only lowers: a score already below the cap keeps its band.
@@ -631,7 +648,7 @@ class TestExplain:
         result = score(DESIGN, {"I.1": "fail", "I.2": 2, "I.3": "khong", "I.4": 1})
 
         assert (
-            "kt: 10 % (Yếu), 2/20 points, coverage 3/3, capped by I.1\n"
+            "kt: 10 % (Yếu), 2/20 points, coverage 3/3\n"
             "  I Công tác lãnh đạo, chỉ đạo: 2/20\n"
             "    I.1 = fail: 0/10, counted\n"
             "    I.2 = 2: 2/5, counted\n"
@@ -663,7 +680,8 @@ class TestExplain:
         result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
 
         assert (
-            "kt: 50 % (Trung bình), 10/20 points, coverage 3/3, capped by a1\n"
+            "kt: 50 % (Trung bình), 10/20 points, coverage 3/3\n"
+            "  sections zeroed: critical item failed: a1 (critical: zero: section)\n"
             "  A Lãnh đạo: 0/10 (zeroed by a1)\n"
             "    a1 = fail: 0/1, counted\n"
             "    a2 = pass: 9/9, counted\n"
@@ -671,8 +689,108 @@ class TestExplain:
             "    b1 = pass: 10/10, counted"
         ) == str(result.explain())
 
+    def test_zeroed_score_is_explained(self):
+        """
+        zero: score: the explanation says the score was zeroed, by which item and why, and
+        that the sections show their points before zeroing.
+        """
+        checklist = checklist_from("scoring:\n  critical: {zero: score}\n" + BANDS + CRITICAL)
+
+        result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert (
+            "kt: 0 % (Yếu), 0/20 points, coverage 3/3\n"
+            "  score zeroed: critical item failed: a1 (critical: zero: score);"
+            " the sections below show the points before zeroing\n"
+            "  A Lãnh đạo: 9/10\n"
+            "    a1 = fail: 0/1, counted\n"
+            "    a2 = pass: 9/9, counted\n"
+            "  B Niêm yết: 10/10\n"
+            "    b1 = pass: 10/10, counted"
+        ) == str(result.explain())
+        assert (
+            "  điểm về 0 do câu hỏi bắt buộc không đạt: a1 (critical: zero: score);"
+            " điểm các mục dưới đây là trước khi về 0"
+        ) == result.explain().render("vi").splitlines()[1]
+
+    def test_cap_is_explained(self):
+        """
+        A cap that lowered the band says at which band and by which item.
+        """
+        checklist = checklist_from(
+            "scoring:\n  critical: {cap_band: trung_binh}\n" + BANDS + CRITICAL
+        )
+
+        result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert [
+            "kt: 95 % (Trung bình), 19/20 points, coverage 3/3",
+            "  band capped at Trung bình: critical item failed: a1",
+        ] == str(result.explain()).splitlines()[:2]
+
+    def test_section_titles_in_the_language_asked(self):
+        """
+        render("en") shows a section's English title when it has one, render("vi") the
+        Vietnamese one.
+        """
+        checklist = checklist_from(
+            BANDS.replace("  bands:", "scoring:\n  bands:")
+            + "sections:\n- id: A\n  title: {vi: Lãnh đạo, en: Leadership}\n"
+            "  items:\n  - {id: a1, text: Có kế hoạch, points: 1}\n"
+        )
+        explanation = score(checklist, {"a1": "pass"}).explain()
+
+        assert ["  A Leadership: 1/1", "  A Lãnh đạo: 1/1"] == [
+            explanation.render("en").splitlines()[1],
+            explanation.render("vi").splitlines()[1],
+        ]
+        assert ("Lãnh đạo", "Leadership") == (
+            explanation.sections[0].title,
+            explanation.sections[0].titles.get("en"),
+        )
+
+    def test_weighted_explanation_adds_up(self):
+        """
+        Under weighted, each section shows its percent and weight and each item its weight:
+        B is (4 x 75 + 1 x 100) / 5 = 80 %, the score (3 x 50 + 1 x 80) / 4 = 57.5 %.
+        """
+        result = score(TREE, TREE_ANSWERS)
+
+        assert (
+            "kt: 57.5 % (Trung bình), 6/9 points, coverage 4/4\n"
+            "  percent = mean of the top sections' percents by weight; a section's percent is"
+            " the mean of its items' percents (by item weight) and its subsections' percents"
+            " (by section weight)\n"
+            "  A Lãnh đạo: 2/4 = 50 %, weight 3\n"
+            "    a1 = pass: 2/2, weight 2, counted\n"
+            "    a2 = fail: 0/2, weight 2, counted\n"
+            "  B Niêm yết: 4/5 = 80 %, weight 1\n"
+            "    b1 = 3: 3/4, weight 4, counted\n"
+            "    B.1 Bảng: 1/1 = 100 %, weight 1\n"
+            "      b2 = pass: 1/1, weight 1, counted"
+        ) == str(result.explain())
+        assert [Fraction(50), Fraction(80)] == [s.percent for s in result.explain().sections]
+
 
 class TestCompare:
+    def test_invalid_answers_are_refused(self):
+        """
+        A score whose answers do not fit cannot be compared: ScoreError, quoting the first issue.
+        """
+        good = score(DESIGN, {"I.1": "pass", "I.2": 5, "I.3": "day_du", "I.4": 2})
+        bad = score(DESIGN, {"I.1": "yes", "I.2": 5, "I.3": "day_du", "I.4": 2})
+
+        with pytest.raises(quytac.ScoreError) as ei:
+            compare(good, bad)
+        with pytest.raises(quytac.ScoreError, match="the self-assessment's answers"):
+            compare(bad, good)
+
+        assert (
+            "quytac.scoring.ScoreError: cannot compare: the appraisal's answers do not fit"
+            ' checklist kt (<string>: error QT451: answers["I.1"]: expected pass or fail for a'
+            " yes_no item, got 'yes')"
+        ) == ei.exconly()
+
     def test_item_by_item_agreement(self):
         """
         A self-assessment and an appraisal: which items differ, the share that agree, and
