@@ -570,6 +570,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "article {number} of {code_id} is no longer in force after {on}",
         "Điều {number} của {code_id} hết hiệu lực sau ngày {on}",
     ),
+    "QT426": (
+        E,
+        "duplicate band id {id} (first at {first}): cap_band and expect.band are ambiguous",
+        "mã mức {id} bị trùng (lần đầu ở {first}): cap_band và expect.band không rõ nghĩa",
+    ),
     "QT430": (
         E,
         "the condition tests {item}, which is not an item of this checklist",
@@ -630,6 +635,21 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         E,
         "thresholds must rise: each min above the one before, and points not lower",
         "các ngưỡng phải tăng dần: min lớn hơn ngưỡng trước, điểm không thấp hơn",
+    ),
+    "QT446": (
+        E,
+        "a choices answer needs at least one choice",
+        "câu trả lời dạng lựa chọn cần ít nhất một lựa chọn",
+    ),
+    "QT447": (
+        W,
+        "the best answer gives {best} of the item's {maximum} points: it can never be fully met",
+        "câu trả lời tốt nhất chỉ cho {best} trên {maximum} điểm: câu hỏi không bao giờ đạt đủ",
+    ),
+    "QT448": (
+        E,
+        "the best answer gives {best} of the item's {maximum} points: a critical item that fails",
+        "câu trả lời tốt nhất chỉ cho {best} trên {maximum} điểm: câu hỏi bắt buộc luôn không đạt",
     ),
     "QT450": (
         E,
