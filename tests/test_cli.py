@@ -3,23 +3,57 @@ The quytac command, run as a subprocess as a user would run it.
 """
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
+import jsonschema
 import pytest
 
+import quytac
+
 CATALOG = "kind: UnitCatalog\nschema: quytac/v1\nid: {id}\ntitle: T\n"
+DATA = Path(quytac.example_path())
+OUTPUT_SCHEMA = json.loads(
+    (Path(__file__).parent.parent / "schemas" / "output" / "quytac-output.schema.json").read_text(
+        encoding="utf-8"
+    )
+)
 
 
-def run(*args, cwd=None):
+def run(*args, cwd=None, env=None):
     return subprocess.run(
         [sys.executable, "-m", "quytac", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
         cwd=cwd,
+        env=env,
         check=False,
     )
+
+
+def valid(data, name):
+    """
+    Validate JSON output against its part of schemas/output/quytac-output.schema.json (and the
+    whole, which accepts any of the outputs).
+    """
+    jsonschema.Draft202012Validator(OUTPUT_SCHEMA).validate(data)
+    part = {"$defs": OUTPUT_SCHEMA["$defs"], "$ref": f"#/$defs/{name}"}
+    jsonschema.Draft202012Validator(part).validate(data)
+    return data
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    """
+    A copy of the bundled example, to break.
+    """
+    target = tmp_path / "ws"
+    shutil.copytree(DATA, target)
+    return target
 
 
 class TestValidate:
@@ -52,6 +86,18 @@ class TestValidate:
             "a.yaml:6:1: error QT104: colour: unknown key",
             "3 errors, 0 warnings",
         ] == done.stdout.splitlines()
+
+    def test_one_error_is_singular(self, tmp_path):
+        """
+        "1 error", not "1 errors".
+        """
+        (tmp_path / "a.yaml").write_text(CATALOG.format(id="a") + "colour: red\n", encoding="utf-8")
+
+        done = run("validate", "a.yaml", "--lang", "en", cwd=tmp_path)
+
+        assert ["a.yaml:5:1: error QT104: colour: unknown key", "1 error, 0 warnings"] == (
+            done.stdout.splitlines()
+        )
 
     def test_messages_are_vietnamese_by_default(self, tmp_path):
         """
@@ -88,6 +134,14 @@ class TestValidate:
             "4 errors, 0 warnings",
         ] == done.stdout.splitlines()
 
+    def test_the_bundled_example_is_clean(self):
+        """
+        The bundled workspace validates with nothing to say.
+        """
+        done = run("validate", str(DATA), "--lang", "en")
+
+        assert (0, "0 errors, 0 warnings\n") == (done.returncode, done.stdout)
+
     def test_json_output(self, tmp_path):
         """
         --format json gives the findings with their fields, for other programs.
@@ -111,13 +165,25 @@ class TestValidate:
                     "message": "unknown key",
                 }
             ],
-        } == json.loads(done.stdout)
+        } == valid(json.loads(done.stdout), "findings")
 
     def test_a_path_that_does_not_exist_is_a_usage_error(self, tmp_path):
         """
-        Exit 2 and a message on stderr.
+        Exit 2 and a message on stderr, in Vietnamese by default.
         """
         done = run("validate", "nope.yaml", cwd=tmp_path)
+
+        assert (2, "", "quytac validate: không có tệp hoặc thư mục: nope.yaml\n") == (
+            done.returncode,
+            done.stdout,
+            done.stderr,
+        )
+
+    def test_a_usage_error_in_english(self, tmp_path):
+        """
+        --lang en: the usage error in English.
+        """
+        done = run("validate", "nope.yaml", "--lang", "en", cwd=tmp_path)
 
         assert (2, "", "quytac validate: no such file or folder: nope.yaml\n") == (
             done.returncode,
@@ -126,7 +192,18 @@ class TestValidate:
         )
 
     @pytest.mark.parametrize(
-        "args", [(), ("validate",), ("frobnicate",), ("validate", "--format", "xml", "a")]
+        "args",
+        [
+            (),
+            ("validate",),
+            ("frobnicate",),
+            ("validate", "--format", "xml", "a"),
+            ("validate", "--format", "html", "a"),
+            ("score",),
+            ("synthesize",),
+            ("test",),
+            ("demo", "--lang", "fr"),
+        ],
     )
     def test_bad_arguments_are_a_usage_error(self, args, tmp_path):
         """
@@ -149,6 +226,634 @@ class TestValidate:
         assert "0 errors, 0 warnings\n" == (tmp_path / "out.txt").read_text(encoding="utf-8")
 
 
+class TestScore:
+    def test_the_bundled_records_in_vietnamese_alphabetical_order(self):
+        """
+        One row a record, sorted by the unit's Vietnamese name (Huyện < Sở < Thị xã), each with
+        its place, percent, band label, coverage and capping items.
+        """
+        done = run("score", "round-2023/records.yaml", "--workspace", ".", "--lang", "en", cwd=DATA)
+
+        assert (0, "") == (done.returncode, done.stderr)
+        assert [
+            "Source                      Document             Unit                                 Checklist        Percent  Band  Coverage  Capped by",
+            "round-2023/records.yaml:53  ktr-2023-thuong-tin  Huyện Thường Tín                     kt-co-quan-2023     73.5  Fair  16/16     -",
+            "round-2023/records.yaml:4   ktr-2023-so-ldtbxh   Sở Lao động - Thương binh và Xã hội  kt-co-quan-2023    93.09  Good  15/15     -",
+            "round-2023/records.yaml:32  ktr-2023-son-tay     Thị xã Sơn Tây                       kt-co-quan-2023     85.5  Good  16/16     -",
+            "3 records scored, 0 with problems",
+            "0 errors, 0 warnings",
+        ] == done.stdout.splitlines()
+
+    def test_in_vietnamese(self):
+        """
+        The band labels and the summary are Vietnamese by default.
+        """
+        done = run("score", "round-2023/records.yaml", "--workspace", ".", cwd=DATA)
+
+        lines = done.stdout.splitlines()
+        assert lines[1].endswith("73.5  Khá       16/16        -")
+        assert ["đã chấm 3 hồ sơ, 0 hồ sơ có lỗi", "0 lỗi, 0 cảnh báo"] == lines[-2:]
+
+    def test_another_checklist(self, workspace):
+        """
+        --checklist scores the answers against a checklist other than the plan's.
+        """
+        text = (workspace / "checklist-co-quan-2023.yaml").read_text(encoding="utf-8")
+        (workspace / "other.yaml").write_text(
+            text.replace("id: kt-co-quan-2023", "id: kt-khac").replace(
+                "{id: tot, label: {vi: Tốt, en: Good}, min: 80}",
+                "{id: tot, label: {vi: Tốt, en: Good}, min: 95}",
+            ),
+            encoding="utf-8",
+        )
+
+        done = run(
+            "score",
+            "round-2023/records.yaml",
+            "--checklist",
+            "kt-khac",
+            "--format",
+            "json",
+            cwd=workspace,
+        )
+
+        data = valid(json.loads(done.stdout), "scores")
+        assert [("kt-khac", "93.09", "kha")] == [
+            (s["score"]["checklist"], s["score"]["percent"], s["score"]["band"])
+            for s in data["scores"]
+            if s["document"] == "ktr-2023-so-ldtbxh"
+        ]
+
+    def test_an_unknown_checklist_is_a_usage_error(self):
+        """
+        --checklist must name a checklist of the workspace.
+        """
+        done = run(
+            "score", "round-2023/records.yaml", "--checklist", "nope", "--lang", "en", cwd=DATA
+        )
+
+        assert (2, "", "quytac score: there is no checklist 'nope' in .\n") == (
+            done.returncode,
+            done.stdout,
+            done.stderr,
+        )
+
+    def test_answers_that_do_not_fit_are_located(self, workspace):
+        """
+        An answer that does not fit the checklist: the issue at its file:line:column, the
+        record not scored, exit 1.
+        """
+        path = workspace / "round-2023" / "records.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("I.2: 5, I.3: pass", "I.2: 5, I.3: maybe", 1), encoding="utf-8"
+        )
+
+        done = run("score", "round-2023/records.yaml", "--lang", "en", cwd=workspace)
+
+        assert 1 == done.returncode
+        lines = done.stdout.splitlines()
+        assert (
+            "round-2023/records.yaml:32  ktr-2023-son-tay     Thị xã Sơn Tây"
+            "                       kt-co-quan-2023        -  -     15/16     -"
+        ) == lines[3]
+        assert [
+            'round-2023/records.yaml:38:30: error QT451: answers."I.3": expected pass or fail,'
+            " got 'maybe'",
+            "3 records scored, 1 with problems",
+            "1 error, 0 warnings",
+        ] == [lines[4].replace("[", "").replace("]", "."), *lines[5:]] or lines
+
+    def test_a_document_that_does_not_load_does_not_stop_the_others(self, tmp_path):
+        """
+        A broken document in a stream: its problems are listed and the stream goes on.
+        """
+        records = (DATA / "round-2023" / "records.yaml").read_text(encoding="utf-8")
+        (tmp_path / "records.yaml").write_text(
+            records.replace('unit: "269"\n', 'unit: "269"\ncolour: red\n'), encoding="utf-8"
+        )
+
+        done = run("score", "records.yaml", "--workspace", str(DATA), "--lang", "en", cwd=tmp_path)
+
+        assert 1 == done.returncode
+        assert [
+            "records.yaml:39:1: error QT104: colour: unknown key",
+            "2 records scored, 1 with problems",
+            "1 error, 0 warnings",
+        ] == done.stdout.splitlines()[3:]
+
+    def test_a_definition_is_not_a_record(self):
+        """
+        Scoring a checklist file says what it is, with its place.
+        """
+        done = run("score", "checklist-co-quan-2023.yaml", "--lang", "en", cwd=DATA)
+
+        assert 1 == done.returncode
+        assert [
+            "checklist-co-quan-2023.yaml:5: error: kt-co-quan-2023 is a Checklist, not a report"
+            " or an inspection record",
+            "0 records scored, 1 with problems",
+            "1 error, 0 warnings",
+        ] == done.stdout.splitlines()
+
+    def test_json_lines(self, tmp_path):
+        """
+        A .jsonl file is read one document a line; a problem is placed on its own line.
+        """
+        docs = quytac.load_all(DATA / "round-2023" / "records.yaml")
+        lines = [
+            json.dumps(json.loads(json.dumps(_plain(quytac.dumps(doc)))), ensure_ascii=False)
+            for doc in docs[:2]
+        ]
+        lines.insert(1, "")
+        lines.append('{"kind": "InspectionRecord"}')
+        (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+        done = run(
+            "score",
+            "records.jsonl",
+            "--workspace",
+            str(DATA),
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            cwd=tmp_path,
+        )
+
+        data = valid(json.loads(done.stdout), "scores")
+        assert 1 == done.returncode
+        assert [("records.jsonl", 1, "93.09"), ("records.jsonl", 3, "85.5")] == [
+            (s["source"], s["line"], s["score"]["percent"]) for s in data["scores"]
+        ]
+        assert {(f["line"], f["code"]) for f in data["findings"]} == {(4, "QT103")}
+        assert {"scored": 2, "problems": len(data["findings"])} == data["summary"]
+
+    def test_json_output(self):
+        """
+        The documented JSON: exact numbers as text, the band and its label, coverage.
+        """
+        done = run(
+            "score", "round-2023/records.yaml", "--workspace", ".", "--format", "json", cwd=DATA
+        )
+
+        data = valid(json.loads(done.stdout), "scores")
+        assert {
+            "source": "round-2023/records.yaml",
+            "line": 4,
+            "document": "ktr-2023-so-ldtbxh",
+            "kind": "InspectionRecord",
+            "plan": "hn-kt-qtux-2023",
+            "unit": "so-ldtbxh",
+            "unit_name": "Sở Lao động - Thương binh và Xã hội",
+            "score": {
+                "checklist": "kt-co-quan-2023",
+                "checklist_version": 1,
+                "percent": "93.09",
+                "exact": "4375/47",
+                "band": "tot",
+                "band_label": "Tốt",
+                "awarded": "87.5",
+                "maximum": "94",
+                "coverage": {"evaluated": 15, "applicable": 15},
+                "capped_by": [],
+            },
+        } == data["scores"][0]
+
+    def test_reports_without_self_assessment_are_listed_not_scored(self):
+        """
+        A report that gives no answers is shown, not scored, and is not a problem.
+        """
+        done = run(
+            "score", "round-2023/reports.yaml", "--workspace", ".", "--format", "json", cwd=DATA
+        )
+
+        data = valid(json.loads(done.stdout), "scores")
+        assert 0 == done.returncode
+        assert 36 == len(data["scores"])
+        assert 32 == sum(1 for s in data["scores"] if s["score"] is None)
+
+    def test_memory_stays_flat_on_a_large_stream(self, tmp_path):
+        """
+        Scoring 10 times as many records does not take 10 times the memory: records are read,
+        scored and written one at a time (--format json streams).
+        """
+        record = (DATA / "round-2023" / "records.yaml").read_text(encoding="utf-8").split("---")[1]
+        peaks = []
+        for count in (100, 1000):
+            (tmp_path / "r.yaml").write_text("---".join([record] * count), encoding="utf-8")
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    "import resource, sys; from quytac.cli import main;"
+                    " status = main(sys.argv[1:]);"
+                    " print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
+                    "score",
+                    "r.yaml",
+                    "--workspace",
+                    str(DATA),
+                    "--format",
+                    "json",
+                    "--output",
+                    "out.json",
+                ],
+                capture_output=True,
+                text=True,
+                cwd=tmp_path,
+                check=True,
+            )
+            peaks.append(int(done.stderr.split()[-1]))
+
+        assert peaks[1] < peaks[0] * 1.3, peaks
+        assert 1000 == len(json.loads((tmp_path / "out.json").read_text("utf-8"))["scores"])
+
+
+def _plain(yaml_text):
+    """
+    A document's dumped YAML as plain JSON data (numbers and dates as text).
+    """
+    import yaml  # noqa: PLC0415
+
+    def text(value):
+        if isinstance(value, dict):
+            return {str(k): text(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [text(v) for v in value]
+        if isinstance(value, bool) or value is None:
+            return value
+        if value in ("true", "false"):
+            return value == "true"
+        return str(value)
+
+    return text(yaml.load(yaml_text, Loader=yaml.BaseLoader))  # noqa: S506 - text only
+
+
+class TestSynthesize:
+    def test_text(self):
+        """
+        The units in Vietnamese alphabetical order, the counts, the bands with their labels,
+        the late and missing units.
+        """
+        done = run(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--lang", "en", cwd=DATA
+        )
+
+        assert (0, "") == (done.returncode, done.stderr)
+        lines = done.stdout.splitlines()
+        assert (
+            "Inspection of the codes of conduct, Q3/2023 (hn-kt-qtux-2023), as of 2023-08-31"
+            == lines[0]
+        )
+        assert [
+            "Unit                                                          Code          Form      Status     Appraised   Self-assessed  Issues",
+            "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội            ban-qlkcn-cx  indirect  on time    -           -                   0",
+            "Đài Phát thanh và Truyền hình Hà Nội                          dai-ptth-hn   indirect  on time    -           -                   0",
+            "Huyện Ba Vì                                                   271           indirect  on time    -           -                   0",
+            "Huyện Chương Mỹ                                               277           indirect  on time    -           70.74 Fair          0",
+        ] == lines[2:7]
+        assert [
+            "By status: inspected: 3, not inspected: 0, on time: 35, late: 1, missing: 1, not due: 0",
+            "By band: Good: 5, Fair: 2",
+            "Late reports: Quận Bắc Từ Liêm (021)",
+            "Missing reports: Huyện Mỹ Đức (282)",
+        ] == lines[44:48]
+        start = lines.index("Ranking")
+        assert [
+            "Ranking",
+            "Rank  Unit                                 Score  Band",
+            "   1  Quận Nam Từ Liêm                       100  Good",
+            "   2  Sở Lao động - Thương binh và Xã hội  93.09  Good",
+            "   3  Quận Hà Đông                          92.5  Good",
+            "   4  Sở Nội vụ                             88.3  Good",
+            "   5  Thị xã Sơn Tây                        85.5  Good",
+            "   6  Huyện Thường Tín                      73.5  Fair",
+            "   7  Huyện Chương Mỹ                      70.74  Fair",
+        ] == lines[start : start + 9]
+        assert "Tờ rơi, tờ gấp phát hành                          622000  tờ" in lines
+        assert [
+            "Roll-up (mean)",
+            "Unit              Score  Units",
+            "Thành phố Hà Nội  84.03      3",
+        ] == lines[-3:]
+
+    def test_text_in_vietnamese(self):
+        """
+        Vietnamese by default: statuses, bands and headings.
+        """
+        done = run("synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", cwd=DATA)
+
+        lines = done.stdout.splitlines()
+        assert [
+            "Theo tình trạng: đã kiểm tra: 3, chưa kiểm tra: 0, đúng hạn: 35, muộn: 1, chưa nộp: 1, chưa đến hạn: 0",
+            "Theo xếp loại: Tốt: 5, Khá: 2",
+            "Báo cáo nộp muộn: Quận Bắc Từ Liêm (021)",
+            "Chưa nộp báo cáo: Huyện Mỹ Đức (282)",
+        ] == lines[44:48]
+
+    def test_json(self):
+        """
+        The JSON of DESIGN.md §6, valid against the documented schema.
+        """
+        done = run(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--format", "json", cwd=DATA
+        )
+
+        data = valid(json.loads(done.stdout), "synthesis")
+        assert (1, "hn-kt-qtux-2023", "2023-08-31") == (
+            data["format_version"],
+            data["plan"],
+            data["as_of"],
+        )
+        son_tay = next(u for u in data["units"] if u["code"] == "269")
+        assert {
+            "code": "269",
+            "name": "Thị xã Sơn Tây",
+            "assignment": "direct",
+            "status": "inspected",
+            "appraised": {"percent": "85.5", "exact": "171/2", "band": "tot"},
+            "self": None,
+            "issues": [],
+        } == {
+            k: son_tay[k]
+            for k in ("code", "name", "assignment", "status", "appraised", "self", "issues")
+        }
+        assert {
+            "inspected": 3,
+            "not_inspected": 0,
+            "on_time": 35,
+            "late": 1,
+            "missing": 1,
+            "not_due": 0,
+        } == data["summary"]["by_status"]
+        assert {"kha": 2, "tot": 5} == data["summary"]["by_band"]
+        assert "622000" == data["summary"]["indicator_totals"]["to_roi"]
+        assert [
+            {"id": "tot", "label": "Tốt", "min": "80"},
+            {"id": "kha", "label": "Khá", "min": "70"},
+            {"id": "trung_binh", "label": "Trung bình", "min": "50"},
+            {"id": "yeu", "label": "Yếu", "min": "0"},
+        ] == data["bands"]
+
+    def test_before_the_deadline(self):
+        """
+        --as-of before the due date: the reports not yet received are not due.
+        """
+        done = run(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-07-01", "--format", "json", cwd=DATA
+        )
+
+        data = valid(json.loads(done.stdout), "synthesis")
+        assert 0 == data["summary"]["by_status"]["missing"]
+        assert data["summary"]["by_status"]["not_due"] > 0
+
+    def test_markdown_header_and_sections(self):
+        """
+        The header of an administrative report: issuing body under its superior, number,
+        national motto, place and date; then the sections.
+        """
+        done = run(
+            "synthesize",
+            "hn-kt-qtux-2023",
+            "--as-of",
+            "2023-08-31",
+            "--format",
+            "markdown",
+            "--number",
+            "215/BC-SVHTT",
+            cwd=DATA,
+        )
+
+        assert 0 == done.returncode
+        lines = done.stdout.splitlines()
+        assert [
+            "UBND THÀNH PHỐ HÀ NỘI  ",
+            "**SỞ VĂN HÓA VÀ THỂ THAO**  ",
+            "Số: 215/BC-SVHTT",
+            "",
+            "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  ",
+            "**Độc lập - Tự do - Hạnh phúc**",
+            "",
+            "*Hà Nội, ngày 31 tháng 8 năm 2023*",
+            "",
+            "# BÁO CÁO",
+            "",
+            "**Kết quả kiểm tra việc thực hiện Quy tắc ứng xử quý III/2023**",
+        ] == lines[:12]
+        assert [
+            "### Báo cáo nộp muộn",
+            "",
+            "- Quận Bắc Từ Liêm (021)",
+            "",
+            "### Chưa nộp báo cáo",
+            "",
+            "- Huyện Mỹ Đức (282)",
+        ] == lines[lines.index("### Báo cáo nộp muộn") :][:7]
+        assert "| 3 | Tờ rơi, tờ gấp phát hành | tờ | 622000 |  |" in lines
+        assert "| Tốt | 5 |" in lines
+
+    def test_html_is_one_page_without_requests(self):
+        """
+        HTML: one self-contained page: no script, no link, no image fetched.
+        """
+        done = run(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--format", "html", cwd=DATA
+        )
+
+        page = done.stdout
+        assert 0 == done.returncode
+        assert page.startswith('<!DOCTYPE html>\n<html lang="vi">')
+        for needle in ("<script", "<link", "src=", "href=", "@import", "url("):
+            assert needle not in page
+        assert "<svg" in page
+        assert "Số: ……/BC" in page
+
+    def test_names_are_escaped_in_every_format(self, workspace):
+        """
+        A unit named like markup shows as text: escaped in HTML and Markdown.
+        """
+        units = workspace / "hanoi-2023-units.yaml"
+        units.write_text(
+            units.read_text(encoding="utf-8").replace(
+                "name: Huyện Mỹ Đức", 'name: "<script>alert(1)</script> & *Mỹ Đức*"'
+            ),
+            encoding="utf-8",
+        )
+        args = ("synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--format")
+
+        html = run(*args, "html", cwd=workspace).stdout
+        markdown = run(*args, "markdown", cwd=workspace).stdout
+
+        assert "<script" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *Mỹ Đức* (282)" in html
+        assert "- \\<script\\>alert(1)\\</script\\> \\& \\*Mỹ Đức\\* (282)" in markdown.splitlines()
+
+    def test_issues_of_the_documents_that_count(self, workspace):
+        """
+        An answer that does not fit: the unit is not scored, the issue is listed at its
+        file:line:column, and the exit status is 1.
+        """
+        path = workspace / "round-2023" / "records.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("I.2: 5, I.3: pass", "I.2: 5, I.3: maybe", 1), encoding="utf-8"
+        )
+
+        done = run(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--lang", "en", cwd=workspace
+        )
+
+        lines = done.stdout.splitlines()
+        assert 1 == done.returncode
+        assert [
+            "Issues",
+            'round-2023/records.yaml:42:28: error QT451: answers["I.3"]: expected pass or fail'
+            " for a yes_no item, got 'maybe'",
+        ] == lines[lines.index("Issues") :][:2]
+        assert any(line.startswith("Thị xã Sơn Tây") and line.endswith("1") for line in lines)
+
+    def test_documents_about_units_outside_the_plan(self, workspace):
+        """
+        A report about a unit the plan does not assign: its issue is listed, exit 1.
+        """
+        path = workspace / "round-2023" / "reports.yaml"
+        text = path.read_text(encoding="utf-8")
+        extra = (
+            text.split("\n---\n")[1]
+            .replace("id: bc-2023-001", "id: bc-2023-vhtt")
+            .replace('unit: "001"', "unit: so-vhtt")
+        )
+        path.write_text(text.rstrip("\n") + "\n---\n" + extra + "\n", encoding="utf-8")
+
+        done = run(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--lang", "en", cwd=workspace
+        )
+
+        lines = done.stdout.splitlines()
+        assert 1 == done.returncode
+        assert [
+            "Issues",
+            "round-2023/reports.yaml:637:7: error QT327: unit: unit 'so-vhtt' is not in the scope"
+            " of plan 'hn-kt-qtux-2023'",
+        ] == lines[lines.index("Issues") :][:2]
+
+    def test_an_unknown_plan_is_a_usage_error(self):
+        """
+        The plans there are are named.
+        """
+        done = run("synthesize", "nope", "--lang", "en", cwd=DATA)
+
+        assert (
+            2,
+            "",
+            "quytac synthesize: there is no plan 'nope' in . (plans: hn-kt-qtux-2022,"
+            " hn-kt-qtux-2023)\n",
+        ) == (done.returncode, done.stdout, done.stderr)
+
+    def test_a_bad_date_is_a_usage_error(self):
+        """
+        --as-of is an ISO date.
+        """
+        done = run("synthesize", "hn-kt-qtux-2023", "--as-of", "31/08/2023", cwd=DATA)
+
+        assert (
+            2,
+            "quytac synthesize: --as-of phải là ngày dạng YYYY-MM-DD, nhận được '31/08/2023'\n",
+        ) == (done.returncode, done.stderr)
+
+    def test_a_broken_workspace_is_not_synthesised(self, workspace):
+        """
+        A file of the workspace that does not load: its problems, and no partial synthesis.
+        """
+        (workspace / "broken.yaml").write_text("kind: Report\n", encoding="utf-8")
+
+        done = run("synthesize", "hn-kt-qtux-2023", "--lang", "en", cwd=workspace)
+
+        assert 1 == done.returncode
+        assert "quytac synthesize: the workspace . has problems; nothing is synthesised\n" == (
+            done.stderr
+        )
+        assert done.stdout.splitlines()[0].startswith("broken.yaml:1:1: error QT103: ")
+        assert done.stdout.endswith(" errors, 0 warnings\n")
+
+
+class TestTest:
+    def test_the_bundled_checklist_passes(self):
+        """
+        Every example of the bundled checklist gives what it expects.
+        """
+        done = run("test", ".", "--lang", "en", cwd=DATA)
+
+        assert (
+            0,
+            "kt-co-quan-2023: 7 examples, 0 failed\n1 checklist, 7 examples, 0 failed\n",
+        ) == (
+            done.returncode,
+            done.stdout,
+        )
+
+    def test_a_failing_example_is_reported_at_its_place(self, tmp_path):
+        """
+        A wrong expectation: the failure with file:line:column and path, exit 1.
+        """
+        text = (DATA / "checklist-co-quan-2023.yaml").read_text(encoding="utf-8")
+        (tmp_path / "c.yaml").write_text(
+            text.replace("expect: {percent: 100, band: tot,", "expect: {percent: 99, band: tot,"),
+            encoding="utf-8",
+        )
+
+        done = run("test", "c.yaml", "--lang", "en", cwd=tmp_path)
+
+        assert (1, "") == (done.returncode, done.stderr)
+        assert [
+            "c.yaml:172:23: error QT460: examples[0].expect.percent: example 'đạt tất cả':"
+            " expected percent 99, got 100",
+            "kt-co-quan-2023: 7 examples, 1 failed",
+            "1 checklist, 7 examples, 1 failed",
+        ] == done.stdout.splitlines()
+
+    def test_json(self, tmp_path):
+        """
+        The failures in JSON, valid against the schema.
+        """
+        text = (DATA / "checklist-co-quan-2023.yaml").read_text(encoding="utf-8")
+        (tmp_path / "c.yaml").write_text(
+            text.replace("expect: {percent: 100, band: tot,", "expect: {percent: 99, band: tot,"),
+            encoding="utf-8",
+        )
+
+        done = run("test", "c.yaml", "--format", "json", cwd=tmp_path)
+
+        data = valid(json.loads(done.stdout), "test")
+        assert {"checklists": 1, "examples": 7, "failed": 1} == data["summary"]
+        assert ["examples[0].expect.percent"] == [
+            f["path_text"] for f in data["checklists"][0]["failures"]
+        ]
+
+    def test_no_checklist_is_a_usage_error(self, tmp_path):
+        """
+        Testing a folder without a checklist tests nothing.
+        """
+        (tmp_path / "a.yaml").write_text(CATALOG.format(id="a"), encoding="utf-8")
+
+        done = run("test", ".", "--lang", "en", cwd=tmp_path)
+
+        assert (2, "quytac test: no checklist in .\n") == (done.returncode, done.stderr)
+
+    def test_a_checklist_that_does_not_load(self, tmp_path):
+        """
+        A broken checklist file: its problems, exit 1.
+        """
+        (tmp_path / "c.yaml").write_text(
+            "kind: Checklist\nschema: quytac/v1\nid: c\ntitle: T\ncolour: red\n", encoding="utf-8"
+        )
+
+        done = run("test", "c.yaml", "--lang", "en", cwd=tmp_path)
+
+        assert 1 == done.returncode
+        assert "c.yaml:5:1: error QT104: colour: unknown key" == done.stdout.splitlines()[0]
+
+
 class TestDemo:
     def test_the_bundled_example_validates_cleanly(self):
         """
@@ -157,26 +862,47 @@ class TestDemo:
         done = run("demo", "--lang", "en")
 
         assert 0 == done.returncode, done.stdout + done.stderr
-        assert done.stdout.startswith("The Hanoi 2023 example: ")
+        assert done.stdout.startswith("The Hanoi 2023 example: 53 documents (quytac/v1)\n")
         assert done.stdout.endswith("0 errors, 0 warnings\n")
 
-    def test_the_demo_shows_both_rounds(self):
+    def test_the_demo_shows_the_five_districts_of_2022(self):
         """
-        `quytac demo` synthesises the October 2022 round and the Q3/2023 plan, each as of the
-        last day of its period.
+        A new user's first command prints the synthesis of the October 2022 round: the five
+        districts of the article (and Sơn Tây), in Vietnamese alphabetical order.
         """
         done = run("demo", "--lang", "en")
 
-        assert (
-            "Inspection of the codes of conduct, October 2022 round (hn-kt-qtux-2022), 2022-10-31"
-            in done.stdout
+        lines = done.stdout.splitlines()
+        start = lines.index(
+            "Inspection of the codes of conduct, October 2022 round (hn-kt-qtux-2022), as of"
+            " 2022-10-31"
         )
-        assert "By status: inspected: 6\n" in done.stdout
+        assert [
+            "Unit               Code  Form    Status     Appraised  Self-assessed  Issues",
+            "Huyện Chương Mỹ    277   direct  inspected  -          -                   0",
+            "Quận Bắc Từ Liêm   021   direct  inspected  -          -                   0",
+            "Quận Hà Đông       268   direct  inspected  -          -                   0",
+            "Quận Hai Bà Trưng  007   direct  inspected  -          -                   0",
+            "Quận Nam Từ Liêm   019   direct  inspected  -          -                   0",
+            "Thị xã Sơn Tây     269   direct  inspected  -          -                   0",
+        ] == lines[start + 2 : start + 9]
         assert (
-            "Inspection of the codes of conduct, Q3/2023 (hn-kt-qtux-2023), 2023-09-30"
-            in done.stdout
+            "Inspection of the codes of conduct, Q3/2023 (hn-kt-qtux-2023), as of 2023-09-30"
+            in lines
         )
-        assert "By status: inspected: 3, on_time: 35, late: 1, missing: 1\n" in done.stdout
+        assert (
+            "By status: inspected: 3, not inspected: 0, on time: 35, late: 1, missing: 1,"
+            " not due: 0" in lines
+        )
+
+    def test_the_demo_in_vietnamese(self):
+        """
+        Vietnamese by default.
+        """
+        done = run("demo")
+
+        assert done.stdout.startswith("Ví dụ Hà Nội 2023: 53 tài liệu (quytac/v1)\n")
+        assert done.stdout.endswith("0 lỗi, 0 cảnh báo\n")
 
     def test_the_demo_in_json(self):
         """
@@ -184,11 +910,218 @@ class TestDemo:
         """
         done = run("demo", "--format", "json")
 
-        data = json.loads(done.stdout)
+        data = valid(json.loads(done.stdout), "demo")
         assert ["hn-kt-qtux-2022", "hn-kt-qtux-2023"] == [s["plan"] for s in data["syntheses"]]
         assert ["021"] == data["syntheses"][1]["late"]
         assert ["282"] == data["syntheses"][1]["missing"]
         assert [] == data["findings"]
+
+    @pytest.mark.parametrize("fmt", ["markdown", "html"])
+    def test_the_demo_as_a_report(self, fmt):
+        """
+        Both rounds as reports.
+        """
+        done = run("demo", "--format", fmt)
+
+        assert 0 == done.returncode
+        assert 2 == done.stdout.count("BÁO CÁO")
+
+    def test_a_closed_pipe_is_not_a_traceback(self):
+        """
+        `quytac demo | head -1`: no traceback when the reader goes away.
+        """
+        with subprocess.Popen(
+            [sys.executable, "-m", "quytac", "demo"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as proc:
+            assert proc.stdout is not None
+            assert proc.stderr is not None
+            first = proc.stdout.readline().decode("utf-8")
+            proc.stdout.close()
+            errors = proc.stderr.read().decode("utf-8")
+
+        assert "Traceback" not in errors
+        assert first.startswith("Ví dụ Hà Nội 2023")
+
+
+class TestTerminal:
+    def run_on_a_terminal(self, *args, env=None):
+        """
+        Run the command with its stdout and stderr on a pseudo-terminal; what it wrote.
+        """
+        pty = pytest.importorskip("pty")
+        main, secondary = pty.openpty()
+        done = subprocess.run(
+            [sys.executable, "-m", "quytac", *args],
+            stdout=secondary,
+            stderr=secondary,
+            env={**os.environ, **(env or {})},
+            check=False,
+            timeout=120,
+        )
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(main)
+        return done.returncode, b"".join(chunks).decode("utf-8")
+
+    def test_colour_on_a_terminal(self):
+        """
+        On a terminal, headings and bands are coloured.
+        """
+        env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+        status, text = self.run_on_a_terminal("demo", env=env)
+        os.environ.get("NO_COLOR")
+
+        assert 0 == status
+        assert "\x1b[1m" in text
+        assert "\x1b[32m93 Tốt" in text
+
+    def test_never_with_no_color(self):
+        """
+        NO_COLOR turns colour off, even on a terminal.
+        """
+        status, text = self.run_on_a_terminal("demo", env={"NO_COLOR": "1"})
+
+        assert 0 == status
+        assert "\x1b[" not in text
+
+    def test_progress_when_scoring_takes_a_while(self, tmp_path):
+        """
+        Scoring thousands of records on a terminal: a count on stderr, wiped at the end.
+        """
+        record = (DATA / "round-2023" / "records.yaml").read_text(encoding="utf-8").split("---")[1]
+        (tmp_path / "r.yaml").write_text("---".join([record] * 3000), encoding="utf-8")
+
+        status, text = self.run_on_a_terminal(
+            "score",
+            str(tmp_path / "r.yaml"),
+            "--workspace",
+            str(DATA),
+            "--format",
+            "json",
+            "--output",
+            str(tmp_path / "out.json"),
+        )
+
+        assert 0 == status
+        assert text.startswith("\rđã chấm ")
+        assert text.endswith(" hồ sơ\r" + " " * len(text.split("\r")[-2]) + "\r")
+
+    def test_never_in_a_file(self, tmp_path):
+        """
+        --output: no colour in the file.
+        """
+        self.run_on_a_terminal("demo", "--output", str(tmp_path / "out.txt"))
+
+        assert "\x1b[" not in (tmp_path / "out.txt").read_text(encoding="utf-8")
+
+
+class TestSchema:
+    def test_one_kind(self):
+        """
+        `quytac schema Checklist` prints the schema kept in schemas/.
+        """
+        done = run("schema", "checklist")
+
+        expected = (Path(__file__).parent.parent / "schemas" / "checklist.schema.json").read_text(
+            encoding="utf-8"
+        )
+        assert (0, expected, "") == (done.returncode, done.stdout, done.stderr)
+
+    def test_all_kinds_write_to_a_folder(self, tmp_path):
+        """
+        `--write DIR` writes a file a kind and lists them.
+        """
+        done = run("schema", "--write", "out", cwd=tmp_path)
+
+        assert 0 == done.returncode
+        assert 7 == len(done.stdout.splitlines())
+        assert 7 == len(list((tmp_path / "out").glob("*.schema.json")))
+
+    def test_an_unknown_kind_is_a_usage_error(self):
+        """
+        Exit 2, the kinds named.
+        """
+        done = run("schema", "Nope")
+
+        assert (
+            2,
+            "",
+            "quytac schema: unknown kind 'Nope' (expected one of: Checklist, ConductCode,"
+            " InspectionPlan, InspectionRecord, Report, ReportOutline, UnitCatalog)\n",
+        ) == (done.returncode, done.stdout, done.stderr)
+
+
+class TestEntryPoints:
+    def test_the_quytac_script_and_python_m_agree(self):
+        """
+        The installed `quytac` command and `python -m quytac` give the same output.
+        """
+        script = shutil.which("quytac", path=str(Path(sys.executable).parent))
+        assert script is not None
+
+        by_script = subprocess.run(
+            [script, "demo", "--format", "json"], capture_output=True, text=True, check=False
+        )
+        by_module = run("demo", "--format", "json")
+
+        assert (0, by_module.stdout) == (by_script.returncode, by_script.stdout)
+
+
+class TestFreshInstall:
+    def test_the_demo_from_a_built_wheel(self, tmp_path):
+        """
+        Built as a wheel and installed on its own (not this checkout), `quytac demo` prints
+        the synthesis of the five districts of 2022: the example data and the renderers ship.
+        """
+        root = Path(__file__).parent.parent
+        pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+        subprocess.run(
+            [*pip, "wheel", "--no-deps", "-w", str(tmp_path / "dist"), str(root)], check=True
+        )
+        wheel = next((tmp_path / "dist").glob("quytac-*.whl"))
+        site = tmp_path / "site"
+        subprocess.run(
+            [*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True
+        )
+        code = (
+            "import sys; sys.path.insert(0, sys.argv[1]); import quytac.cli;"
+            " assert quytac.cli.__file__.startswith(sys.argv[1]), quytac.cli.__file__;"
+            " sys.exit(quytac.cli.main(['demo', '--lang', 'en']))"
+        )
+
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(site)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=tmp_path,
+            check=False,
+        )
+
+        assert (0, "") == (done.returncode, done.stderr)
+        lines = done.stdout.splitlines()
+        start = lines.index(
+            "Inspection of the codes of conduct, October 2022 round (hn-kt-qtux-2022), as of"
+            " 2022-10-31"
+        )
+        assert [
+            "Huyện Chương Mỹ    277   direct  inspected  -          -                   0",
+            "Quận Bắc Từ Liêm   021   direct  inspected  -          -                   0",
+            "Quận Hà Đông       268   direct  inspected  -          -                   0",
+            "Quận Hai Bà Trưng  007   direct  inspected  -          -                   0",
+            "Quận Nam Từ Liêm   019   direct  inspected  -          -                   0",
+            "Thị xã Sơn Tây     269   direct  inspected  -          -                   0",
+        ] == lines[start + 3 : start + 9]
 
 
 class TestUsageErrors:
@@ -201,7 +1134,7 @@ class TestUsageErrors:
         done = run("validate", "a.yaml", "--output", "no/such/folder/out.txt", cwd=tmp_path)
 
         assert 2 == done.returncode
-        assert done.stderr.startswith("quytac validate: cannot write no/such/folder/out.txt: ")
+        assert done.stderr.startswith("quytac validate: không ghi được no/such/folder/out.txt: ")
         assert "Traceback" not in done.stderr
 
     def test_a_folder_without_documents_is_a_usage_error(self, tmp_path):
@@ -210,7 +1143,7 @@ class TestUsageErrors:
         """
         (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
 
-        done = run("validate", ".", cwd=tmp_path)
+        done = run("validate", ".", "--lang", "en", cwd=tmp_path)
 
         assert (2, "quytac validate: no .yaml, .yml or .json file in .\n") == (
             done.returncode,

@@ -78,6 +78,7 @@ from .plans import (
     ModelPointType,
     Period,
     RollUpPolicy,
+    RollUpScores,
     Scope,
 )
 from .records import (
@@ -108,6 +109,7 @@ from .scoring import (
 from .synthesis import (
     FoundLimitation,
     FoundModelPoint,
+    OutsideDocument,
     RankedUnit,
     RollUp,
     Synthesis,
@@ -188,6 +190,7 @@ __all__ = [
     "Narrative",
     "Not",
     "OutlineSection",
+    "OutsideDocument",
     "Period",
     "Pin",
     "PlaceType",
@@ -200,6 +203,7 @@ __all__ = [
     "ReportSection",
     "RollUp",
     "RollUpPolicy",
+    "RollUpScores",
     "Rounding",
     "RoundingMode",
     "Rule",

@@ -2,88 +2,639 @@
 The ``quytac`` command.
 
 Exit status: 0 when nothing is wrong, 1 when problems (errors) were found, 2 for a usage error.
+Messages are in Vietnamese unless ``--lang en`` is given; JSON output is documented in
+docs/cli.md and described by the JSON Schemas of schemas/output/.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import datetime as dt
+import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+import attrs
+
 from ._base import SCHEMA
-from ._documents import KINDS
+from ._documents import KINDS, SUFFIXES, Loaded, file_source, text_source
 from ._version import __version__
-from .errors import Finding, Severity, format_path
-from .workspace import Workspace, _files, read_files, read_paths
+from .errors import Finding, Severity
+from .render import json as render_json
+from .render import text as render_text
+from .render._ui import ui
+from .workspace import Workspace, _files, read_files
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
+    from .checklists import Checklist
+    from .records import InspectionRecord, Report
+    from .scoring import Score
+    from .synthesis import Synthesis
 
 __all__ = ["main"]
 
-FORMAT_VERSION = 1
+#: The formats of every command that reports, and those of the commands that write a report.
+FORMATS = ("text", "json")
+REPORT_FORMATS = ("text", "json", "markdown", "html")
+
+#: Suffixes of the files ``quytac score`` reads: those of a workspace, and JSON Lines.
+RECORD_SUFFIXES = (*SUFFIXES, ".jsonl")
 
 
-def _finding_json(finding: Finding, lang: str) -> dict[str, Any]:
-    return {
-        "source": finding.source,
-        "line": finding.line,
-        "column": finding.column,
-        "path": list(finding.path),
-        "path_text": format_path(finding.path),
-        "code": finding.code,
-        "severity": str(finding.severity),
-        "message": finding.text(lang),
-    }
+class UsageError(Exception):
+    """
+    A command line that cannot be run as given: the message goes to stderr, the status is 2.
+    """
 
 
-def _report(findings: Sequence[Finding], args: argparse.Namespace, out: TextIO) -> int:
-    if args.format == "json":
-        payload = {
-            "format_version": FORMAT_VERSION,
-            "findings": [_finding_json(f, args.lang) for f in findings],
-        }
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.writelines(finding.render(args.lang) + "\n" for finding in findings)
-        errors = sum(1 for f in findings if f.severity == Severity.ERROR)
-        warnings = len(findings) - errors
-        if args.lang == "vi":
-            summary = f"{errors} lỗi, {warnings} cảnh báo"
-        else:
-            summary = (
-                f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-            )
-        out.write(summary + "\n")
-    return 1 if any(f.severity == Severity.ERROR for f in findings) else 0
-
-
-def _validate(paths: Sequence[str]) -> list[Finding]:
-    documents, problems = read_files(_files(paths))
-    workspace = Workspace(
-        documents=tuple(doc for doc, _ in documents),
-        origins=tuple(origin for _, origin in documents),
-    )
-    return sorted([*problems, *workspace.validate()], key=_by_place)
+def _errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity == Severity.ERROR for f in findings)
 
 
 def _by_place(finding: Finding) -> tuple[str, int, int, str]:
     return (finding.source, finding.line or 0, finding.column or 0, finding.code)
 
 
-def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    missing = [p for p in args.paths if not Path(p).exists()]
+def _existing(paths: Sequence[str], lang: str) -> None:
+    missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        sys.stderr.write(f"quytac validate: no such file or folder: {', '.join(missing)}\n")
-        return 2
-    if not _files(args.paths):
-        sys.stderr.write(
-            f"quytac validate: no .yaml, .yml or .json file in {', '.join(args.paths)}\n"
+        raise UsageError(ui("cli.no_such_path", lang, paths=", ".join(missing)))
+
+
+def _check_paths(paths: Sequence[str], lang: str) -> list[str]:
+    """
+    The YAML and JSON files under the paths; a usage error when a path does not exist or
+    there is no file to read.
+    """
+    _existing(paths, lang)
+    files = _files(paths)
+    if not files:
+        raise UsageError(ui("cli.no_documents", lang, paths=", ".join(paths)))
+    return files
+
+
+def _check_records(paths: Sequence[str], lang: str) -> list[str]:
+    """
+    The files of records under the paths (JSON Lines too), as ``_check_paths``.
+    """
+    _existing(paths, lang)
+    files = _record_files(paths)
+    if not files:
+        raise UsageError(ui("cli.no_records", lang, paths=", ".join(paths)))
+    return files
+
+
+def _record_files(paths: Sequence[str]) -> list[str]:
+    found = []
+    for path in paths:
+        top = Path(path)
+        if top.is_dir():
+            found += sorted(
+                os.fspath(f)
+                for f in top.rglob("*")
+                if f.suffix.lower() in RECORD_SUFFIXES
+                and not f.name.endswith(".schema.json")
+                and not any(part.startswith(".") for part in f.relative_to(top).parts)
+                and f.is_file()
+            )
+        else:
+            found.append(os.fspath(top))
+    return found
+
+
+def _workspace(paths: Sequence[str], lang: str) -> tuple[Workspace, list[Finding]]:
+    files = _check_paths(paths, lang)
+    documents, problems = read_files(files)
+    workspace = Workspace(
+        documents=tuple(doc for doc, _ in documents),
+        origins=tuple(origin for _, origin in documents),
+    )
+    return workspace, list(problems)
+
+
+def _findings_report(findings: Sequence[Finding], args: argparse.Namespace, out: TextIO) -> None:
+    if args.format == "json":
+        out.write(
+            render_json.dumps(
+                {
+                    "format_version": render_json.FORMAT_VERSION,
+                    "findings": [render_json.finding(f, args.lang) for f in findings],
+                }
+            )
         )
-        return 2
-    return _report(_validate(args.paths), args, out)
+        return
+    style = render_text.Style.for_stream(out)
+    out.writelines(line + "\n" for line in render_text.findings(findings, args.lang, style))
+    out.write(render_text.summary(findings, args.lang) + "\n")
+
+
+# --- validate -------------------------------------------------------------------------------
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    workspace, problems = _workspace(args.paths, args.lang)
+    findings = sorted([*problems, *workspace.validate()], key=_by_place)
+    _findings_report(findings, args, out)
+    return 1 if _errors(findings) else 0
+
+
+# --- score ----------------------------------------------------------------------------------
+
+
+class Progress:
+    """
+    A count of the records scored, on stderr, when it is a terminal and the scoring takes more
+    than a moment (``delay`` seconds); redrawn at most every ``every`` seconds, wiped at the end.
+    """
+
+    def __init__(  # noqa: PLR0913 - the clock and the delays are for the tests
+        self,
+        stream: TextIO,
+        lang: str,
+        *,
+        delay: float = 1.0,
+        every: float = 0.2,
+        clock: Callable[[], float] = time.monotonic,
+        force: bool = False,
+    ) -> None:
+        isatty = getattr(stream, "isatty", None)
+        self.active = force or bool(isatty and isatty())
+        self._stream = stream
+        self._lang = lang
+        self._clock = clock
+        self._start = clock()
+        self._delay = delay
+        self._every = every
+        self._last = -1.0
+        self._shown = 0
+
+    def tick(self, count: int) -> None:
+        """
+        Say how many records are scored, if it is time to.
+        """
+        if not self.active:
+            return
+        now = self._clock()
+        if now - self._start < self._delay or now - self._last < self._every:
+            return
+        self._last = now
+        text = ui("cli.progress", self._lang, count=count)
+        self._stream.write("\r" + text + " " * (self._shown - render_text.display_width(text)))
+        self._stream.flush()
+        self._shown = render_text.display_width(text)
+
+    def done(self) -> None:
+        """
+        Wipe the count, if one was shown.
+        """
+        if self._shown:
+            self._stream.write("\r" + " " * self._shown + "\r")
+            self._stream.flush()
+            self._shown = 0
+
+
+def _shifted(finding: Finding, lines: int) -> Finding:
+    if not lines or finding.line is None:
+        return finding
+    return attrs.evolve(finding, line=finding.line + lines)
+
+
+def _loaded(path: str) -> Iterator[tuple[Loaded, int]]:
+    """
+    Every document of a records file, one at a time, with the lines to add to its places
+    (a JSON Lines file is read line by line: one document a line).
+    """
+    if Path(path).suffix.lower() != ".jsonl":
+        for item in file_source(path):
+            yield item, 0
+        return
+    with Path(path).open("rb") as stream:
+        for number, raw in enumerate(stream):
+            if raw.strip():
+                for item in text_source(raw.rstrip(b"\r\n"), path):
+                    yield item, number
+
+
+@attrs.frozen
+class _Scored:
+    """
+    One record scored: where it is, what it is about, and its score (None when not scored).
+    """
+
+    source: str
+    line: int
+    document: Report | InspectionRecord
+    unit_name: str
+    result: Score | None
+    checklist: str | None
+
+
+def _checklist_for(
+    document: Report | InspectionRecord, workspace: Workspace, given: str | None
+) -> tuple[Checklist | None, str | None, Any, tuple[str, ...]]:
+    from .checklists import Checklist  # noqa: PLC0415
+    from .plans import InspectionPlan  # noqa: PLC0415
+    from .records import Report  # noqa: PLC0415
+
+    plan = workspace.get(InspectionPlan, document.plan)
+    if isinstance(document, Report):
+        answers = document.self_assessment
+        path: tuple[str, ...] = ("self_assessment", "answers")
+        named = plan.indirect.self_assessment if plan and plan.indirect else None
+    else:
+        answers = document.own_answers() if document.answers else None
+        path = ("answers",)
+        named = plan.direct.checklist if plan and plan.direct else None
+    checklist_id = given or named
+    checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
+    return checklist, checklist_id, answers, path
+
+
+def _unit_name(document: Report | InspectionRecord, workspace: Workspace, lang: str) -> str:
+    from .plans import InspectionPlan  # noqa: PLC0415
+    from .records import Report  # noqa: PLC0415
+    from .units import UnitCatalog  # noqa: PLC0415
+
+    plan = workspace.get(InspectionPlan, document.plan)
+    catalog = workspace.get(UnitCatalog, plan.units) if plan is not None else None
+    if catalog is None:
+        return document.unit
+    day = document.submitted_on if isinstance(document, Report) else document.inspected_on
+    unit = catalog.unit(document.unit, on=day)
+    return unit.name.get(lang) if unit is not None else document.unit
+
+
+def _score_stream(
+    files: Sequence[str], workspace: Workspace, args: argparse.Namespace
+) -> Iterator[_Scored | Finding]:
+    """
+    Each record scored, or the problems of a document that does not load, one at a time.
+    """
+    from .records import InspectionRecord, Report  # noqa: PLC0415
+    from .scoring import score  # noqa: PLC0415
+
+    for path in files:
+        for item, shift in _loaded(path):
+            if item.problems:
+                for problem in item.problems:
+                    yield _shifted(problem, shift)
+                continue
+            document = item.document
+            line = (item.origin.span.line + 1 if item.origin.span else 1) + shift
+            if not isinstance(document, Report | InspectionRecord):
+                yield _note(
+                    "cli.not_scorable", path, line, document=document.id, kind=type(document).kind
+                )
+                continue
+            checklist, checklist_id, answers, where = _checklist_for(
+                document, workspace, args.checklist
+            )
+            name = _unit_name(document, workspace, args.lang)
+            if answers is None:
+                yield _Scored(path, line, document, name, None, checklist_id)
+                continue
+            if checklist is None:
+                yield _note("cli.no_checklist_for", path, line, document=document.id)
+                continue
+            result = score(checklist, answers.answers, path=where)
+            if result.issues:
+                marks = item.origin.marks([issue.path for issue in result.issues])
+                for issue in result.issues:
+                    place = marks.at_value(issue.path)
+                    located = issue.located(path, *place) if place else issue.located(path)
+                    yield _shifted(located, shift)
+            yield _Scored(path, line, document, name, result, checklist.id)
+
+
+@attrs.frozen(kw_only=True)
+class Note(Finding):
+    """
+    A finding of the command itself (a file that holds no record): no code, no path.
+    """
+
+    def render(self, lang: str = "en") -> str:
+        """
+        ``source:line: severity: message``.
+        """
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.severity}: {self.text(lang)}"
+
+
+def _note(key: str, source: str, line: int, **params: object) -> Finding:
+    return Note(
+        code="",
+        severity=Severity.ERROR,
+        path=(),
+        message=ui(key, "en", **params),
+        message_vi=ui(key, "vi", **params),
+        source=source,
+        line=line,
+    )
+
+
+def _score_row(scored: _Scored, lang: str) -> list[str]:
+    result = scored.result
+    if result is None:
+        return [
+            f"{scored.source}:{scored.line}",
+            scored.document.id,
+            scored.unit_name,
+            scored.checklist or "-",
+            "-",
+            ui("cli.not_answered", lang),
+            "-",
+            "-",
+        ]
+    return [
+        f"{scored.source}:{scored.line}",
+        scored.document.id,
+        scored.unit_name,
+        result.checklist.id,
+        result.shown(lang) if result.percent is not None else "-",
+        result.band.label.get(lang) if result.band is not None else "-",
+        str(result.coverage),
+        ", ".join(result.capped_by) or "-",
+    ]
+
+
+def _score_json(scored: _Scored, lang: str) -> dict[str, Any]:
+    return {
+        "source": scored.source,
+        "line": scored.line,
+        "document": scored.document.id,
+        "kind": type(scored.document).kind,
+        "plan": scored.document.plan,
+        "unit": scored.document.unit,
+        "unit_name": scored.unit_name,
+        "score": None if scored.result is None else render_json.score(scored.result, lang),
+    }
+
+
+def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
+    from .checklists import Checklist  # noqa: PLC0415
+
+    files = _check_records(args.records, args.lang)
+    workspace, problems = _definitions(args.workspace, args.lang)
+    if problems:
+        _findings_report(sorted(problems, key=_by_place), args, out)
+        return 1
+    if args.checklist and workspace.get(Checklist, args.checklist) is None:
+        raise UsageError(
+            ui(
+                "cli.no_checklist",
+                args.lang,
+                checklist=repr(args.checklist),
+                workspace=args.workspace,
+            )
+        )
+    progress = Progress(sys.stderr, args.lang)
+    stream = _score_stream(files, workspace, args)
+    try:
+        if args.format == "json":
+            findings = _scores_json(stream, progress, args.lang, out)
+        else:
+            findings = _scores_text(stream, progress, args.lang, out)
+    finally:
+        progress.done()
+    return 1 if _errors(findings) else 0
+
+
+def _indented(text: str) -> str:
+    return text.rstrip("\n").replace("\n", "\n  ")
+
+
+def _scores_json(
+    stream: Iterable[_Scored | Finding], progress: Progress, lang: str, out: TextIO
+) -> list[Finding]:
+    """
+    The scores as JSON, each written as soon as it is known (memory stays flat).
+    """
+    findings: list[Finding] = []
+    count = 0
+    out.write(f'{{\n  "format_version": {render_json.FORMAT_VERSION},\n  "scores": [')
+    for found in stream:
+        if isinstance(found, _Scored):
+            entry = _indented(_indented(render_json.dumps(_score_json(found, lang))))
+            out.write(("," if count else "") + "\n    " + entry)
+            count += 1
+            progress.tick(count)
+        else:
+            findings.append(found)
+    out.write("\n  ]," if count else "],")
+    listed = [render_json.finding(f, lang) for f in findings]
+    out.write(f'\n  "findings": {_indented(render_json.dumps(listed))},')
+    summary = {"scored": count, "problems": len(findings)}
+    out.write(f'\n  "summary": {_indented(render_json.dumps(summary))}\n}}\n')
+    return findings
+
+
+def _scores_text(
+    stream: Iterable[_Scored | Finding], progress: Progress, lang: str, out: TextIO
+) -> list[Finding]:
+    """
+    The scores as a table sorted by the units' Vietnamese names, then the findings.
+    """
+    from .collation import vietnamese_key  # noqa: PLC0415
+
+    findings: list[Finding] = []
+    rows: list[tuple[Any, int, list[str], Score | None]] = []
+    for found in stream:
+        if isinstance(found, _Scored):
+            key = vietnamese_key(found.unit_name)
+            rows.append((key, len(rows), _score_row(found, lang), found.result))
+            progress.tick(len(rows))
+        else:
+            findings.append(found)
+    progress.done()
+    rows.sort(key=lambda row: (row[0], row[1]))
+    style = render_text.Style.for_stream(out)
+    columns = ("source", "document", "unit", "checklist", "percent", "band", "coverage")
+    head = [ui(f"col.{c}", lang) for c in (*columns, "capped_by")]
+    colours: list[list[str | None]] = [[None] * len(head)]
+    colours += [
+        [
+            *([None] * 5),
+            render_text.band_colour(result),
+            None,
+            "red" if result is not None and result.capped_by else None,
+        ]
+        for *_, result in rows
+    ]
+    if rows:
+        table = render_text.table(
+            [head, *(row[2] for row in rows)], right=(4,), style=style, colours=colours
+        )
+        out.writelines(line + "\n" for line in table)
+    out.writelines(line + "\n" for line in render_text.findings(findings, lang, style))
+    failed = len({(f.source, f.line) for f in findings if f.severity == Severity.ERROR})
+    out.write(ui("cli.scored", lang, count=len(rows), failed=failed) + "\n")
+    out.write(render_text.summary(findings, lang) + "\n")
+    return findings
+
+
+def _definitions(folder: str, lang: str) -> tuple[Workspace, list[Finding]]:
+    """
+    The definitions under a folder (reports and records are left out: they are what is scored).
+    """
+    from .records import InspectionRecord, Report  # noqa: PLC0415
+
+    if not Path(folder).is_dir():
+        raise UsageError(ui("cli.no_such_path", lang, paths=folder))
+    documents, problems = read_files(_files([folder]))
+    kept = [(d, o) for d, o in documents if not isinstance(d, Report | InspectionRecord)]
+    workspace = Workspace(
+        documents=tuple(doc for doc, _ in kept), origins=tuple(origin for _, origin in kept)
+    )
+    return workspace, list(problems)
+
+
+# --- synthesize -----------------------------------------------------------------------------
+
+
+def _date(text: str, lang: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(ui("cli.bad_date", lang, got=repr(text))) from None
+
+
+def _synthesis_output(
+    syntheses: Sequence[Synthesis], workspace: Workspace, args: argparse.Namespace
+) -> str:
+    from .render import html as render_html  # noqa: PLC0415
+    from .render import markdown as render_markdown  # noqa: PLC0415
+
+    lang = args.lang
+    number = getattr(args, "number", None)
+    place = getattr(args, "place", None)
+    if args.format == "markdown":
+        return "\n---\n\n".join(
+            render_markdown.synthesis(s, workspace, lang, number=number, place=place)
+            for s in syntheses
+        )
+    if args.format == "html":
+        return render_html.page(
+            [
+                render_html.synthesis(s, workspace, lang, number=number, place=place)
+                for s in syntheses
+            ],
+            lang,
+            title=" · ".join(s.plan.title.get(lang) for s in syntheses),
+        )
+    style = render_text.Style.for_stream(args.out)
+    return "\n".join(render_text.synthesis(s, lang, style, workspace) for s in syntheses)
+
+
+def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
+    from .plans import InspectionPlan  # noqa: PLC0415
+    from .synthesis import synthesize  # noqa: PLC0415
+
+    as_of = _date(args.as_of, args.lang) if args.as_of else dt.datetime.now(dt.UTC).date()
+    workspace, problems = _workspace([args.workspace], args.lang)
+    if problems:
+        told = ui("cli.workspace_problems", args.lang, workspace=args.workspace)
+        sys.stderr.write(f"quytac synthesize: {told}\n")
+        _findings_report(sorted(problems, key=_by_place), args, out)
+        return 1
+    if workspace.get(InspectionPlan, args.plan) is None:
+        plans = ", ".join(sorted(p.id for p in workspace.all(InspectionPlan))) or "-"
+        raise UsageError(
+            ui(
+                "cli.no_plan",
+                args.lang,
+                plan=repr(args.plan),
+                workspace=args.workspace,
+                plans=plans,
+            )
+        )
+    syn = synthesize(workspace, args.plan, as_of=as_of)
+    if args.format == "json":
+        out.write(render_json.dumps(render_json.synthesis(syn, args.lang)))
+    else:
+        out.write(_synthesis_output([syn], workspace, args))
+    from .render._view import issues  # noqa: PLC0415
+
+    return 1 if _errors(issues(syn)) else 0
+
+
+# --- test -----------------------------------------------------------------------------------
+
+
+def _cmd_test(args: argparse.Namespace, out: TextIO) -> int:
+    from .checklists import Checklist  # noqa: PLC0415
+    from .scoring import run_examples  # noqa: PLC0415
+
+    workspace, problems = _workspace(args.paths, args.lang)
+    checklists = sorted(workspace.all(Checklist), key=lambda c: c.id)
+    if not checklists and not problems:
+        raise UsageError(ui("cli.no_checklists_found", args.lang, paths=", ".join(args.paths)))
+    results = []
+    failures: list[Finding] = list(problems)
+    for checklist in checklists:
+        failed = workspace.locate(checklist, run_examples(checklist))
+        failed.sort(key=_by_place)
+        failures += failed
+        failing = {
+            f.path[1]
+            for f in failed
+            if len(f.path) > 1 and f.path[0] == "examples" and f.severity == Severity.ERROR
+        }
+        results.append((checklist, len(checklist.examples), len(failing), failed))
+    total = sum(count for _, count, _, _ in results)
+    total_failed = sum(broken for _, _, broken, _ in results)
+    if args.format == "json":
+        out.write(
+            render_json.dumps(
+                {
+                    "format_version": render_json.FORMAT_VERSION,
+                    "checklists": [
+                        {
+                            "id": checklist.id,
+                            "version": checklist.version,
+                            "source": (o.source if (o := workspace.origin(checklist)) else None),
+                            "examples": count,
+                            "failed": broken,
+                            "failures": [render_json.finding(f, args.lang) for f in failed],
+                        }
+                        for checklist, count, broken, failed in results
+                    ],
+                    "findings": [render_json.finding(f, args.lang) for f in problems],
+                    "summary": {
+                        "checklists": len(results),
+                        "examples": total,
+                        "failed": total_failed,
+                    },
+                }
+            )
+        )
+        return 1 if _errors(failures) else 0
+    style = render_text.Style.for_stream(out)
+    out.writelines(
+        line + "\n"
+        for line in render_text.findings(sorted(problems, key=_by_place), args.lang, style)
+    )
+    for checklist, count, broken, failed in results:
+        out.writelines(line + "\n" for line in render_text.findings(failed, args.lang, style))
+        line = ui("cli.examples", args.lang, checklist=checklist.id, count=count, failed=broken)
+        out.write(style(line, "red" if broken else "green") + "\n")
+    out.write(
+        ui(
+            "cli.examples_total",
+            args.lang,
+            checklists=len(results),
+            count=total,
+            failed=total_failed,
+        )
+        + "\n"
+    )
+    return 1 if _errors(failures) else 0
+
+
+# --- demo -----------------------------------------------------------------------------------
 
 
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -91,33 +642,38 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from .plans import InspectionPlan  # noqa: PLC0415
     from .synthesis import synthesize  # noqa: PLC0415
 
-    folder = example_path()
-    documents, problems = read_paths([folder])
-    workspace = Workspace(
-        documents=tuple(doc for doc, _ in documents),
-        origins=tuple(origin for _, origin in documents),
-    )
-    workspace_findings = sorted([*problems, *workspace.validate()], key=_by_place)
+    workspace, problems = _workspace([example_path()], args.lang)
+    findings = sorted([*problems, *workspace.validate()], key=_by_place)
     plans = sorted(workspace.all(InspectionPlan), key=lambda plan: (plan.period.start, plan.id))
     # Each plan is synthesised as of the last day of its period.
     syntheses = [synthesize(workspace, plan.id, as_of=plan.period.end) for plan in plans]
+    status = 1 if _errors(findings) else 0
     if args.format == "json":
         payload = {
-            "format_version": FORMAT_VERSION,
-            "syntheses": [synthesis.to_json(args.lang) for synthesis in syntheses],
-            "findings": [_finding_json(f, args.lang) for f in workspace_findings],
+            "format_version": render_json.FORMAT_VERSION,
+            "syntheses": [render_json.synthesis(s, args.lang) for s in syntheses],
+            "findings": [render_json.finding(f, args.lang) for f in findings],
         }
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return 1 if any(f.severity == Severity.ERROR for f in workspace_findings) else 0
-    heading = "Ví dụ Hà Nội 2023" if args.lang == "vi" else "The Hanoi 2023 example"
-    out.write(f"{heading}: {len(documents)} documents ({SCHEMA})\n")
+        out.write(render_json.dumps(payload))
+        return status
+    if args.format in ("markdown", "html"):
+        out.write(_synthesis_output(syntheses, workspace, args))
+        return status
+    style = render_text.Style.for_stream(out)
+    heading = ui("cli.demo_heading", args.lang, count=len(workspace), schema=SCHEMA)
+    out.write(style(heading, "bold") + "\n")
     kinds: dict[str, int] = {}
-    for document, _ in documents:
+    for document in workspace:
         kinds[type(document).kind] = kinds.get(type(document).kind, 0) + 1
-    out.writelines(f"  {kind:<16} {count}\n" for kind, count in sorted(kinds.items()))
-    out.writelines("\n" + synthesis.render(args.lang) for synthesis in syntheses)
+    rows = [[kind, str(count)] for kind, count in sorted(kinds.items())]
+    out.writelines(f"  {line}\n" for line in render_text.table([["", ""], *rows], right=(1,))[1:])
+    out.writelines("\n" + render_text.synthesis(s, args.lang, style, workspace) for s in syntheses)
     out.write("\n")
-    return _report(workspace_findings, args, out)
+    _findings_report(findings, args, out)
+    return status
+
+
+# --- schema ---------------------------------------------------------------------------------
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
@@ -127,25 +683,39 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
         out.writelines(f"{path}\n" for path in schema.write_schemas(args.write))
         return 0
     if args.kind is None:
-        out.write(json.dumps(schema.json_schemas(), ensure_ascii=False, indent=2) + "\n")
+        out.write(render_json.dumps(schema.json_schemas()))
         return 0
     kinds = {kind.lower(): kind for kind in KINDS}
     kind = kinds.get(args.kind.lower())
     if kind is None:
-        sys.stderr.write(
-            f"quytac schema: unknown kind {args.kind!r} (expected one of:"
-            f" {', '.join(sorted(KINDS))})\n"
+        raise UsageError(
+            f"unknown kind {args.kind!r} (expected one of: {', '.join(sorted(KINDS))})"
         )
-        return 2
     out.write(schema.dump_schema(schema.json_schema(kind)))
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+# --- the parser -----------------------------------------------------------------------------
+
+
+def _common(formats: Sequence[str]) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
+    common.add_argument("--format", choices=formats, default="text", help="output format")
+    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (vi)")
     common.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _common(FORMATS)
+    reports = _common(REPORT_FORMATS)
+    header = argparse.ArgumentParser(add_help=False)
+    header.add_argument(
+        "--number", metavar="TEXT", help='the report\'s number for its header ("215/BC-SVHTT")'
+    )
+    header.add_argument(
+        "--place", metavar="TEXT", help="the place in the header's date (the province's name)"
+    )
 
     parser = argparse.ArgumentParser(
         prog="quytac",
@@ -160,6 +730,39 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
     validate.set_defaults(run=_cmd_validate)
 
+    score = commands.add_parser(
+        "score",
+        parents=[common],
+        help="score reports and inspection records (YAML streams, JSON, JSON Lines)",
+    )
+    score.add_argument("records", nargs="+", metavar="RECORD", help="a file or a folder")
+    score.add_argument(
+        "--checklist", metavar="ID", help="score against this checklist, not the plan's"
+    )
+    score.add_argument(
+        "--workspace",
+        metavar="DIR",
+        default=".",
+        help="the folder of plans, checklists and units (default: the current folder)",
+    )
+    score.set_defaults(run=_cmd_score)
+
+    synthesize = commands.add_parser(
+        "synthesize", parents=[reports, header], help="the synthesis of a plan on a date"
+    )
+    synthesize.add_argument("plan", metavar="PLAN_ID", help="the plan's id")
+    synthesize.add_argument(
+        "--workspace", metavar="DIR", default=".", help="the workspace (default: current folder)"
+    )
+    synthesize.add_argument(
+        "--as-of", metavar="DATE", help="the date of the synthesis, YYYY-MM-DD (default: today)"
+    )
+    synthesize.set_defaults(run=_cmd_synthesize)
+
+    test = commands.add_parser("test", parents=[common], help="run the examples of checklists")
+    test.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
+    test.set_defaults(run=_cmd_test)
+
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the document kinds, or write them to a folder"
     )
@@ -170,9 +773,11 @@ def _parser() -> argparse.ArgumentParser:
         "--write", metavar="DIR", help="write one <kind>.schema.json file a kind into DIR"
     )
     schema.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
-    schema.set_defaults(run=_cmd_schema)
+    schema.set_defaults(run=_cmd_schema, lang="en")
 
-    demo = commands.add_parser("demo", parents=[common], help="run the bundled Hanoi example")
+    demo = commands.add_parser(
+        "demo", parents=[reports, header], help="run the bundled Hanoi example, end to end"
+    )
     demo.set_defaults(run=_cmd_demo)
     return parser
 
@@ -182,16 +787,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     Run the command line; returns the exit status.
     """
     args = _parser().parse_args(argv)
-    if args.output:
-        try:
-            out = Path(args.output).open("w", encoding="utf-8")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            sys.stderr.write(f"quytac {args.command}: cannot write {args.output}: {exc.strerror}\n")
-            return 2
-        with out:
-            status: int = args.run(args, out)
-        return status
-    status = args.run(args, sys.stdout)
+    try:
+        if args.output:
+            try:
+                out = Path(args.output).open("w", encoding="utf-8")  # noqa: SIM115 - closed below
+            except OSError as exc:
+                detail = exc.strerror or str(exc)
+                raise UsageError(
+                    ui("cli.cannot_write", args.lang, path=args.output, detail=detail)
+                ) from None
+            with out:
+                args.out = out
+                status: int = args.run(args, out)
+            return status
+        args.out = sys.stdout
+        status = args.run(args, sys.stdout)
+    except UsageError as exc:
+        sys.stderr.write(f"quytac {args.command}: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        # The reader went away (`quytac demo | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
     return status
 
 
