@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 import quytac
 from quytac import (
+    AllOf,
+    AnyOf,
     Band,
     Checklist,
     Choice,
@@ -19,7 +21,9 @@ from quytac import (
     CriticalPolicy,
     FreeText,
     Item,
+    ItemCondition,
     Model,
+    Not,
     PointsScale,
     ScoringPolicy,
     Section,
@@ -165,20 +169,101 @@ policies = st.builds(
 
 
 @st.composite
-def checklists(draw: st.DrawFn, policy: st.SearchStrategy[ScoringPolicy] = policies) -> Checklist:
+def tests_of(draw: st.DrawFn, target: Item) -> ItemCondition:
+    """
+    A test that fits an item's answer type: a pass or fail or a choice id for yes_no and
+    choices, a bound for a count, ``answered`` for any item.
+    """
+    answer = target.answer
+    if isinstance(answer, YesNo) and draw(st.booleans()):
+        if draw(st.booleans()):
+            return ItemCondition(item=target.id, equals=draw(st.sampled_from(["pass", "fail"])))
+        return ItemCondition(item=target.id, in_=("pass",))
+    if isinstance(answer, Choices) and draw(st.booleans()):
+        ids = [choice.id for choice in answer.choices]
+        chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=len(ids), unique=True))
+        return ItemCondition(item=target.id, in_=tuple(chosen))
+    if isinstance(answer, Count) and draw(st.booleans()):
+        bound = Decimal(draw(st.integers(min_value=0, max_value=8)))
+        if draw(st.booleans()):
+            return ItemCondition(item=target.id, gte=bound)
+        return ItemCondition(item=target.id, lte=bound)
+    return ItemCondition(item=target.id, answered=draw(st.booleans()))
+
+
+@st.composite
+def conditions_on(draw: st.DrawFn, targets: list[Item]) -> object:
+    """
+    A condition on some of the targets: one test, its negation, or all / any of two.
+    """
+    form = draw(st.sampled_from(["test", "test", "not", "all", "any"]))
+    first = draw(tests_of(draw(st.sampled_from(targets))))
+    if form == "test":
+        return first
+    if form == "not":
+        return Not(condition=first)
+    second = draw(tests_of(draw(st.sampled_from(targets))))
+    return (AllOf if form == "all" else AnyOf)(conditions=(first, second))
+
+
+def with_conditions(section: Section, found: dict[str, object]) -> Section:
+    """
+    The section with the conditions given by item id.
+    """
+    return attrs.evolve(
+        section,
+        items=tuple(
+            attrs.evolve(item, when=found[item.id]) if item.id in found else item
+            for item in section.items
+        ),
+        sections=tuple(with_conditions(inner, found) for inner in section.sections),
+    )
+
+
+@st.composite
+def checklists(
+    draw: st.DrawFn,
+    policy: st.SearchStrategy[ScoringPolicy] = policies,
+    conditional: st.SearchStrategy[bool] = st.booleans(),  # noqa: B008
+) -> Checklist:
     """
     A checklist of one to three top-level sections (one level of subsections), the first with
-    at least one item, ids unique and in order, no conditions.
+    at least one item, ids unique and in order; when ``conditional`` draws True, some items
+    carry a ``when:`` condition, valid by construction: it tests only items of the first
+    top-level section that come before the item, with comparisons that fit their answer types
+    (so that any reordering that keeps the first section first and intact keeps them valid).
     """
     first = draw(sections(at_least_one=True))
     rest = draw(st.lists(sections(), max_size=2))
     counter = [0, 0]
+    numbered_sections = tuple(numbered(s, counter) for s in (first, *rest))
+    if draw(conditional):
+        in_first = {
+            item.id
+            for item, _ in Checklist(
+                id="kt", title=Text(vi="x"), sections=numbered_sections[:1]
+            ).walk()
+        }
+        ordered = [item for section in numbered_sections for item in _items_of(section)]
+        found: dict[str, object] = {}
+        for position, item in enumerate(ordered):
+            targets = [other for other in ordered[:position] if other.id in in_first]
+            if targets and draw(st.integers(min_value=0, max_value=2)) == 0:
+                found[item.id] = draw(conditions_on(targets))
+        numbered_sections = tuple(with_conditions(s, found) for s in numbered_sections)
     return Checklist(
         id="kt",
         title=Text(vi="Phiếu thử"),
         scoring=draw(policy),
-        sections=tuple(numbered(s, counter) for s in (first, *rest)),
+        sections=numbered_sections,
     )
+
+
+def _items_of(section: Section) -> list[Item]:
+    """
+    A section's items in the checklist's order: its own, then its subsections'.
+    """
+    return [*section.items, *(item for inner in section.sections for item in _items_of(inner))]
 
 
 # --- answers --------------------------------------------------------------------------------
@@ -237,10 +322,12 @@ def answers_for(draw: st.DrawFn, checklist: Checklist) -> dict[str, str]:
 
 @st.composite
 def scored(
-    draw: st.DrawFn, policy: st.SearchStrategy[ScoringPolicy] = policies
+    draw: st.DrawFn,
+    policy: st.SearchStrategy[ScoringPolicy] = policies,
+    conditional: st.SearchStrategy[bool] = st.booleans(),  # noqa: B008
 ) -> tuple[Checklist, dict[str, str]]:
     """
-    A checklist and answers to it.
+    A checklist (with conditions or not) and answers to it.
     """
-    checklist = draw(checklists(policy))
+    checklist = draw(checklists(policy, conditional))
     return checklist, draw(answers_for(checklist))

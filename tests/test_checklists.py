@@ -372,6 +372,52 @@ scoring:
             " must rise: each min above the one before, and points not lower",
         ] == lint(items)
 
+    def test_items_that_can_never_be_fully_met(self):
+        """
+        No choices at all; choices or thresholds whose best value is below the points (a
+        warning, and an error for a critical item, which then always fails).
+        """
+        items = yaml_items(
+            "{id: a, text: Mức, points: 2, answer: {choices: []}}",
+            "{id: b, text: Mức, points: 2, answer: {choices: [{id: x, label: X, points: 1.5},"
+            " {id: y, label: Y, points: 0}]}}",
+            "{id: c, text: Số, points: 4, answer: {count: {thresholds: [{min: 1, points: 1},"
+            " {min: 3, points: 3}]}}}",
+            "{id: d, text: Mức, points: 2, critical: true, answer: {choices: [{id: x, label: X,"
+            " points: 1}]}}",
+            "{id: e, text: Mức, points: 2, answer: {choices: [{id: x, label: X, points: 2}]}}",
+        )
+
+        assert [
+            "<string>: error QT446: sections[0].items[0].answer.choices: a choices answer needs"
+            " at least one choice",
+            "<string>: warning QT447: sections[0].items[1].answer.choices: the best answer gives"
+            " 1.5 of the item's 2 points: it can never be fully met",
+            "<string>: warning QT447: sections[0].items[2].answer.count.thresholds: the best"
+            " answer gives 3 of the item's 4 points: it can never be fully met",
+            "<string>: error QT448: sections[0].items[3].answer.choices: the best answer gives"
+            " 1 of the item's 2 points: a critical item that fails",
+            "<string>: warning QT418: scoring: the checklist has critical items but"
+            " scoring.critical declares neither cap_band nor zero",
+        ] == lint(items)
+
+    def test_duplicate_band_ids(self):
+        """
+        Two bands with one id make cap_band and expect.band ambiguous.
+        """
+        body = """\
+scoring:
+  bands:
+  - {id: tot, label: Tốt, min: 85}
+  - {id: tot, label: Khá, min: 70}
+  - {id: yeu, label: Yếu, min: 0}
+""" + yaml_items("{id: a, text: Có}")
+
+        assert [
+            "<string>: error QT426: scoring.bands[1].id: duplicate band id 'tot' (first at"
+            " scoring.bands[0]): cap_band and expect.band are ambiguous",
+        ] == lint(body)
+
     def test_examples_are_run(self):
         """
         Examples are part of the lint: a failed expectation and an answer that does not fit.

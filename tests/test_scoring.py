@@ -354,6 +354,23 @@ class TestCritical:
             result.capped_by,
         )
 
+    def test_capped_by_names_only_items_that_capped(self):
+        """
+        A failed critical item whose cap does not lower the band (the score is already below
+        it) is in critical_failed, not in capped_by.
+        """
+        checklist = checklist_from("scoring:\n  critical: {cap_band: kha}\n" + BANDS + CRITICAL)
+
+        below = score(checklist, {"a1": "fail", "a2": "fail", "b1": "fail"})
+        lowered = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert ("yeu", (), ("a1",)) == (below.band.id, below.capped_by, below.critical_failed)
+        assert ("kha", ("a1",), ("a1",)) == (
+            lowered.band.id,
+            lowered.capped_by,
+            lowered.critical_failed,
+        )
+
     def test_cap_never_raises_a_band(self):
         """
         A cap only lowers: a score already below the cap keeps its band.
@@ -520,6 +537,66 @@ class TestAnswers:
         with pytest.raises(TypeError, match=r"^answer 'I\.9': 2\.0 is a float"):
             score(DESIGN, {"I.9": 2.0})
 
+    def test_none_is_refused_as_documented(self):
+        """
+        None is not an answer (an unanswered item is left out): TypeError, as Answers.of.
+        """
+        with pytest.raises(TypeError) as ei:
+            score(DESIGN, {"I.1": None})
+        with pytest.raises(TypeError) as of:
+            quytac.Answers.of({"I.1": None})
+
+        assert ei.exconly() == of.exconly()
+        assert (
+            "TypeError: answer 'I.1': expected text, a whole number or a Decimal, got NoneType"
+        ) == ei.exconly()
+
+    @pytest.mark.parametrize(
+        ("item", "value"),
+        [
+            ("I.2", "1e1000000"),
+            ("I.4", "1e1000000"),
+            ("I.4", "1e-1000000"),
+            ("I.2", "1" * 31),
+            ("I.4", "0." + "0" * 30 + "5"),
+        ],
+    )
+    def test_numbers_out_of_range_are_issues(self, item, value):
+        """
+        A number with more than 30 digits before or after the point (or an exponent that makes
+        one) is an issue, found at once: 1e1000000 took 85 s before it was bounded.
+        """
+        answers = {"I.1": "pass", "I.2": 1, "I.3": "day_du", "I.4": 1, item: value}
+
+        result = score(DESIGN, answers)
+
+        assert [
+            f'<string>: error QT456: answers["{item}"]: {value!r} is out of range: a number in an'
+            " answer has at most 30 digits before the point and 30 after it"
+        ] == rendered(result.issues)
+        assert (None, False) == (result.percent, result.ok)
+
+    def test_numbers_just_in_range_are_scored(self):
+        """
+        30 digits before the point, or 30 after it, are accepted.
+        """
+        big = score(DESIGN, {"I.1": "pass", "I.2": "9" * 30, "I.3": "day_du", "I.4": "2"})
+        fine = score(DESIGN, {"I.1": "pass", "I.2": 5, "I.3": "day_du", "I.4": "2." + "0" * 30})
+
+        assert (Fraction(100), Fraction(100)) == (big.percent, fine.percent)
+
+    @pytest.mark.parametrize("value", ["2.0", "1e3", "+2", "-0", "2.", " 2"])
+    def test_a_count_is_a_whole_number(self, value):
+        """
+        A count is written as a whole number: "2.0" and "1e3" are not counts.
+        """
+        result = score(DESIGN, {"I.1": "pass", "I.2": value, "I.3": "day_du", "I.4": 1})
+
+        assert [
+            '<string>: error QT451: answers["I.2"]: expected a whole number of 0 or more for a'
+            f" count item, got {value!r}"
+        ] == rendered(result.issues)
+
     def test_paths_follow_the_document(self):
         """
         The path of the answers in their document prefixes the issues' paths.
@@ -571,7 +648,7 @@ class TestExplain:
         result = score(DESIGN, {"I.1": "fail", "I.2": 2, "I.3": "khong", "I.4": 1})
 
         assert (
-            "kt: 10 % (Yếu), 2/20 points, coverage 3/3, capped by I.1\n"
+            "kt: 10 % (Yếu), 2/20 points, coverage 3/3\n"
             "  I Công tác lãnh đạo, chỉ đạo: 2/20\n"
             "    I.1 = fail: 0/10, counted\n"
             "    I.2 = 2: 2/5, counted\n"
@@ -603,7 +680,8 @@ class TestExplain:
         result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
 
         assert (
-            "kt: 50 % (Trung bình), 10/20 points, coverage 3/3, capped by a1\n"
+            "kt: 50 % (Trung bình), 10/20 points, coverage 3/3\n"
+            "  sections zeroed: critical item failed: a1 (critical: zero: section)\n"
             "  A Lãnh đạo: 0/10 (zeroed by a1)\n"
             "    a1 = fail: 0/1, counted\n"
             "    a2 = pass: 9/9, counted\n"
@@ -611,8 +689,108 @@ class TestExplain:
             "    b1 = pass: 10/10, counted"
         ) == str(result.explain())
 
+    def test_zeroed_score_is_explained(self):
+        """
+        zero: score: the explanation says the score was zeroed, by which item and why, and
+        that the sections show their points before zeroing.
+        """
+        checklist = checklist_from("scoring:\n  critical: {zero: score}\n" + BANDS + CRITICAL)
+
+        result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert (
+            "kt: 0 % (Yếu), 0/20 points, coverage 3/3\n"
+            "  score zeroed: critical item failed: a1 (critical: zero: score);"
+            " the sections below show the points before zeroing\n"
+            "  A Lãnh đạo: 9/10\n"
+            "    a1 = fail: 0/1, counted\n"
+            "    a2 = pass: 9/9, counted\n"
+            "  B Niêm yết: 10/10\n"
+            "    b1 = pass: 10/10, counted"
+        ) == str(result.explain())
+        assert (
+            "  điểm về 0 do câu hỏi bắt buộc không đạt: a1 (critical: zero: score);"
+            " điểm các mục dưới đây là trước khi về 0"
+        ) == result.explain().render("vi").splitlines()[1]
+
+    def test_cap_is_explained(self):
+        """
+        A cap that lowered the band says at which band and by which item.
+        """
+        checklist = checklist_from(
+            "scoring:\n  critical: {cap_band: trung_binh}\n" + BANDS + CRITICAL
+        )
+
+        result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+
+        assert [
+            "kt: 95 % (Trung bình), 19/20 points, coverage 3/3",
+            "  band capped at Trung bình: critical item failed: a1",
+        ] == str(result.explain()).splitlines()[:2]
+
+    def test_section_titles_in_the_language_asked(self):
+        """
+        render("en") shows a section's English title when it has one, render("vi") the
+        Vietnamese one.
+        """
+        checklist = checklist_from(
+            BANDS.replace("  bands:", "scoring:\n  bands:")
+            + "sections:\n- id: A\n  title: {vi: Lãnh đạo, en: Leadership}\n"
+            "  items:\n  - {id: a1, text: Có kế hoạch, points: 1}\n"
+        )
+        explanation = score(checklist, {"a1": "pass"}).explain()
+
+        assert ["  A Leadership: 1/1", "  A Lãnh đạo: 1/1"] == [
+            explanation.render("en").splitlines()[1],
+            explanation.render("vi").splitlines()[1],
+        ]
+        assert ("Lãnh đạo", "Leadership") == (
+            explanation.sections[0].title,
+            explanation.sections[0].titles.get("en"),
+        )
+
+    def test_weighted_explanation_adds_up(self):
+        """
+        Under weighted, each section shows its percent and weight and each item its weight:
+        B is (4 x 75 + 1 x 100) / 5 = 80 %, the score (3 x 50 + 1 x 80) / 4 = 57.5 %.
+        """
+        result = score(TREE, TREE_ANSWERS)
+
+        assert (
+            "kt: 57.5 % (Trung bình), 6/9 points, coverage 4/4\n"
+            "  percent = mean of the top sections' percents by weight; a section's percent is"
+            " the mean of its items' percents (by item weight) and its subsections' percents"
+            " (by section weight)\n"
+            "  A Lãnh đạo: 2/4 = 50 %, weight 3\n"
+            "    a1 = pass: 2/2, weight 2, counted\n"
+            "    a2 = fail: 0/2, weight 2, counted\n"
+            "  B Niêm yết: 4/5 = 80 %, weight 1\n"
+            "    b1 = 3: 3/4, weight 4, counted\n"
+            "    B.1 Bảng: 1/1 = 100 %, weight 1\n"
+            "      b2 = pass: 1/1, weight 1, counted"
+        ) == str(result.explain())
+        assert [Fraction(50), Fraction(80)] == [s.percent for s in result.explain().sections]
+
 
 class TestCompare:
+    def test_invalid_answers_are_refused(self):
+        """
+        A score whose answers do not fit cannot be compared: ScoreError, quoting the first issue.
+        """
+        good = score(DESIGN, {"I.1": "pass", "I.2": 5, "I.3": "day_du", "I.4": 2})
+        bad = score(DESIGN, {"I.1": "yes", "I.2": 5, "I.3": "day_du", "I.4": 2})
+
+        with pytest.raises(quytac.ScoreError) as ei:
+            compare(good, bad)
+        with pytest.raises(quytac.ScoreError, match="the self-assessment's answers"):
+            compare(bad, good)
+
+        assert (
+            "quytac.scoring.ScoreError: cannot compare: the appraisal's answers do not fit"
+            ' checklist kt (<string>: error QT451: answers["I.1"]: expected pass or fail for a'
+            " yes_no item, got 'yes')"
+        ) == ei.exconly()
+
     def test_item_by_item_agreement(self):
         """
         A self-assessment and an appraisal: which items differ, the share that agree, and
@@ -698,29 +876,100 @@ examples:
 # --- laws -----------------------------------------------------------------------------------
 
 
-def reference_percent(checklist: Checklist, answers: dict[str, str]) -> Fraction | None:
+def reference_holds(condition, seen: dict[str, str]) -> bool:
     """
-    The points model computed independently: a direct reading of DESIGN §4, item by item.
+    A condition read off DESIGN §2, independently of quytac's evaluator: ``seen`` holds the
+    values of the earlier items that have one (not na, not_observed, missing or skipped).
+    """
+    if isinstance(condition, quytac.Not):
+        return not reference_holds(condition.condition, seen)
+    if isinstance(condition, quytac.AllOf):
+        return all(reference_holds(inner, seen) for inner in condition.conditions)
+    if isinstance(condition, quytac.AnyOf):
+        return any(reference_holds(inner, seen) for inner in condition.conditions)
+    value = seen.get(condition.item)
+    checks = []
+    if condition.answered is not None:
+        checks.append(condition.answered == (value is not None))
+    if condition.equals is not None:
+        checks.append(value == condition.equals)
+    if condition.in_ is not None:
+        checks.append(value in condition.in_)
+    if condition.gte is not None:
+        checks.append(value is not None and Decimal(value) >= condition.gte)
+    if condition.lte is not None:
+        checks.append(value is not None and Decimal(value) <= condition.lte)
+    return all(checks)
+
+
+def reference_items(checklist: Checklist, answers: dict[str, str]):
+    """
+    Each scored item that counts, in order: the item, the ids of its section and of every
+    section above it, its awarded points and its maximum.
     """
     fails = {str(kind) for kind in checklist.scoring.counts_as_fail}
-    awarded = maximum = Fraction(0)
-    for item in checklist.items:
-        if isinstance(item.answer, quytac.FreeText):
-            continue
-        value = answers.get(item.id, "missing")
-        if value == "na" or (value in ("missing", "not_observed") and value not in fails):
-            continue
-        maximum += Fraction(item.maximum)
-        if value not in ("missing", "not_observed"):
-            awarded += reference_award(item, value)
-    return None if maximum == 0 else 100 * awarded / maximum
+    seen: dict[str, str] = {}
+    found = []
+
+    def visit(section: Section, above: tuple[str, ...]) -> None:
+        here = (*above, section.id)
+        for item in section.items:
+            if item.when is not None and not reference_holds(item.when, seen):
+                continue
+            value = answers.get(item.id, "missing")
+            if value not in ("na", "not_observed", "missing"):
+                seen[item.id] = value
+            if isinstance(item.answer, quytac.FreeText):
+                continue
+            if value == "na" or (value in ("missing", "not_observed") and value not in fails):
+                continue
+            awarded = Fraction(0) if value in fails else reference_award(item, value)
+            found.append((item, here, awarded, Fraction(item.maximum)))
+        for inner in section.sections:
+            visit(inner, here)
+
+    for section in checklist.sections:
+        visit(section, ())
+    return found
+
+
+def reference_zeroed(checklist: Checklist, found) -> tuple[set[str], bool]:
+    """
+    The sections zeroed (a failed critical item's section and everything under it) and
+    whether the whole score is zeroed.
+    """
+    failed = [(item, here) for item, here, awarded, top in found if item.critical and awarded < top]
+    zero = checklist.scoring.critical.zero
+    sections = {here[-1] for _, here in failed} if zero == "section" else set()
+    return sections, bool(failed) and zero == "score"
+
+
+def reference_percent(checklist: Checklist, answers: dict[str, str]) -> Fraction | None:
+    """
+    The points, flat and absolute models computed independently: a direct reading of DESIGN
+    §4, item by item, conditions and critical zeroing included.
+    """
+    found = reference_items(checklist, answers)
+    zeroed, zero_all = reference_zeroed(checklist, found)
+    awarded = sum((a for _, here, a, _ in found if not zeroed.intersection(here)), Fraction(0))
+    maximum = sum((top for *_, top in found), Fraction(0))
+    if maximum == 0:
+        return None
+    if zero_all:
+        return Fraction(0)
+    if checklist.scoring.model == Model.ABSOLUTE:
+        return Fraction(100) if awarded == maximum else Fraction(0)
+    return 100 * awarded / maximum
 
 
 def reference_weighted(checklist: Checklist, answers: dict[str, str]) -> Fraction | None:
     """
-    The weighted model computed independently: weighted means, read off DESIGN §4, recursively.
+    The weighted model computed independently: weighted means, read off DESIGN §4, recursively,
+    conditions and critical zeroing included.
     """
-    fails = {str(kind) for kind in checklist.scoring.counts_as_fail}
+    found = reference_items(checklist, answers)
+    zeroed, zero_all = reference_zeroed(checklist, found)
+    by_item = {item.id: (here, awarded, top) for item, here, awarded, top in found}
 
     def mean(pairs: list[tuple[Fraction, Fraction]]) -> Fraction | None:
         total = sum(weight for weight, _ in pairs)
@@ -729,24 +978,25 @@ def reference_weighted(checklist: Checklist, answers: dict[str, str]) -> Fractio
     def section_mean(section: Section) -> Fraction | None:
         pairs = []
         for item in section.items:
-            value = answers.get(item.id, "missing")
-            counted = value not in ("na", "missing", "not_observed") or value in fails
-            weight = Fraction(item.weight if item.weight is not None else item.maximum)
-            if isinstance(item.answer, quytac.FreeText) or not counted or not item.maximum:
+            if item.id not in by_item:
                 continue
-            awarded = Fraction(0) if value in fails else reference_award(item, value)
-            pairs.append((weight, awarded / Fraction(item.maximum)))
+            here, awarded, top = by_item[item.id]
+            weight = Fraction(item.weight if item.weight is not None else item.maximum)
+            ratio = Fraction(0) if zeroed.intersection(here) else awarded / top
+            pairs.append((weight, ratio))
         for inner in section.sections:
-            found = section_mean(inner)
-            if found is not None:
-                pairs.append((Fraction(inner.weight), found))
+            inner_mean = section_mean(inner)
+            if inner_mean is not None:
+                pairs.append((Fraction(inner.weight), inner_mean))
         return mean(pairs)
 
     top = [
         (Fraction(s.weight), m) for s in checklist.sections if (m := section_mean(s)) is not None
     ]
     result = mean(top)
-    return None if result is None else 100 * result
+    if result is None:
+        return None
+    return Fraction(0) if zero_all else 100 * result
 
 
 def reference_award(item: Item, value: str) -> Fraction:
@@ -777,11 +1027,12 @@ def without(checklist: Checklist, item_id: str) -> Checklist:
     return attrs.evolve(checklist, sections=tuple(prune(s) for s in checklist.sections))
 
 
-def scaled(checklist: Checklist, factor: Decimal) -> Checklist:
+def scaled(checklist: Checklist, factor: Decimal, *, weights: bool = True) -> Checklist:
     """
     Every number of points multiplied by ``factor`` (maxima, choices, thresholds, steps), and
-    every weight with them (sections weigh against items, which weigh their points).
+    (unless ``weights`` is False) every weight with them.
     """
+    weighs = factor if weights else Decimal(1)
 
     def item_scaled(item: Item) -> Item:
         answer = item.answer
@@ -798,13 +1049,13 @@ def scaled(checklist: Checklist, factor: Decimal) -> Checklist:
         elif isinstance(answer, PointsScale):
             answer = PointsScale(step=answer.step * factor)
         points = None if item.points is None else item.points * factor
-        weight = None if item.weight is None else item.weight * factor
+        weight = None if item.weight is None else item.weight * weighs
         return attrs.evolve(item, answer=answer, points=points, weight=weight)
 
     def section_scaled(section: Section) -> Section:
         return attrs.evolve(
             section,
-            weight=section.weight * factor,
+            weight=section.weight * weighs,
             items=tuple(item_scaled(item) for item in section.items),
             sections=tuple(section_scaled(inner) for inner in section.sections),
         )
@@ -813,6 +1064,12 @@ def scaled(checklist: Checklist, factor: Decimal) -> Checklist:
 
 
 def reversed_order(checklist: Checklist) -> Checklist:
+    """
+    Sections and items in reverse order; when items have conditions, the first top-level
+    section (the only one conditions read, in the strategies) stays first and as it is, so
+    that every condition still reads items that come before it.
+    """
+
     def flip(section: Section) -> Section:
         return attrs.evolve(
             section,
@@ -820,7 +1077,37 @@ def reversed_order(checklist: Checklist) -> Checklist:
             sections=tuple(flip(inner) for inner in reversed(section.sections)),
         )
 
-    return attrs.evolve(checklist, sections=tuple(flip(s) for s in reversed(checklist.sections)))
+    first, *rest = checklist.sections
+    if watched(checklist):
+        flipped = (first, *(flip(s) for s in reversed(rest)))
+    else:
+        flipped = tuple(flip(s) for s in reversed(checklist.sections))
+    return attrs.evolve(checklist, sections=flipped)
+
+
+def watched(checklist: Checklist) -> set[str]:
+    """
+    The ids of the items some condition reads.
+    """
+    return {
+        test.item
+        for item in checklist.items
+        if item.when is not None
+        for test, _ in quytac.conditions.references(item.when)
+    }
+
+
+def mixes(checklist: Checklist) -> bool:
+    """
+    Whether some section weighs an item by its points next to a child that does not (an item
+    with its own weight, or a subsection): scaling only the points then changes the mean.
+    """
+    for section, _ in checklist.sections_walk():
+        by_points = [i for i in section.items if i.scored and i.weight is None]
+        others = [i for i in section.items if i.scored and i.weight is not None]
+        if by_points and (others or section.sections):
+            return True
+    return False
 
 
 def fails(checklist: Checklist) -> set[str]:
@@ -847,20 +1134,26 @@ class TestLaws:
     @given(scored(), st.data())
     def test_passing_an_item_never_lowers_the_score(self, case, data):
         """
-        Turning one failed, not-observed or missing item into a pass never lowers the percent.
-        (Under zero: section, an item that was left out and joins a zeroed section adds to
-        its maximum only: zeroing means exactly that, so such items are not drawn.)
+        Turning one failed, not-observed or missing item that no condition reads into a pass
+        never lowers the percent. (An item a condition reads can switch other items on, and
+        they may fail. Under zero: section, an item that was left out and joins a zeroed
+        section adds to its maximum only: zeroing means exactly that, so such items are not
+        drawn.)
         """
         checklist, answers = case
         before = score(checklist, answers)
         zeroing = checklist.scoring.critical.zero == "section"
+        read = watched(checklist)
         candidates = [
             item
             for item, status in zip(checklist.items, before.statuses, strict=True)
-            if status == "scored"
-            or (
-                status in ("not_observed", "missing")
-                and not (zeroing and status not in fails(checklist))
+            if item.id not in read
+            and (
+                status == "scored"
+                or (
+                    status in ("not_observed", "missing")
+                    and not (zeroing and status not in fails(checklist))
+                )
             )
         ]
         if not candidates:
@@ -872,13 +1165,39 @@ class TestLaws:
         if before.percent is not None and after.percent is not None:
             assert after.percent >= before.percent
 
+    def test_passing_an_item_a_condition_reads_can_lower_the_score(self):
+        """
+        Why monotonicity is stated for items no condition reads: passing a1 switches b1 on,
+        and b1, not answered, counts as failed: 1/2 (50 %) becomes 2/12.
+        """
+        checklist = checklist_from(
+            "scoring:\n"
+            + BANDS
+            + yaml_items(
+                "{id: a1, text: Có, points: 1}",
+                "{id: b1, text: Có, points: 10, when: {item: a1, equals: pass}}",
+                "{id: c1, text: Có, points: 1}",
+            )
+        )
+
+        before = score(checklist, {"a1": "fail", "c1": "pass"})
+        after = score(checklist, {"a1": "pass", "c1": "pass"})
+
+        assert (Fraction(50), Fraction(50, 3)) == (before.percent, after.percent)
+
     @given(scored(), st.data())
     def test_na_is_removing_the_item(self, case, data):
         """
-        Answering an item na scores exactly as if the item were not in the checklist.
+        Answering na an item that no condition reads scores exactly as if the item were not in
+        the checklist. (For an item a condition reads, na is "no value": ``answered: false``
+        holds, while removing the item would leave the condition reading nothing.)
         """
         checklist, answers = case
-        item = data.draw(st.sampled_from(checklist.items))
+        read = watched(checklist)
+        unread = [item for item in checklist.items if item.id not in read]
+        if not unread:
+            return
+        item = data.draw(st.sampled_from(unread))
         rest = {key: value for key, value in answers.items() if key != item.id}
 
         na = score(checklist, {**answers, item.id: "na"})
@@ -889,11 +1208,15 @@ class TestLaws:
     @given(scored(), st.data())
     def test_a_skipped_item_is_removing_the_item(self, case, data):
         """
-        An item whose condition never holds scores exactly as if it were not in the checklist,
-        whatever its answer.
+        An item that no condition reads and whose condition never holds scores exactly as if
+        it were not in the checklist, whatever its answer.
         """
         checklist, answers = case
-        item = data.draw(st.sampled_from(checklist.items))
+        read = watched(checklist)
+        unread = [item for item in checklist.items if item.id not in read]
+        if not unread:
+            return
+        item = data.draw(st.sampled_from(unread))
         never = quytac.ItemCondition(item=checklist.items[0].id, in_=())
 
         def skip(section: Section) -> Section:
@@ -931,10 +1254,10 @@ class TestLaws:
         )
 
     @given(scored(), st.integers(min_value=2, max_value=7).map(Decimal))
-    def test_scaling_points_leaves_the_percent(self, case, factor):
+    def test_scaling_points_and_weights_leaves_the_percent(self, case, factor):
         """
-        Multiplying every number of points (and the points given) by a constant, weights with
-        them, changes nothing.
+        Multiplying every number of points (and the points given) and every weight by one
+        constant changes nothing, under every model.
         """
         checklist, answers = case
         bigger = scaled(checklist, factor)
@@ -947,6 +1270,46 @@ class TestLaws:
         }
 
         assert score(checklist, answers).percent == score(bigger, scaled_answers).percent
+
+    @given(scored(), st.integers(min_value=2, max_value=7).map(Decimal))
+    def test_scaling_only_points_leaves_the_percent(self, case, factor):
+        """
+        Multiplying every number of points (and the points given) by a constant, weights left
+        as they are, changes nothing under points, flat and absolute; under weighted, it
+        changes nothing unless a section weighs an item by its points next to an item with
+        its own weight or a subsection.
+        """
+        checklist, answers = case
+        bigger = scaled(checklist, factor, weights=False)
+        steps = {item.id for item in checklist.items if isinstance(item.answer, PointsScale)}
+        scaled_answers = {
+            key: str(Decimal(value) * factor)
+            if key in steps and value not in ("na", "not_observed")
+            else value
+            for key, value in answers.items()
+        }
+        holds = checklist.scoring.model != Model.WEIGHTED or not mixes(checklist)
+
+        if holds:
+            assert score(checklist, answers).percent == score(bigger, scaled_answers).percent
+
+    def test_scaling_only_points_under_weighted_with_a_mixed_section(self):
+        """
+        Where points-only scaling does not hold: section B weighs b1 by its 4 points next to
+        subsection B.1 by its weight 1, (4 x 75 + 1 x 100) / 5 = 80 %; with points doubled b1
+        weighs 8, (8 x 75 + 1 x 100) / 9 = 700/9 %.
+        """
+        doubled = scaled(TREE, Decimal(2), weights=False)
+        answers = {**TREE_ANSWERS, "b1": 6}
+
+        before = score(TREE, TREE_ANSWERS)
+        after = score(doubled, answers)
+
+        assert (Fraction(80), Fraction(700, 9)) == (
+            before.explain().sections[1].percent,
+            after.explain().sections[1].percent,
+        )
+        assert (Fraction(115, 2), Fraction(1025, 18)) == (before.percent, after.percent)
 
     @given(scored(), st.integers(min_value=2, max_value=7).map(Decimal))
     def test_scaling_weights_leaves_the_percent(self, case, factor):
@@ -983,19 +1346,63 @@ class TestLaws:
 
         assert (result.percent, result.band) == (flipped.percent, flipped.band)
 
-    @given(scored(policies.map(lambda p: attrs.evolve(p, model=Model.POINTS, critical=UNZEROED))))
+    @given(scored(policies.map(lambda p: attrs.evolve(p, model=Model.POINTS))))
     def test_points_model_equals_an_independent_fraction(self, case):
         """
-        Under the points model the percent is the exact fraction computed item by item here.
+        Under the points model the percent is the exact fraction computed item by item here
+        (conditions, both zero modes and the cap included).
         """
         checklist, answers = case
 
         assert reference_percent(checklist, answers) == score(checklist, answers).percent
 
-    @given(scored(policies.map(lambda p: attrs.evolve(p, model=Model.WEIGHTED, critical=UNZEROED))))
+    @given(scored(policies.map(lambda p: attrs.evolve(p, model=Model.FLAT))))
+    def test_flat_model_equals_an_independent_fraction(self, case):
+        """
+        Under the flat model the percent is the exact fraction computed here, and the points
+        are awarded out of maximum.
+        """
+        checklist, answers = case
+
+        result = score(checklist, answers)
+
+        assert reference_percent(checklist, answers) == result.percent
+        if result.percent is not None and result.maximum:
+            assert result.percent == 100 * result.awarded / result.maximum
+
+    @given(scored(policies.map(lambda p: attrs.evolve(p, model=Model.ABSOLUTE))))
+    def test_absolute_model_equals_an_independent_fraction(self, case):
+        """
+        Under the absolute model the percent is 100 or 0 as computed here.
+        """
+        checklist, answers = case
+
+        assert reference_percent(checklist, answers) == score(checklist, answers).percent
+
+    @given(
+        scored(
+            policies.map(
+                lambda p: attrs.evolve(
+                    p,
+                    model=Model.POINTS,
+                    critical=quytac.CriticalPolicy(zero=quytac.ZeroScope.SECTION),
+                )
+            )
+        )
+    )
+    def test_zeroed_sections_equal_an_independent_fraction(self, case):
+        """
+        zero: section, drawn every time: the percent is the fraction computed here.
+        """
+        checklist, answers = case
+
+        assert reference_percent(checklist, answers) == score(checklist, answers).percent
+
+    @given(scored(policies.map(lambda p: attrs.evolve(p, model=Model.WEIGHTED))))
     def test_weighted_model_equals_an_independent_fraction(self, case):
         """
-        Under the weighted model the percent is the exact weighted mean computed here.
+        Under the weighted model the percent is the exact weighted mean computed here
+        (conditions, both zero modes and the cap included).
         """
         checklist, answers = case
 

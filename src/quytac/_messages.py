@@ -593,6 +593,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "article {number} of {code_id} is no longer in force after {on}",
         "Điều {number} của {code_id} hết hiệu lực sau ngày {on}",
     ),
+    "QT426": (
+        E,
+        "duplicate band id {id} (first at {first}): cap_band and expect.band are ambiguous",
+        "mã mức {id} bị trùng (lần đầu ở {first}): cap_band và expect.band không rõ nghĩa",
+    ),
     "QT430": (
         E,
         "the condition tests {item}, which is not an item of this checklist",
@@ -654,6 +659,21 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "thresholds must rise: each min above the one before, and points not lower",
         "các ngưỡng phải tăng dần: min lớn hơn ngưỡng trước, điểm không thấp hơn",
     ),
+    "QT446": (
+        E,
+        "a choices answer needs at least one choice",
+        "câu trả lời dạng lựa chọn cần ít nhất một lựa chọn",
+    ),
+    "QT447": (
+        W,
+        "the best answer gives {best} of the item's {maximum} points: it can never be fully met",
+        "câu trả lời tốt nhất chỉ cho {best} trên {maximum} điểm: câu hỏi không bao giờ đạt đủ",
+    ),
+    "QT448": (
+        E,
+        "the best answer gives {best} of the item's {maximum} points: a critical item that fails",
+        "câu trả lời tốt nhất chỉ cho {best} trên {maximum} điểm: câu hỏi bắt buộc luôn không đạt",
+    ),
     "QT450": (
         E,
         "no item {id} in checklist {checklist}",
@@ -683,6 +703,17 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         W,
         "the item is skipped by its condition: this answer is not scored",
         "câu hỏi bị bỏ qua theo điều kiện: câu trả lời này không được chấm",
+    ),
+    "QT456": (
+        E,
+        (
+            "{got} is out of range: a number in an answer has at most {digits} digits before"
+            " the point and {digits} after it"
+        ),
+        (
+            "{got} vượt quá giới hạn: số trong câu trả lời có tối đa {digits} chữ số trước dấu"
+            " thập phân và {digits} chữ số sau"
+        ),
     ),
     "QT460": (
         E,

@@ -736,7 +736,15 @@ def _totals(checklist: Checklist) -> Iterator[Issue]:
 def _bands(policy: ScoringPolicy) -> Iterator[Issue]:
     bands = policy.bands
     first: dict[Decimal, Band] = {}
+    named: dict[str, int] = {}
     for position, band in enumerate(bands):
+        if band.id in named:
+            where = format_path(("scoring", "bands", named[band.id]))
+            yield _issue(
+                "QT426", ("scoring", "bands", position, "id"), id=repr(band.id), first=where
+            )
+        else:
+            named[band.id] = position
         path = ("scoring", "bands", position, "min")
         if band.min in first:
             other = first[band.min]
@@ -768,7 +776,22 @@ def _item_issues(checklist: Checklist) -> Iterator[Issue]:
             yield _issue("QT443", (*path, "points"))
 
 
+def _never_full(item: Item, best: Decimal, where: Path) -> Iterator[Issue]:
+    """
+    An item whose best answer gives less than its points can never be fully met.
+    """
+    if best < item.maximum:
+        code = "QT448" if item.critical else "QT447"
+        yield _issue(code, where, best=best, maximum=item.maximum)
+
+
 def _choice_issues(item: Item, answer: Choices, path: Path) -> Iterator[Issue]:
+    if not answer.choices:
+        yield _issue("QT446", (*path, "answer", "choices"))
+        return
+    yield from _never_full(
+        item, max(choice.points for choice in answer.choices), (*path, "answer", "choices")
+    )
     seen: set[str] = set()
     for position, choice in enumerate(answer.choices):
         where = (*path, "answer", "choices", position)
@@ -794,6 +817,9 @@ def _count_issues(item: Item, answer: Count, path: Path) -> Iterator[Issue]:
         ):
             yield _issue("QT445", step)
         previous = threshold
+    if answer.thresholds:
+        best = max(threshold.points for threshold in answer.thresholds)
+        yield from _never_full(item, best, (*where, "thresholds"))
 
 
 def targets(checklist: Checklist) -> dict[str, Target]:

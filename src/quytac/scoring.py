@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import re
 import weakref
 from decimal import Decimal
 from fractions import Fraction
@@ -46,6 +47,7 @@ from .checklists import (
 )
 from .conditions import number, references
 from .errors import Issue, QuytacError, Severity
+from .text import Text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -101,6 +103,9 @@ class Status(enum.StrEnum):
 # --- the compiled plan ----------------------------------------------------------------------
 
 _TABLE, _FULL_AT, _THRESHOLDS, _STEPS, _TEXT = range(5)
+#: How many digits a number in an answer may have before the point, and after it.
+_DIGITS = 30
+_WHOLE = re.compile(r"[0-9]+\Z")
 #: How many distinct answers an item remembers the points of.
 _MEMO = 256
 
@@ -150,6 +155,10 @@ class _ItemPlan:
         value = number(token)
         if value is None or value < 0:
             return self._not_a_number(token)
+        exponent = value.as_tuple().exponent
+        if value.adjusted() >= _DIGITS or (isinstance(exponent, int) and -exponent > _DIGITS):
+            # Bounded before any Fraction or int is made of it: 1e1000000 would take minutes.
+            return ("QT456", {"got": repr(token), "digits": _DIGITS})
         if self.how == _STEPS:
             steps = Fraction(value) / self.step
             if steps.denominator != 1:
@@ -158,9 +167,9 @@ class _ItemPlan:
             if scaled > self.scaled_max:
                 return ("QT453", {"got": repr(token), "maximum": self.item.maximum})
             return scaled
-        if value != value.to_integral_value():
+        if not _WHOLE.match(token):  # a count is written as a whole number: not 2.0, not 1e3
             return self._not_a_number(token)
-        return self._count(int(value))
+        return self._count(int(token))
 
     def _count(self, count: int) -> int:
         if self.how == _FULL_AT:
@@ -461,11 +470,16 @@ class Score:
         maximum: The points the counted items could give.
         band: The band reached (after any critical cap), or None.
         coverage: Items evaluated / items applicable.
-        capped_by: Ids of the critical items that failed, when the policy gives them an effect.
+        capped_by: Ids of the failed critical items that had an effect: they zeroed the score
+            or their sections (``zero``), or they lowered the band (``cap_band``); empty when
+            the band reached is already at or below the cap.
         issues: Answers that do not fit the checklist, with paths (``answers["I.1"]``).
         answers: The answers scored.
+        critical_failed: Ids of every critical item that failed, whatever its effect.
 
     .. versionadded:: 2026.11.0
+    .. versionchanged:: 2026.11.0
+       ``capped_by`` names only the items that capped or zeroed; ``critical_failed`` added.
     """
 
     checklist: Checklist = attrs.field(repr=lambda c: f"<Checklist {c.id}>")
@@ -478,6 +492,7 @@ class Score:
     answers: Answers | Mapping[str, object] = attrs.field(repr=False)
     found: tuple[_Found, ...] = attrs.field(repr=False)
     kept: tuple[tuple[Status, ...], tuple[int, ...]] | None = attrs.field(repr=False)
+    critical_failed: tuple[str, ...] = ()
 
     @functools.cached_property
     def _items(self) -> tuple[tuple[Status, ...], tuple[int, ...]]:
@@ -633,6 +648,8 @@ def _evaluate(  # noqa: C901 - the hot loop, kept in one piece
     awarded = maximum = evaluated = applicable = 0
     for item_id, when, memo, step, watched, position, unanswered, skipped in plan.rows:
         raw = values.get(item_id)
+        if raw is None and item_id in values:
+            answer_text(item_id, raw)  # None is not an answer: raises TypeError
         token = raw if raw is None or isinstance(raw, str) else answer_text(item_id, raw)
         if when is not None and not when.holds(seen):
             if token is not None and token != NA:
@@ -699,14 +716,17 @@ def _score(
         percent, awarded = Fraction(0), 0
     if issues and _has_errors(issues):
         percent = None
+    band, lowered = _band(plan, percent, capped=bool(failed))
+    effect = percent is not None and (policy.critical.zero is not None or lowered)
     return Score(
         checklist=checklist,
         percent=percent,
         awarded=Fraction(awarded, plan.scale),
         maximum=Fraction(tally.maximum, plan.scale),
-        band=_band(plan, percent, capped=bool(failed)),
+        band=band,
         coverage=Coverage(evaluated=tally.evaluated, applicable=tally.applicable),
-        capped_by=tuple(failed) if policy.critical.declared else (),
+        capped_by=tuple(failed) if effect else (),
+        critical_failed=tuple(failed),
         found=tuple(issues),
         answers=answers,
         kept=(tuple(statuses), tuple(scaled)) if plan.keep else None,
@@ -749,10 +769,15 @@ def _percent(  # noqa: PLR0913 - the totals of one score
 
 
 def _weighted(
-    plan: Plan, statuses: list[Status], scaled: list[int], zeroed: set[int]
+    plan: Plan,
+    statuses: list[Status],
+    scaled: list[int],
+    zeroed: set[int],
+    means: dict[int, Fraction] | None = None,
 ) -> Fraction | None:
     """
-    XCCDF's default model: each section the weighted mean of its counted children.
+    XCCDF's default model: each section the weighted mean of its counted children (kept in
+    ``means`` by section index when given).
     """
     children: dict[int | None, list[tuple[Fraction, Fraction]]] = {}
     for step, status, award in zip(plan.items, statuses, scaled, strict=True):
@@ -764,6 +789,8 @@ def _weighted(
     for index in range(len(plan.sections) - 1, -1, -1):
         section, _, parents = plan.sections[index]
         mean = _mean(children.get(index, ()))
+        if means is not None and mean is not None:
+            means[index] = mean
         if mean is not None and section.weight:
             parent = parents[-1] if parents else None
             children.setdefault(parent, []).append((Fraction(section.weight), mean))
@@ -777,17 +804,20 @@ def _mean(pairs: list[tuple[Fraction, Fraction]] | tuple[()]) -> Fraction | None
     return sum((weight * value for weight, value in pairs), Fraction(0)) / total
 
 
-def _band(plan: Plan, percent: Fraction | None, *, capped: bool) -> Band | None:
+def _band(plan: Plan, percent: Fraction | None, *, capped: bool) -> tuple[Band | None, bool]:
+    """
+    The band reached, and whether the critical cap lowered it.
+    """
     if percent is None:
-        return None
+        return None, False
     reached = next((band for band in plan.bands if percent >= band.min), None)
     cap = plan.policy.critical.cap_band
     if not capped or cap is None or reached is None:
-        return reached
+        return reached, False
     limit = next((band for band in plan.bands if band.id == cap), None)
     if limit is not None and limit.min < reached.min:
-        return limit
-    return reached
+        return limit, True
+    return reached, False
 
 
 # --- explanation ----------------------------------------------------------------------------
@@ -806,6 +836,8 @@ class ItemResult:
         maximum: Its maximum.
         answer: The answer given, or None.
         critical_failed: Whether it is a critical item that failed.
+        weight: Its weight among its section's children under the ``weighted`` model (its
+            ``weight``, or its points), None under the other models.
 
     .. versionadded:: 2026.11.0
     """
@@ -817,6 +849,7 @@ class ItemResult:
     maximum: Fraction
     answer: Answer | None
     critical_failed: bool = False
+    weight: Decimal | None = None
 
     def reason(self, lang: str = "en") -> str:
         """
@@ -865,6 +898,11 @@ class SectionResult:
         zeroed_by: The failed critical items that zeroed it.
         items: Its items' results.
         sections: Its subsections' results.
+        titles: Its title in every language it has (``titles.get("en")``); ``title`` is the
+            Vietnamese one.
+        percent: Its percent: under ``weighted`` the weighted mean of its counted children,
+            otherwise 100 x awarded / maximum; None when nothing in it counted.
+        weight: Its weight among its siblings under the ``weighted`` model, else None.
 
     .. versionadded:: 2026.11.0
     """
@@ -876,6 +914,9 @@ class SectionResult:
     zeroed_by: tuple[str, ...]
     items: tuple[ItemResult, ...]
     sections: tuple[SectionResult, ...]
+    titles: Text | None = None
+    percent: Fraction | None = None
+    weight: Decimal | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -898,16 +939,17 @@ class Explanation:
         vi = lang == "vi"
         band = f" ({score.band.label.get(lang)})" if score.band else ""
         percent = score.shown(lang) + ("" if score.percent is None else " %")
-        words = (
-            ("điểm", "phạm vi", "bị giới hạn bởi") if vi else ("points", "coverage", "capped by")
-        )
+        words = ("điểm", "phạm vi") if vi else ("points", "coverage")
         head = (
             f"{score.checklist.id}: {percent}{band}, {_plain(score.awarded)}/"
             f"{_plain(score.maximum)} {words[0]}, {words[1]} {score.coverage}"
         )
-        if score.capped_by:
-            head += f", {words[2]} {', '.join(score.capped_by)}"
         lines = [head]
+        how = _HOW.get(score.checklist.scoring.model)
+        if how is not None:
+            lines.append("  " + (how[1] if vi else how[0]))
+        if score.capped_by:
+            lines.append("  " + _effect(score, lang))
         for section in self.sections:
             _render_section(section, 1, lang, lines)
         return "\n".join(lines)
@@ -916,9 +958,61 @@ class Explanation:
         return self.render()
 
 
+#: How the models whose percent is not awarded / maximum make it, in English and Vietnamese.
+_HOW = {
+    Model.ABSOLUTE: (
+        "percent = 100 when every counted item is fully met, else 0",
+        "tỷ lệ = 100 khi mọi câu hỏi được tính đều đạt đủ điểm, ngược lại 0",
+    ),
+    Model.WEIGHTED: (
+        (
+            "percent = mean of the top sections' percents by weight; a section's percent is"
+            " the mean of its items' percents (by item weight) and its subsections' percents"
+            " (by section weight)"
+        ),
+        (
+            "tỷ lệ = trung bình theo trọng số của tỷ lệ các mục cấp một; tỷ lệ của một mục là"
+            " trung bình tỷ lệ các câu hỏi (theo trọng số) và các mục con (theo trọng số)"
+        ),
+    ),
+}
+
+
+def _effect(score: Score, lang: str) -> str:
+    """
+    What the failed critical items did to the score, in words.
+    """
+    policy = score.checklist.scoring.critical
+    ids = ", ".join(score.capped_by)
+    vi = lang == "vi"
+    if policy.zero is ZeroScope.SCORE:
+        if vi:
+            return (
+                f"điểm về 0 do câu hỏi bắt buộc không đạt: {ids} (critical: zero: score);"
+                " điểm các mục dưới đây là trước khi về 0"
+            )
+        return (
+            f"score zeroed: critical item failed: {ids} (critical: zero: score);"
+            " the sections below show the points before zeroing"
+        )
+    if policy.zero is ZeroScope.SECTION:
+        if vi:
+            return f"mục về 0 do câu hỏi bắt buộc không đạt: {ids} (critical: zero: section)"
+        return f"sections zeroed: critical item failed: {ids} (critical: zero: section)"
+    label = score.band.label.get(lang) if score.band else ""
+    if vi:
+        return f"xếp loại bị giới hạn ở {label} do câu hỏi bắt buộc không đạt: {ids}"
+    return f"band capped at {label}: critical item failed: {ids}"
+
+
 def _render_section(section: SectionResult, depth: int, lang: str, lines: list[str]) -> None:
     pad = "  " * depth
-    line = f"{pad}{section.id} {section.title}: {_plain(section.awarded)}/{_plain(section.maximum)}"
+    title = section.titles.get(lang) if section.titles is not None else section.title
+    line = f"{pad}{section.id} {title}: {_plain(section.awarded)}/{_plain(section.maximum)}"
+    if section.weight is not None:  # the weighted model: its percent and weight make the score
+        shown = "-" if section.percent is None else _plain(round_percent(section.percent)) + " %"
+        line += f" = {shown}"
+        line += f", {'trọng số' if lang == 'vi' else 'weight'} {_plain(section.weight)}"
     if section.zeroed_by:
         word = "về 0 do" if lang == "vi" else "zeroed by"
         line += f" ({word} {', '.join(section.zeroed_by)})"
@@ -928,6 +1022,8 @@ def _render_section(section: SectionResult, depth: int, lang: str, lines: list[s
         points = (
             f"{_plain(item.awarded)}/{_plain(item.maximum)}" if item.awarded is not None else "-"
         )
+        if item.weight is not None and item.awarded is not None:
+            points += f", {'trọng số' if lang == 'vi' else 'weight'} {_plain(item.weight)}"
         lines.append(f"{pad}  {item.id}{answer}: {points}, {item.reason(lang)}")
     for inner in section.sections:
         _render_section(inner, depth + 1, lang, lines)
@@ -939,8 +1035,22 @@ def _explain(score: Score) -> Explanation:
     fails = plan.fails
     results: dict[int, list[ItemResult]] = {}
     totals: dict[int, list[int]] = {}
-    failed = set(score.capped_by)
+    failed = set(score.critical_failed)
     zero = plan.policy.critical.zero
+    means: dict[int, Fraction] = {}
+    if plan.model is Model.WEIGHTED:
+        _weighted(
+            plan,
+            list(score.statuses),
+            list(score.scaled),
+            _with_subsections(
+                plan,
+                {step.section for step in plan.items if step.item.id in failed}
+                if zero is ZeroScope.SECTION
+                else set(),
+            ),
+            means,
+        )
     zero_sections = (
         {step.section for step in plan.items if step.item.id in failed}
         if zero is ZeroScope.SECTION
@@ -957,6 +1067,7 @@ def _explain(score: Score) -> Explanation:
             maximum=Fraction(step.item.maximum),
             answer=answers.get(step.item.id),
             critical_failed=step.item.critical and counted and award < step.scaled_max,
+            weight=step.item.weight_in_section if plan.model is Model.WEIGHTED else None,
         )
         results.setdefault(step.section, []).append(result)
         if counted:
@@ -969,6 +1080,9 @@ def _explain(score: Score) -> Explanation:
     def build(index: int) -> SectionResult:
         section, _, _ = plan.sections[index]
         total = totals.get(index, [0, 0])
+        percent = means[index] * _HUNDRED if index in means else None
+        if plan.model is not Model.WEIGHTED and total[1]:
+            percent = Fraction(100 * total[0], total[1])
         inner = [
             build(other)
             for other, (_, _, parents) in enumerate(plan.sections)
@@ -977,6 +1091,9 @@ def _explain(score: Score) -> Explanation:
         return SectionResult(
             id=section.id,
             title=str(section.title),
+            titles=section.title,
+            percent=percent,
+            weight=section.weight if plan.model is Model.WEIGHTED else None,
             awarded=Fraction(total[0], plan.scale),
             maximum=Fraction(total[1], plan.scale),
             zeroed_by=tuple(sorted(failed_in(index))) if index in zeroed else (),
@@ -1076,6 +1193,12 @@ def compare(self_score: Score, appraised: Score) -> Agreement:
             f"cannot compare scores of two checklists that differ but share the id {mine.id}"
             f" and version {mine.version}"
         )
+    for which, given in (("self-assessment", self_score), ("appraisal", appraised)):
+        if not given.ok:
+            first = next(issue for issue in given.issues if issue.severity is Severity.ERROR)
+            raise ScoreError(
+                f"cannot compare: the {which}'s answers do not fit checklist {mine.id} ({first})"
+            )
     left = self_score.explain()
     right = appraised.explain()
     pairs = zip(_item_results(left.sections), _item_results(right.sections), strict=True)

@@ -504,6 +504,8 @@ def _indirect_result(
 def _agreement(self_assessed: Score | None, appraised: Score | None) -> Agreement | None:
     if self_assessed is None or appraised is None:
         return None
+    if not (self_assessed.ok and appraised.ok):  # compare refuses invalid answers; issues say why
+        return None
     return compare(self_assessed, appraised)
 
 
