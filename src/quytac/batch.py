@@ -1,0 +1,84 @@
+"""
+Scoring many records: a stream of inspection records scored one at a time, in constant memory,
+and batches that can be spread over processes (everything here is pure and pickles).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from ._documents import iter_load
+from .checklists import Checklist
+from .errors import Issue, format_path
+from .records import InspectionRecord, pin_issues
+from .scoring import Score, ScoreError, score
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+__all__ = ["iter_scores", "score_records"]
+
+
+def iter_scores(
+    records: str | os.PathLike[str] | Iterable[InspectionRecord],
+    checklist: Checklist,
+) -> Iterator[tuple[InspectionRecord, Score]]:
+    """
+    Score a stream of inspection records against a checklist, one record at a time.
+
+    A file (a multi-document YAML stream, a ``.json`` file or a JSON Lines ``.jsonl`` file) is
+    read one document at a time, so memory does not grow with the number of records.
+
+    Args:
+        records: A file of records, or records already loaded (any iterable, read lazily).
+        checklist: The checklist the records answer.
+
+    Returns:
+        An iterator of (record, score) pairs, in the order of the records. A score whose answers
+        do not fit the checklist has no percent and says why in ``Score.issues``.
+
+    Raises:
+        LoadError: At the first document of the file that does not load (the pairs before it
+            were yielded).
+        ScoreError: For a document that is not an inspection record, or a record pinned to
+            another checklist or another edition of it (it is never scored silently).
+
+    .. versionadded:: 2026.11.0
+    """
+    given = iter_load(records) if isinstance(records, str | os.PathLike) else records
+    for document in given:
+        record = _record(document)
+        yield record, _scored(record, checklist)
+
+
+def score_records(
+    records: Iterable[InspectionRecord], checklist: Checklist
+) -> list[tuple[str, Score]]:
+    """
+    Score a batch of records: a pure function of picklable inputs, to hand to a process pool
+    (``concurrent.futures``) or to Dask, one batch per task.
+
+    Returns:
+        (record id, score) pairs, in the order of the records.
+
+    Raises:
+        ScoreError: As ``iter_scores``.
+
+    .. versionadded:: 2026.11.0
+    """
+    return [(record.id, _scored(_record(record), checklist)) for record in records]
+
+
+def _record(document: object) -> InspectionRecord:
+    if not isinstance(document, InspectionRecord):
+        raise ScoreError(f"expected an InspectionRecord, got {type(document).__name__}")
+    return document
+
+
+def _scored(record: InspectionRecord, checklist: Checklist) -> Score:
+    found: list[Issue] = list(pin_issues(("checklist",), record.checklist, checklist))
+    if found:
+        shown = "; ".join(f"{format_path(issue.path)}: {issue.message}" for issue in found)
+        raise ScoreError(f"record {record.id!r}: {shown}")
+    return score(checklist, record.answers)
