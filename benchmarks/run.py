@@ -15,6 +15,7 @@ import gc
 import importlib.metadata
 import json
 import os
+import pickle
 import platform
 import resource
 import shutil
@@ -196,18 +197,28 @@ def child(task: str, args: list[str]) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def peak_rss() -> int:
+    """
+    This process's peak resident memory (VmHWM): unlike ru_maxrss, it does not carry over the
+    parent's peak across fork and exec.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def _stream_memory(path: str, checklist_path: str) -> dict[str, float]:
     checklist = quytac.load(checklist_path)
     assert isinstance(checklist, quytac.Checklist)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = peak_rss()
     tracemalloc.start()
     count = 0
     for _, score in quytac.iter_scores(path, checklist):
         count += score.ok
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"records": count, "peak": peak, "rss": after * 1024, "rss_before": before * 1024}
+    return {"records": count, "peak": peak, "rss": peak_rss(), "rss_before": before}
 
 
 def _synthesis(paths: list[str], traced: str) -> dict[str, float]:
@@ -219,7 +230,7 @@ def _synthesis(paths: list[str], traced: str) -> dict[str, float]:
     synthesis = quytac.synthesize(workspace, workload.PLAN, as_of=AS_OF)
     done = time.perf_counter()
     peak = tracemalloc.get_traced_memory()[1] if traced == "yes" else 0
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    rss = peak_rss()
     inspected = synthesis.by_status["inspected"]
     return {"load": loaded - start, "synthesize": done - loaded, "peak": peak, "rss": rss,
             "inspected": inspected}  # fmt: skip
@@ -541,7 +552,8 @@ def _parallel_section(report, records, checklist) -> None:
             remote = client.scatter(checklist, broadcast=True)
 
             def dask() -> list[Any]:
-                futures = client.map(quytac.score_records, batches, checklist=remote, pure=False)
+                parts = client.scatter(batches)
+                futures = client.map(quytac.score_records, parts, checklist=remote, pure=False)
                 return [pair for part in client.gather(futures) for pair in part]
 
             dask_time = timed(lambda: found.setdefault("dask", dask()))
@@ -553,6 +565,16 @@ def _parallel_section(report, records, checklist) -> None:
                 _same(serial_result, found["dask"]),
             ]
         )
+    pickled = timed(lambda: pickle.loads(pickle.dumps((batches, checklist))))  # noqa: S301
+    returned = timed(lambda: pickle.loads(pickle.dumps(serial_result)))  # noqa: S301
+    rows.append(
+        [
+            "pickling alone: the batches there, the scores back",
+            f"{ms(pickled)} + {ms(returned)}",
+            f"{(pickled + returned) / serial_time:.2f}",
+            "",
+        ]
+    )
     report.say(f"Batches of 1,000 records; one run each (`nproc` = {os.cpu_count()}).")
     report.say()
     report.table(["how", "time", "ratio to serial", "same scores as serial"], rows)
