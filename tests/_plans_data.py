@@ -3,6 +3,7 @@ A small hand-written round, shared by the tests of outlines, plans, records and 
 units, a two-level outline, a plan with one direct and three indirect units.
 """
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -93,14 +94,44 @@ def report(unit="021", submitted_on="2023-07-20", id_=None, extra=""):
     )
 
 
-def workspace(tmp_path: Path, **files: str) -> quytac.Workspace:
+PIN = re.compile(
+    r"(?P<key>outline|checklist): \{id: (?P<id>[a-z0-9._-]+), version: (?P<version>\d+)\}"
+)
+KINDS = {"outline": quytac.ReportOutline, "checklist": quytac.Checklist}
+
+
+def with_fingerprints(text: str, ws: quytac.Workspace) -> str:
     """
-    The round's catalog, outline and plan, with the files given (name -> YAML), loaded.
+    The text with each pin ``{id, version}`` to a document of the workspace of that version
+    given its fingerprint, as tools/pin_fingerprints.py does for the bundled data.
+    """
+
+    def pinned(match: re.Match[str]) -> str:
+        document = ws.get(KINDS[match["key"]], match["id"])
+        if document is None or document.version != int(match["version"]):
+            return match[0]
+        pin = quytac.Pin.of(document)
+        return f"{match['key']}: {{id: {pin.id}, version: {pin.version}, fingerprint: {pin.fingerprint}}}"
+
+    return PIN.sub(pinned, text)
+
+
+def workspace(tmp_path: Path, *, fingerprints: bool = True, **files: str) -> quytac.Workspace:
+    """
+    The round's catalog, outline and plan, with the files given (name -> YAML), loaded; the
+    pins of reports and records carry the fingerprints of the editions in the workspace (as in
+    the bundled data) unless ``fingerprints`` is false.
     """
     texts = {"catalog": CATALOG, "outline": OUTLINE, "plan": PLAN, **files}
     for name, text in texts.items():
         if text:
             (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    ws = quytac.Workspace.load(tmp_path)
+    if not fingerprints:
+        return ws
+    for name, text in texts.items():
+        if text and with_fingerprints(text, ws) != text:
+            (tmp_path / f"{name}.yaml").write_text(with_fingerprints(text, ws), encoding="utf-8")
     return quytac.Workspace.load(tmp_path)
 
 

@@ -8,11 +8,13 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
+from hypothesis import given
 
 import quytac
-from _strategies_checklists import HEADER, checklist_from, yaml_items
+from _strategies_checklists import HEADER, checklist_from, checklists, yaml_items
 from quytac import (
     Answer,
     Answers,
@@ -25,6 +27,8 @@ from quytac import (
     Threshold,
     Workspace,
     YesNo,
+    _yaml,
+    schema,
 )
 
 
@@ -557,3 +561,24 @@ class TestPages:
         plain = yaml.safe_load(answers.replace("I.4: 1.5", "I.4: '1.5'"))["answers"]
         result = quytac.score(checklist, plain)
         assert (Fraction(950, 11), ()) == (result.percent, result.issues)
+
+
+class TestSchemaAgreement:
+    @given(checklists())
+    def test_every_dumped_checklist_validates(self, checklist):
+        """
+        Model to schema: whatever quytac writes for a checklist, its JSON Schema accepts.
+        """
+        text = quytac.dumps(checklist)
+        [raw] = list(_yaml.read_yaml(lambda: text, "t"))
+
+        jsonschema.Draft202012Validator(schema.json_schema("Checklist")).validate(raw.data)
+
+    def test_the_bundled_checklist_validates(self):
+        """
+        The bundled checklist, examples and answers included, is valid against the schema.
+        """
+        path = Path(quytac.example_path()) / "checklist-co-quan-2023.yaml"
+        [raw] = list(_yaml.read_yaml(lambda: path.read_text(encoding="utf-8"), "t"))
+
+        jsonschema.Draft202012Validator(schema.json_schema("Checklist")).validate(raw.data)

@@ -273,6 +273,7 @@ class TestRecordIssues:
         the direct outline, has no issue.
         """
         text = _record("""\
+            outline: {id: dc, version: 1}
             figures: {to_roi: 51500, bang: 274}
             findings:
               strengths: [Duy trì 274 bảng quy tắc]
@@ -289,6 +290,7 @@ class TestRecordIssues:
         text = _record(
             """\
             answers: {I.1: pass}
+            outline: {id: dc, version: 1}
             figures: {to_roi: nhiều, bang: -1}
             findings:
               model_points: [{type: cho-van-minh, name: Chợ}]
@@ -303,10 +305,10 @@ class TestRecordIssues:
             "records.yaml:6:15: error QT329: inspected_on: inspected on 2023-10-01, outside the"
             " plan's period 2023-07-01..2023-09-30",
             "records.yaml:7:10: error QT334: answers: plan 'p' has no checklist for these answers",
-            "records.yaml:8:19: error QT322: figures.to_roi: expected a value of type integer,"
+            "records.yaml:9:19: error QT322: figures.to_roi: expected a value of type integer,"
             " got 'nhiều'",
-            "records.yaml:8:32: error QT323: figures.bang: -1 is outside the bounds 0..…",
-            "records.yaml:10:25: error QT333: findings.model_points[0].type: 'cho-van-minh' is"
+            "records.yaml:9:32: error QT323: figures.bang: -1 is outside the bounds 0..…",
+            "records.yaml:11:25: error QT333: findings.model_points[0].type: 'cho-van-minh' is"
             " not a model point type of plan 'p'",
         ] == rendered(workspace(tmp_path, records=text), tmp_path)
 
@@ -355,6 +357,8 @@ class TestAnswers:
         ws = workspace(tmp_path, plan=SCORED_PLAN, checklist=CHECKLIST, records=records)
 
         assert [
+            "records.yaml:5:7: warning QT338: unit: unit '019' has another record, 'ktr-khac', of"
+            " a later visit, which counts instead of this one",
             "records.yaml:8:27: error QT450: answers[\"I.9\"]: no item 'I.9' in checklist 'kt'",
             'records.yaml:11:18: error QT451: self_assessment.answers["I.1"]: expected pass or'
             " fail for a yes_no item, got 'maybe'",
@@ -374,6 +378,6 @@ class TestAnswers:
         )
         ws = workspace(tmp_path, plan=SCORED_PLAN, checklist=CHECKLIST, records=records)
 
-        assert ["records.yaml:9:1: error QT335"] == [
-            line.split(": checklist:")[0] for line in rendered(ws, tmp_path)
+        assert ["records.yaml:5:7: warning QT338", "records.yaml:9:1: error QT335"] == [
+            line.split(": ")[0] + ": " + line.split(": ")[1] for line in rendered(ws, tmp_path)
         ]

@@ -513,6 +513,13 @@ class TestAnswers:
             " Decimal('1.5') or '1.5'"
         ) == ei.exconly()
 
+    def test_float_is_refused_for_an_unknown_item_too(self):
+        """
+        A float is refused whatever the item, even one the checklist does not have.
+        """
+        with pytest.raises(TypeError, match=r"^answer 'I\.9': 2\.0 is a float"):
+            score(DESIGN, {"I.9": 2.0})
+
     def test_paths_follow_the_document(self):
         """
         The path of the answers in their document prefixes the issues' paths.
@@ -816,6 +823,10 @@ def reversed_order(checklist: Checklist) -> Checklist:
     return attrs.evolve(checklist, sections=tuple(flip(s) for s in reversed(checklist.sections)))
 
 
+def fails(checklist: Checklist) -> set[str]:
+    return {str(kind) for kind in checklist.scoring.counts_as_fail}
+
+
 #: Critical items that cap the band but zero nothing (zeroing has its own worked examples).
 UNZEROED = quytac.CriticalPolicy(cap_band="trung_binh")
 
@@ -837,10 +848,24 @@ class TestLaws:
     def test_passing_an_item_never_lowers_the_score(self, case, data):
         """
         Turning one failed, not-observed or missing item into a pass never lowers the percent.
+        (Under zero: section, an item that was left out and joins a zeroed section adds to
+        its maximum only: zeroing means exactly that, so such items are not drawn.)
         """
         checklist, answers = case
-        item = data.draw(st.sampled_from(checklist.items))
         before = score(checklist, answers)
+        zeroing = checklist.scoring.critical.zero == "section"
+        candidates = [
+            item
+            for item, status in zip(checklist.items, before.statuses, strict=True)
+            if status == "scored"
+            or (
+                status in ("not_observed", "missing")
+                and not (zeroing and status not in fails(checklist))
+            )
+        ]
+        if not candidates:
+            return
+        item = data.draw(st.sampled_from(candidates))
 
         after = score(checklist, {**answers, item.id: full_value(item)})
 

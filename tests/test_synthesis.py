@@ -31,6 +31,7 @@ answers: {I.1: pass, I.2: 3}
 self_assessment:
   checklist: {id: kt, version: 1}
   answers: {I.1: pass, I.2: 5}
+outline: {id: dc, version: 1}
 figures: {to_roi: 51500, bang: 274}
 findings:
   strengths: [Duy trì 274 bảng quy tắc]
@@ -92,10 +93,23 @@ class TestExactSynthesis:
             "assignment": "direct",
             "status": "inspected",
             "document": "ktr-019",
+            "illustrative": False,
             "appraised": {"percent": "80", "exact": "80", "band": "tot"},
             "self": {"percent": "100", "exact": "100", "band": "tot"},
-            "agreement": {"agreeing": 1, "compared": 2, "difference": "-20"},
+            "agreement": {
+                "agreeing": 1,
+                "compared": 2,
+                "difference": "-20",
+                "difference_exact": "-20",
+            },
             "figures": {"to_roi": "51500", "bang": "274"},
+            "figures_left_out": [],
+            "findings": {
+                "strengths": ["Duy trì 274 bảng quy tắc"],
+                "limitations": ["Một số bảng đã cũ"],
+                "recommendations": [],
+                "model_points": [{"type": "tthc", "name": "Bộ phận một cửa", "replicated": 3}],
+            },
             "issues": [],
         } == data["units"][3]
         assert {
@@ -109,8 +123,15 @@ class TestExactSynthesis:
             },
             "by_band": {"kha": 1, "tot": 1},
             "indicator_totals": {"van_ban": "16", "to_roi": "53500", "bang": "314"},
+            "figures_left_out": 0,
         } == data["summary"]
-        assert (1, "p", "2023-08-31") == (data["format_version"], data["plan"], data["as_of"])
+        assert (1, "p", "2023-08-31", False) == (
+            data["format_version"],
+            data["plan"],
+            data["as_of"],
+            data["illustrative"],
+        )
+        assert [] == data["outside_scope"]
         assert [
             {
                 "rank": 1,
@@ -130,7 +151,14 @@ class TestExactSynthesis:
             },
         ] == data["ranking"]
         assert [
-            {"code": "01", "policy": "mean", "percent": "70", "exact": "70", "scored": 2}
+            {
+                "code": "01",
+                "policy": "mean",
+                "scores": "appraised",
+                "percent": "80",
+                "exact": "80",
+                "scored": 1,
+            }
         ] == data["roll_up"]
         assert ["268"] == data["late"]
         assert ["277"] == data["missing"]
@@ -138,7 +166,8 @@ class TestExactSynthesis:
     def test_ranking_findings_and_roll_up(self, tmp_path):
         """
         The ranking puts the best score first (the team's before the unit's own); model points
-        and limitations are listed with their unit; the city rolls up the mean of its units.
+        and limitations are listed with their unit; the city rolls up the appraised scores of
+        its units (the one unit appraised), never the units' own.
         """
         syn = quytac.synthesize(_round(tmp_path), "p", as_of=AS_OF)
 
@@ -149,35 +178,83 @@ class TestExactSynthesis:
             (m.type.id, m.unit.code, m.point.name.vi, m.point.replicated) for m in syn.model_points
         ]
         assert [("019", "Một số bảng đã cũ")] == [(f.unit.code, f.text.vi) for f in syn.limitations]
-        assert [("01", Fraction(70), 2)] == [
-            (r.unit.code, r.percent, r.scored) for r in syn.roll_up
+        assert [("01", Fraction(80), 1, quytac.RollUpScores.APPRAISED)] == [
+            (r.unit.code, r.percent, r.scored, r.scores) for r in syn.roll_up
         ]
 
     @pytest.mark.parametrize(
         ("policy", "expected"),
-        [("mean", Fraction(70)), ("worst", Fraction(60)), ("pooled", Fraction(70))],
+        [("mean", Fraction(80)), ("worst", Fraction(60)), ("pooled", Fraction(80))],
     )
     def test_roll_up_policies(self, tmp_path, policy, expected):
         """
-        The plan chooses how scores roll up: mean of percents, lowest percent, or pooled points.
+        The plan chooses how scores roll up: mean of percents, lowest percent, or pooled points;
+        and which scores: here the units' own (100 and 60; points 20/20 and 12/20).
         """
-        plan = SCORED_PLAN + f"roll_up: {policy}\n"
+        plan = SCORED_PLAN + f"roll_up: {policy}\nroll_up_scores: self_assessed\n"
 
         syn = quytac.synthesize(_round(tmp_path, plan=plan), "p", as_of=AS_OF)
 
-        assert expected == syn.roll_up[0].percent
+        assert [("01", expected, 2, quytac.RollUpScores.SELF_ASSESSED)] == [
+            (r.unit.code, r.percent, r.scored, r.scores) for r in syn.roll_up
+        ]
 
     def test_roll_up_along_the_hierarchy(self, tmp_path):
         """
-        A district rolls up the wards under it; the city rolls up every scored unit below it,
-        at any depth.
+        The mean is taken level by level: a district's value is the mean of its wards' (50 and
+        100: 75), and the city's the mean of its children's values (80 for Nam Từ Liêm, 75 for
+        Bắc Từ Liêm: 77.5, not 230/3, the flat mean of the three scores); the district's own
+        self-assessment (60) is not mixed in.
         """
         plan = SCORED_PLAN.replace(
             "scope: {unit_kinds: [quan, huyen]}",
-            'scope: {unit_kinds: [quan, huyen], units: ["00611"]}',
-        ).replace('units: ["019"]}', 'units: ["019", "00611"]}')
+            'scope: {unit_kinds: [quan, huyen], units: ["00611", "00614"]}',
+        ).replace('units: ["019"]}', 'units: ["019", "00611", "00614"]}')
+        wards = (
+            record(
+                unit="00611",
+                extra="checklist: {id: kt, version: 1}\nanswers: {I.1: fail, I.2: 5}\n",
+            )
+            + "---\n"
+            + record(
+                unit="00614",
+                extra="checklist: {id: kt, version: 1}\nanswers: {I.1: pass, I.2: 5}\n",
+            )
+        )
+        ws = workspace(
+            tmp_path,
+            catalog=CATALOG
+            + '  - {code: "00614", name: Phường Cổ Nhuế 2, kind: phuong, parent: "021"}\n',
+            plan=plan,
+            checklist=CHECKLIST.replace("[quan, huyen]", "[quan, huyen, phuong]"),
+            records=RECORD + "---\n" + wards,
+            reports=report(unit="021", submitted_on="2023-07-29", extra=SELF_60),
+        )
+
+        syn = quytac.synthesize(ws, "p", as_of=AS_OF)
+
+        assert [("021", Fraction(75), 2, "75"), ("01", Fraction(155, 2), 3, "77.5")] == [
+            (r.unit.code, r.percent, r.scored, r.shown()) for r in syn.roll_up
+        ]
+
+    def test_a_scored_child_counts_with_its_own_score(self, tmp_path):
+        """
+        With the units' own scores rolled up, a district that scored itself counts with its
+        own score (60) for the city, whatever is under it; the city: mean of 100 and 60.
+        """
+        plan = (
+            SCORED_PLAN.replace(
+                "scope: {unit_kinds: [quan, huyen]}",
+                'scope: {unit_kinds: [quan, huyen], units: ["00611"]}',
+            ).replace('units: ["019"]}', 'units: ["019", "00611"]}')
+            + "roll_up_scores: self_assessed\n"
+        )
         ward = record(
-            unit="00611", extra="checklist: {id: kt, version: 1}\nanswers: {I.1: fail, I.2: 5}\n"
+            unit="00611",
+            extra=(
+                "self_assessment:\n  checklist: {id: kt, version: 1}\n"
+                "  answers: {I.1: fail, I.2: 0}\n"
+            ),
         )
         ws = workspace(
             tmp_path,
@@ -189,7 +266,7 @@ class TestExactSynthesis:
 
         syn = quytac.synthesize(ws, "p", as_of=AS_OF)
 
-        assert [("021", Fraction(50), 1), ("01", Fraction(190, 3), 3)] == [
+        assert [("021", Fraction(0), 1), ("01", Fraction(80), 2)] == [
             (r.unit.code, r.percent, r.scored) for r in syn.roll_up
         ]
 
@@ -213,7 +290,7 @@ class TestExactSynthesis:
             "Limitation: Một số bảng đã cũ (Quận Nam Từ Liêm)\n"
             "Late: Quận Hà Đông\n"
             "Missing: Huyện Chương Mỹ\n"
-            "Roll-up: Thành phố Hà Nội: 70 (mean, 2)\n"
+            "Roll-up: Thành phố Hà Nội: 80 (mean, appraised, 1)\n"
         ) == syn.render("en")
 
 

@@ -255,8 +255,32 @@ class TestSuccessors:
         assert ["Phường Xuân Đỉnh"] == [
             str(u.name) for u in old.successors("00611", workspace=workspace)
         ]
-        assert () == old.successors("00611")
         assert [] == [str(issue) for issue in workspace.validate()]
+
+    def test_without_the_workspace_a_successor_catalog_is_not_ignored(self):
+        """
+        A catalog that names a successor_catalog refuses to answer "no successor" when it is
+        not given the workspace to look in.
+        """
+        old = catalog(
+            CITY + "  - {code: '00611', name: Phường Xuân Tảo, kind: phuong, parent: '01',"
+            " successor: '00611'}\n",
+            head="valid_to: 2024-12-31\nsuccessor_catalog: new\n",
+        )
+
+        with pytest.raises(quytac.UnitLookupError) as ei:
+            old.successors("00611")
+        with pytest.raises(quytac.UnitLookupError) as ei_of:
+            old.successor_of(old.units[-1])
+
+        assert (
+            "quytac.units.UnitLookupError: catalog 'x' names its successor catalog 'new': give"
+            " workspace= to follow successors into it"
+        ) == ei.exconly()
+        assert (
+            "quytac.units.UnitLookupError: catalog 'x' names its successor catalog 'new': give"
+            " workspace= to find the successor of '00611' in it"
+        ) == ei_of.exconly()
 
     def test_a_code_used_again_later(self):
         """

@@ -79,6 +79,7 @@ from .plans import (
     ModelPointType,
     Period,
     RollUpPolicy,
+    RollUpScores,
     Scope,
 )
 from .records import (
@@ -109,6 +110,7 @@ from .scoring import (
 from .synthesis import (
     FoundLimitation,
     FoundModelPoint,
+    OutsideDocument,
     RankedUnit,
     RollUp,
     Synthesis,
@@ -189,6 +191,7 @@ __all__ = [
     "Narrative",
     "Not",
     "OutlineSection",
+    "OutsideDocument",
     "Period",
     "Pin",
     "PlaceType",
@@ -201,6 +204,7 @@ __all__ = [
     "ReportSection",
     "RollUp",
     "RollUpPolicy",
+    "RollUpScores",
     "Rounding",
     "RoundingMode",
     "Rule",

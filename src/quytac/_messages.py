@@ -474,6 +474,29 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "section {section} has no text of its own in the outline; write under its subsections",
         "mục {section} không có phần trình bày riêng theo đề cương; hãy viết vào các mục con",
     ),
+    "QT337": (
+        W,
+        (
+            "the pin of {what} {id} version {version} has no fingerprint, so an edit without a"
+            " new version would go unnoticed; add fingerprint: (quytac.fingerprint)"
+        ),
+        (
+            "phiên bản {version} của {what_vi} {id} được ghi không kèm dấu vân tay, nên một lần"
+            " sửa không đổi số phiên bản sẽ không bị phát hiện; hãy thêm fingerprint:"
+            " (quytac.fingerprint)"
+        ),
+    ),
+    "QT338": (
+        W,
+        (
+            "unit {unit} has another record, {counting}, of a later visit, which counts instead"
+            " of this one"
+        ),
+        (
+            "đơn vị {unit} có biên bản khác, {counting}, của lần kiểm tra sau, được tính thay"
+            " cho biên bản này"
+        ),
+    ),
     # --- QT4xx: checklists, conditions, answers, scoring --------------------------------------
     "QT401": (
         E,

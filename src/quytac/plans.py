@@ -36,6 +36,7 @@ __all__ = [
     "ModelPointType",
     "Period",
     "RollUpPolicy",
+    "RollUpScores",
     "Scope",
 ]
 
@@ -140,12 +141,27 @@ class Form(enum.StrEnum):
     INDIRECT = "indirect"
 
 
+class RollUpScores(enum.StrEnum):
+    """
+    Which scores the synthesis rolls up along the unit hierarchy: the team's (``appraised``,
+    the default) or the units' own (``self_assessed``); never the two mixed.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    APPRAISED = "appraised"
+    SELF_ASSESSED = "self_assessed"
+
+
 class RollUpPolicy(enum.StrEnum):
     """
     How the synthesis combines the scores of the units under a unit.
 
-    ``mean``: the mean of their percents; ``pooled``: 100 × their points awarded over their
-    maxima; ``worst``: the lowest percent.
+    Each child of a unit counts with its own score when it has one, otherwise with what
+    its own children give (at any depth). ``mean``: the mean of the children's values, level
+    by level (a district's value is the mean of its wards', and the city's the mean of its
+    districts'); ``pooled``: 100 × the points awarded over the maxima of the scores counted;
+    ``worst``: the lowest percent counted.
 
     .. versionadded:: 2026.11.0
     """
@@ -183,6 +199,9 @@ class InspectionPlan(Definition):
         indirect: The indirect form, if any.
         model_point_types: The kinds of model point it looks for.
         roll_up: How the synthesis combines scores along the unit hierarchy.
+        roll_up_scores: Which scores it rolls up: ``appraised`` (default) or ``self_assessed``.
+        illustrative: True when the plan is an example whose details are invented; the
+            synthesis says so.
 
     .. versionadded:: 2026.11.0
     """
@@ -199,19 +218,27 @@ class InspectionPlan(Definition):
     indirect: IndirectPart | None = None
     model_point_types: tuple[ModelPointType, ...] = ()
     roll_up: RollUpPolicy = RollUpPolicy.MEAN
+    roll_up_scores: RollUpScores = RollUpScores.APPRAISED
+    illustrative: bool = False
 
-    def existing_units(self, catalog: UnitCatalog) -> dict[str, Unit]:
+    def existing_units(self, catalog: UnitCatalog) -> dict[str, tuple[Unit, ...]]:
         """
-        The units of a catalog that exist during the period, by code (the first of a code).
+        The units of a catalog that exist during the period, by code: every unit of a code
+        (a period that spans an era change may hold two units of one code, such as 00070
+        Phường Hàng Trống to 2025-06-30 and 00070 Phường Hoàn Kiếm from 2025-07-01), in the
+        order of the catalog.
+
+        .. versionchanged:: 2026.11.0
+           Every unit of a code, not only the first.
         """
-        found: dict[str, Unit] = {}
+        found: dict[str, tuple[Unit, ...]] = {}
         for unit in catalog.units:
             start = unit.valid_from or catalog.valid_from
             end = unit.valid_to or catalog.valid_to
             if (start is None or start <= self.period.end) and (
                 end is None or self.period.start <= end
             ):
-                found.setdefault(unit.code, unit)
+                found[unit.code] = (*found.get(unit.code, ()), unit)
         return found
 
     def scope_units(self, catalog: UnitCatalog) -> tuple[Unit, ...]:
@@ -224,7 +251,8 @@ class InspectionPlan(Definition):
         excluded = set(self.scope.exclude)
         return tuple(
             unit
-            for unit in existing.values()
+            for units in existing.values()
+            for unit in units
             if (unit.kind in kinds or unit.code in listed) and unit.code not in excluded
         )
 
@@ -242,7 +270,16 @@ class InspectionPlan(Definition):
                 found.append(Assignment(unit=unit, form=Form.DIRECT))
             elif self.indirect is not None:
                 found.append(Assignment(unit=unit, form=Form.INDIRECT))
-        return tuple(sorted(found, key=lambda a: (vietnamese_key(a.unit.name.vi), a.unit.code)))
+        return tuple(
+            sorted(
+                found,
+                key=lambda a: (
+                    vietnamese_key(a.unit.name.vi),
+                    a.unit.code,
+                    a.unit.valid_from or dt.date.min,
+                ),
+            )
+        )
 
     def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:
         """

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from . import _messages
-from ._checks import at_least_one, identifier, non_empty_text
+from ._checks import at_least_one, identifier, non_empty_text, not_negative
 from ._mapping import FrozenMap
 from .checklists import Answers, Checklist
-from .errors import Issue
+from .errors import Issue, Severity
 from .fingerprints import fingerprint
 from .outlines import FigureValue, Indicator, Narrative, ReportOutline
 from .plans import Assignment, Form, InspectionPlan
@@ -137,9 +137,14 @@ class SelfAssessment:
         edition pinned; None otherwise (another edition is never scored silently).
         """
         checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
-        if checklist is None or any(pin_issues((), self.checklist, checklist)):
+        if checklist is None or not pin_holds(self.checklist, checklist):
             return None
         return score(checklist, self.answers)
+
+
+def _count_if_given(instance: object, attribute: Any, value: int | None) -> None:
+    if value is not None:
+        not_negative(instance, attribute, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -150,14 +155,14 @@ class ModelPoint:
     Attributes:
         type: Id of one of the plan's model point types.
         name: What and where it is.
-        replicated: How many times it has been replicated (nhân rộng), if known.
+        replicated: How many times it has been replicated (nhân rộng), if known; 0 or more.
 
     .. versionadded:: 2026.11.0
     """
 
     type: str = attrs.field(validator=identifier)
     name: Text
-    replicated: int | None = None
+    replicated: int | None = attrs.field(default=None, validator=_count_if_given)
 
 
 @attrs.frozen(kw_only=True)
@@ -185,6 +190,7 @@ class _AnswersAPlan(abc.ABC):
     title: Text | None = None
     plan: str = attrs.field(validator=identifier)
     unit: str = attrs.field(validator=non_empty_text)
+    illustrative: bool = False
 
     def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:
         """
@@ -228,6 +234,8 @@ class Report(_AnswersAPlan):
         outline: The outline edition it follows.
         sections: What it writes, by the full number of the outline's section (``II.1``).
         self_assessment: The unit's scoring of itself, when the plan asks for it.
+        illustrative: True when its figures and texts are invented (an example), shown as such
+            in the synthesis.
 
     .. versionadded:: 2026.11.0
     """
@@ -257,7 +265,7 @@ class Report(_AnswersAPlan):
             outline = workspace.get(ReportOutline, plan.indirect.outline)
             pinned = list(pin_issues(("outline",), self.outline, outline))
             yield from pinned
-            if outline is not None and not any(i.code in ("QT330", "QT332") for i in pinned):
+            if outline is not None and not any(i.severity is Severity.ERROR for i in pinned):
                 yield from report_content_issues(outline, self)
         if self.self_assessment is not None:
             expected = plan.indirect.self_assessment if plan.indirect is not None else None
@@ -280,8 +288,11 @@ class InspectionRecord(_AnswersAPlan):
         answers: Answers to the plan's checklist, by item id.
         self_assessment: The unit's own scoring against the same checklist, handed to the team,
             if any; the synthesis compares it with the team's.
+        outline: The outline edition the figures follow (needed when there are figures).
         figures: Figures the team recorded, by indicator id of the plan's direct outline.
         findings: Strengths, limitations, recommendations and model points.
+        illustrative: True when its figures and texts are invented (an example), shown as such
+            in the synthesis.
 
     .. versionadded:: 2026.11.0
     """
@@ -292,6 +303,7 @@ class InspectionRecord(_AnswersAPlan):
     checklist: Pin | None = None
     answers: Answers = NO_ANSWERS
     self_assessment: SelfAssessment | None = None
+    outline: Pin | None = None
     figures: FrozenMap[Figure] = NO_ENTRIES
     findings: Findings = Findings()
 
@@ -315,6 +327,7 @@ class InspectionRecord(_AnswersAPlan):
                 end=plan.period.end,
             )
         yield from _assignment_issues(workspace, plan, self.unit, Form.DIRECT)
+        yield from _duplicate_record_issues(workspace, self)
         direct = plan.direct
         checklist_id = direct.checklist if direct is not None else None
         if self.answers or self.checklist is not None:
@@ -323,8 +336,11 @@ class InspectionRecord(_AnswersAPlan):
             yield from self.self_assessment.issues(workspace, plan, checklist_id)
         outline_id = direct.outline if direct is not None else None
         outline = workspace.get(ReportOutline, outline_id) if outline_id else None
-        if outline is not None:
-            yield from figure_issues(outline, self.figures, ("figures",))
+        if outline is not None and (self.figures or self.outline is not None):
+            pinned = list(pin_issues(("outline",), self.outline, outline))
+            yield from pinned
+            if not any(issue.severity is Severity.ERROR for issue in pinned):
+                yield from figure_issues(outline, self.figures, ("figures",))
         known = {t.id for t in plan.model_point_types}
         for position, point in enumerate(self.findings.model_points):
             if point.type not in known:
@@ -391,7 +407,7 @@ def _answer_issues(
         return
     pinned = list(pin_issues((*path, "checklist"), given.checklist if given else None, checklist))
     yield from pinned
-    if given is not None and not pinned:
+    if given is not None and not any(issue.severity is Severity.ERROR for issue in pinned):
         yield from score(checklist, given.answers, path=(*path, "answers")).issues
 
 
@@ -413,6 +429,14 @@ def _applies_to_issues(
             checklist=repr(checklist.id),
             kinds=assignment.unit.kind,
         )
+
+
+def pin_holds(pin: Pin | None, current: Any) -> bool:
+    """
+    Whether a pin names the edition ``current`` (a pin without a fingerprint holds, with a
+    warning): what it pins may then be checked, scored and totalled against it.
+    """
+    return not any(issue.severity is Severity.ERROR for issue in pin_issues((), pin, current))
 
 
 def pin_issues(path: Path, pin: Pin | None, current: Any) -> Iterator[Issue]:
@@ -437,7 +461,9 @@ def pin_issues(path: Path, pin: Pin | None, current: Any) -> Iterator[Issue]:
             pinned=pin.version,
             current=current.version,
         )
-    elif pin.fingerprint is not None and pin.fingerprint != fingerprint(current):
+    elif pin.fingerprint is None:
+        yield said("QT337", path, id=repr(pin.id), version=pin.version)
+    elif pin.fingerprint != fingerprint(current):
         yield said("QT331", (*path, "fingerprint"), id=repr(pin.id), version=pin.version)
 
 
@@ -457,6 +483,40 @@ def counting_reports(reports: Iterable[Report]) -> dict[str, tuple[Report, Repor
         ordered = sorted(given, key=lambda r: (r.submitted_on, r.id))
         chosen[unit] = (ordered[-1], ordered[0])
     return chosen
+
+
+def counting_records(
+    records: Iterable[InspectionRecord],
+) -> dict[str, tuple[InspectionRecord, tuple[InspectionRecord, ...]]]:
+    """
+    For each unit, the record that counts and every record of the unit, in order.
+
+    As with reports, the record that counts is the last visit (a later visit supersedes an
+    earlier one; on the same day, the greatest id); the others are kept, with a QT338 issue.
+    """
+    by_unit: dict[str, list[InspectionRecord]] = {}
+    for record in records:
+        by_unit.setdefault(record.unit, []).append(record)
+    chosen = {}
+    for unit, given in by_unit.items():
+        ordered = tuple(sorted(given, key=lambda r: (r.inspected_on, r.id)))
+        chosen[unit] = (ordered[-1], ordered)
+    return chosen
+
+
+@functools.lru_cache(maxsize=4)
+def _plan_records(
+    workspace: Workspace, plan: str
+) -> dict[str, tuple[InspectionRecord, tuple[InspectionRecord, ...]]]:
+    return counting_records(r for r in workspace.all(InspectionRecord) if r.plan == plan)
+
+
+def _duplicate_record_issues(workspace: Workspace, record: InspectionRecord) -> Iterator[Issue]:
+    counting = _plan_records(workspace, record.plan)[record.unit][0]
+    if counting.id != record.id:
+        yield _messages.make(
+            Issue, "QT338", ("unit",), unit=repr(record.unit), counting=repr(counting.id)
+        )
 
 
 @functools.lru_cache(maxsize=4)

@@ -468,14 +468,14 @@ class Score:
     .. versionadded:: 2026.11.0
     """
 
-    checklist: Checklist
+    checklist: Checklist = attrs.field(repr=lambda c: f"<Checklist {c.id}>")
     percent: Fraction | None
     awarded: Fraction
     maximum: Fraction
     band: Band | None
     coverage: Coverage
     capped_by: tuple[str, ...]
-    answers: Answers | Mapping[str, object]
+    answers: Answers | Mapping[str, object] = attrs.field(repr=False)
     found: tuple[_Found, ...] = attrs.field(repr=False)
     kept: tuple[tuple[Status, ...], tuple[int, ...]] | None = attrs.field(repr=False)
 
@@ -594,11 +594,12 @@ def score(
     values = answer_values(answers)
     issues: list[_Found] = []
     if not plan.ids.issuperset(values):
-        issues += (
-            ("QT450", (*path, key), {"id": repr(key), "checklist": repr(checklist.id)})
-            for key in values
-            if key not in plan.ids
-        )
+        for key, value in values.items():
+            if key not in plan.ids:
+                answer_text(key, value)  # a float is refused here too
+                issues.append(
+                    ("QT450", (*path, key), {"id": repr(key), "checklist": repr(checklist.id)})
+                )
     tally = _evaluate(plan, values, issues, path, keep=plan.keep)
     kept = answers if isinstance(answers, Answers) else values  # a copy: later edits do not leak
     return _score(checklist, plan=plan, tally=tally, issues=issues, answers=kept)

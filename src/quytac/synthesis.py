@@ -14,20 +14,22 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._mapping import FrozenMap
+from .checklists import Checklist, Rounding
 from .collation import vietnamese_key
 from .errors import Finding, QuytacError
 from .outlines import IndicatorType, ReportOutline
-from .plans import Form, InspectionPlan, ModelPointType, RollUpPolicy
+from .plans import Form, InspectionPlan, ModelPointType, RollUpPolicy, RollUpScores
 from .records import (
     Findings,
     InspectionRecord,
     ModelPoint,
+    Pin,
     Report,
+    counting_records,
     counting_reports,
-    numeric_figures,
-    pin_issues,
+    pin_holds,
 )
-from .scoring import Agreement, Score, compare
+from .scoring import Agreement, Score, _plain, compare, round_percent
 from .text import Text
 from .units import Unit, UnitCatalog
 
@@ -35,11 +37,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from .checklists import Band
+    from .outlines import FigureValue
     from .workspace import Workspace
 
 __all__ = [
     "FoundLimitation",
     "FoundModelPoint",
+    "OutsideDocument",
     "RankedUnit",
     "RollUp",
     "Synthesis",
@@ -97,9 +101,14 @@ class UnitResult:
         appraised: The team's score, if scored.
         self_assessed: The unit's own score, if scored.
         agreement: How the two compare, when both exist.
-        issues: The issues of its report or record, located in their files.
+        issues: The issues of every report and record of the plan about the unit (known by
+            the date, also those that do not count), located in their files.
         findings: What its record found (empty for a report).
-        figures: Its figures of the outline that are numbers, by indicator id.
+        figures: Its figures of the outline that are numbers and have no issue, by indicator
+            id: what the totals add up.
+        figures_left_out: Ids of the figures it gave that are not totalled: written against
+            another edition of the outline, unknown to it, of the wrong type, out of bounds,
+            or in a broken rule between indicators.
 
     .. versionadded:: 2026.11.0
     """
@@ -115,6 +124,7 @@ class UnitResult:
     issues: tuple[Finding, ...] = ()
     findings: Findings = _NO_FINDINGS
     figures: FrozenMap[Decimal] = _NO_FIGURES
+    figures_left_out: tuple[str, ...] = ()
 
     @property
     def score(self) -> Score | None:
@@ -137,6 +147,15 @@ class RankedUnit:
     percent: Fraction
     band: Band | None
     appraised: bool
+    score: Score | None = None
+
+    def shown(self, lang: str = "en") -> str:
+        """
+        The percent as the unit's score shows it (the checklist's rounding).
+        """
+        if self.score is not None:
+            return self.score.shown(lang)
+        return percent_text(self.percent)
 
 
 @attrs.frozen(kw_only=True)
@@ -165,6 +184,19 @@ class FoundLimitation:
 
 
 @attrs.frozen(kw_only=True)
+class OutsideDocument:
+    """
+    A report or record of the plan about a unit the plan does not assign (outside its scope,
+    or not in its catalog during the period): it counts nowhere, and is listed with its issues.
+
+    .. versionadded:: 2026.11.0
+    """
+
+    document: Report | InspectionRecord
+    issues: tuple[Finding, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
 class RollUp:
     """
     The scores of the units under a unit, combined by the plan's roll-up policy.
@@ -173,6 +205,8 @@ class RollUp:
         unit: The unit above.
         percent: The combined percent, or None when nothing below could be combined.
         scored: How many scored units below it (at any depth) count.
+        scores: Which scores were rolled up (the plan's ``roll_up_scores``).
+        rounding: How the percent is shown (the rounding of the checklist of those scores).
 
     .. versionadded:: 2026.11.0
     """
@@ -180,6 +214,14 @@ class RollUp:
     unit: Unit
     percent: Fraction | None
     scored: int
+    scores: RollUpScores = RollUpScores.APPRAISED
+    rounding: Rounding = attrs.field(factory=Rounding)
+
+    def shown(self) -> str | None:
+        """
+        The percent as shown to people, with the rounding of the scores rolled up.
+        """
+        return None if self.percent is None else percent_text(self.percent, self.rounding)
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -199,8 +241,11 @@ class Synthesis:
         late: Units whose report came late.
         missing: Units whose report is missing.
         indicator_totals: The sums of the outline's integer and decimal indicators over the
-            reports and records that count.
+            reports and records that count, leaving out figures that have issues.
+        figures_left_out: How many figures of those reports and records are not totalled
+            (see ``UnitResult.figures_left_out``).
         roll_up: Combined scores of the units above the scored units.
+        outside_scope: Reports and records of the plan about units it does not assign.
 
     .. versionadded:: 2026.11.0
     """
@@ -217,6 +262,8 @@ class Synthesis:
     missing: tuple[Unit, ...]
     indicator_totals: FrozenMap[Decimal]
     roll_up: tuple[RollUp, ...]
+    figures_left_out: int = 0
+    outside_scope: tuple[OutsideDocument, ...] = ()
 
     def to_json(self, lang: str = "vi") -> dict[str, Any]:
         """
@@ -226,12 +273,13 @@ class Synthesis:
             "format_version": FORMAT_VERSION,
             "plan": self.plan.id,
             "as_of": self.as_of.isoformat(),
+            "illustrative": self.plan.illustrative,
             "units": [_unit_json(result, lang) for result in self.units],
             "ranking": [
                 {
                     "rank": r.rank,
                     "code": r.unit.code,
-                    "percent": _percent_text(r.percent),
+                    "percent": r.shown(),
                     "exact": str(r.percent),
                     "band": r.band.id if r.band is not None else None,
                     "appraised": r.appraised,
@@ -257,7 +305,8 @@ class Synthesis:
                 {
                     "code": r.unit.code,
                     "policy": str(self.plan.roll_up),
-                    "percent": None if r.percent is None else _percent_text(r.percent),
+                    "scores": str(r.scores),
+                    "percent": r.shown(),
                     "exact": None if r.percent is None else str(r.percent),
                     "scored": r.scored,
                 }
@@ -267,7 +316,17 @@ class Synthesis:
                 "by_status": dict(self.by_status),
                 "by_band": dict(self.by_band),
                 "indicator_totals": {k: str(v) for k, v in self.indicator_totals.items()},
+                "figures_left_out": self.figures_left_out,
             },
+            "outside_scope": [
+                {
+                    "kind": type(found.document).kind,
+                    "document": found.document.id,
+                    "code": found.document.unit,
+                    "issues": [_issue_json(issue, lang) for issue in found.issues],
+                }
+                for found in self.outside_scope
+            ],
         }
 
     def render(self, lang: str = "vi") -> str:
@@ -294,27 +353,22 @@ def synthesize(workspace: Workspace, plan_id: str, *, as_of: dt.date) -> Synthes
 
     Raises:
         SynthesisError: When the plan or its unit catalog is not in the workspace.
+        TypeError: When ``as_of`` is not a ``datetime.date`` (a text or a datetime).
 
     .. versionadded:: 2026.11.0
     """
+    if type(as_of) is not dt.date:
+        raise TypeError(
+            f"as_of must be a datetime.date, got {type(as_of).__name__} {as_of!r}"
+            + (" (use .date())" if isinstance(as_of, dt.datetime) else "")
+        )
     plan = workspace.get(InspectionPlan, plan_id)
     if plan is None:
         raise SynthesisError(f"there is no plan {plan_id!r} in the workspace")
     catalog = workspace.get(UnitCatalog, plan.units)
     if catalog is None:
         raise SynthesisError(f"plan {plan_id!r} needs the unit catalog {plan.units!r}")
-    reports = counting_reports(
-        r for r in workspace.all(Report) if r.plan == plan.id and r.submitted_on <= as_of
-    )
-    records = _records_by_unit(
-        r for r in workspace.all(InspectionRecord) if r.plan == plan.id and r.inspected_on <= as_of
-    )
-    results = tuple(
-        _direct_result(workspace, plan, a.unit, records.get(a.unit.code))
-        if a.form is Form.DIRECT
-        else _indirect_result(workspace, plan, a.unit, reports.get(a.unit.code), as_of)
-        for a in plan.assignments(catalog)
-    )
+    results, outside = _unit_results(workspace, plan, catalog, as_of)
     by_band: dict[str, int] = {}
     for result in results:
         band = result.score.band if result.score is not None else None
@@ -338,30 +392,75 @@ def synthesize(workspace: Workspace, plan_id: str, *, as_of: dt.date) -> Synthes
         late=tuple(r.unit for r in results if r.status is UnitStatus.LATE),
         missing=tuple(r.unit for r in results if r.status is UnitStatus.MISSING),
         indicator_totals=_totals(workspace, plan, results),
-        roll_up=_roll_up(plan, catalog, results),
+        roll_up=_roll_up(workspace, plan, catalog, results),
+        figures_left_out=sum(len(r.figures_left_out) for r in results),
+        outside_scope=outside,
     )
 
 
-def _records_by_unit(records: Iterable[InspectionRecord]) -> dict[str, InspectionRecord]:
+def _unit_results(
+    workspace: Workspace, plan: InspectionPlan, catalog: UnitCatalog, as_of: dt.date
+) -> tuple[tuple[UnitResult, ...], tuple[OutsideDocument, ...]]:
     """
-    The record of each unit: the last visit (on the same day, the greatest id).
+    Each assigned unit with its documents known by the date; and the documents about units
+    the plan does not assign.
     """
-    found: dict[str, InspectionRecord] = {}
-    for record in sorted(records, key=lambda r: (r.inspected_on, r.id)):
-        found[record.unit] = record
-    return found
+    known_reports = [
+        r for r in workspace.all(Report) if r.plan == plan.id and r.submitted_on <= as_of
+    ]
+    known_records = [
+        r for r in workspace.all(InspectionRecord) if r.plan == plan.id and r.inspected_on <= as_of
+    ]
+    assignments = plan.assignments(catalog)
+    codes: dict[str, int] = {}
+    for assignment in assignments:
+        codes[assignment.unit.code] = codes.get(assignment.unit.code, 0) + 1
+
+    def about(unit: Unit, document: Report | InspectionRecord) -> bool:
+        # A code names one unit together with a date: where two assigned units share a code
+        # (a period over an era change), a document is about the one that exists on its day.
+        if document.unit != unit.code:
+            return False
+        day = document.submitted_on if isinstance(document, Report) else document.inspected_on
+        return codes[unit.code] == 1 or catalog.exists_on(unit, day)
+
+    results = []
+    for a in assignments:
+        reports = [r for r in known_reports if about(a.unit, r)]
+        records = [r for r in known_records if about(a.unit, r)]
+        issues = _located(workspace, [*reports, *records])
+        if a.form is Form.DIRECT:
+            result = _direct_result(
+                workspace, plan, a.unit, counting_records(records).get(a.unit.code)
+            )
+        else:
+            counted = counting_reports(reports).get(a.unit.code)
+            result = _indirect_result(workspace, plan, a.unit, counted, as_of)
+        results.append(attrs.evolve(result, issues=issues))
+    documents: list[Report | InspectionRecord] = [*known_reports, *known_records]
+    outside = tuple(
+        OutsideDocument(document=document, issues=_located(workspace, [document]))
+        for document in sorted(documents, key=lambda d: (d.unit, d.kind, d.id))
+        if document.unit not in codes
+    )
+    return tuple(results), outside
 
 
 def _direct_result(
-    workspace: Workspace, plan: InspectionPlan, unit: Unit, record: InspectionRecord | None
+    workspace: Workspace,
+    plan: InspectionPlan,
+    unit: Unit,
+    records: tuple[InspectionRecord, tuple[InspectionRecord, ...]] | None,
 ) -> UnitResult:
-    if record is None:
+    if records is None:
         return UnitResult(unit=unit, form=Form.DIRECT, status=UnitStatus.NOT_INSPECTED)
+    record = records[0]
     checklist_id = plan.direct.checklist if plan.direct is not None else None
     own = record.own_answers()
     appraised = own.score(workspace, checklist_id) if own and own.answers else None
     given = record.self_assessment
     self_assessed = given.score(workspace, checklist_id) if given is not None else None
+    figures, left_out = _figures(workspace, plan, record)
     return UnitResult(
         unit=unit,
         form=Form.DIRECT,
@@ -370,9 +469,9 @@ def _direct_result(
         appraised=appraised,
         self_assessed=self_assessed,
         agreement=_agreement(self_assessed, appraised),
-        issues=_located(workspace, record),
         findings=record.findings,
-        figures=FrozenMap(_figures(workspace, plan, record)),
+        figures=FrozenMap(figures),
+        figures_left_out=left_out,
     )
 
 
@@ -390,14 +489,15 @@ def _indirect_result(
     counting, first = reports
     checklist_id = plan.indirect.self_assessment if plan.indirect is not None else None
     given = counting.self_assessment
+    figures, left_out = _figures(workspace, plan, counting)
     return UnitResult(
         unit=unit,
         form=Form.INDIRECT,
         status=UnitStatus.ON_TIME if first.submitted_on < due else UnitStatus.LATE,
         report=counting,
         self_assessed=given.score(workspace, checklist_id) if given is not None else None,
-        issues=_located(workspace, counting),
-        figures=FrozenMap(_figures(workspace, plan, counting)),
+        figures=FrozenMap(figures),
+        figures_left_out=left_out,
     )
 
 
@@ -407,9 +507,15 @@ def _agreement(self_assessed: Score | None, appraised: Score | None) -> Agreemen
     return compare(self_assessed, appraised)
 
 
-def _located(workspace: Workspace, document: Report | InspectionRecord) -> tuple[Finding, ...]:
-    found = workspace.locate(document, document.issues(workspace))
-    return tuple(sorted(found, key=lambda f: (f.line or 0, f.column or 0, f.code)))
+def _located(
+    workspace: Workspace, documents: Iterable[Report | InspectionRecord]
+) -> tuple[Finding, ...]:
+    found = [
+        finding
+        for document in documents
+        for finding in workspace.locate(document, document.issues(workspace))
+    ]
+    return tuple(sorted(found, key=lambda f: (f.source or "", f.line or 0, f.column or 0, f.code)))
 
 
 def _outline_of(
@@ -417,31 +523,54 @@ def _outline_of(
 ) -> ReportOutline | None:
     if isinstance(document, Report):
         outline_id = plan.indirect.outline if plan.indirect is not None else None
-        pin = document.outline
+        pin: Pin | None = document.outline
     else:
         outline_id = plan.direct.outline if plan.direct is not None else None
-        pin = None
+        pin = document.outline
     outline = workspace.get(ReportOutline, outline_id) if outline_id else None
-    if outline is None or (pin is not None and any(pin_issues((), pin, outline))):
+    if outline is None or not pin_holds(pin, outline):
         return None
     return outline
 
 
 def _figures(
     workspace: Workspace, plan: InspectionPlan, document: Report | InspectionRecord
-) -> dict[str, Decimal]:
+) -> tuple[dict[str, Decimal], tuple[str, ...]]:
     """
     The figures that are numbers of the type their indicator says, from a document written
-    against the plan's edition of the outline (never another edition).
+    against the plan's edition of the outline (never another edition), leaving out those with
+    an issue (out of bounds, in a broken rule); and the ids of the figures left out.
     """
-    outline = _outline_of(workspace, plan, document)
-    if outline is None:
-        return {}
+    given: dict[str, tuple[FigureValue, Text | None]]
     if isinstance(document, Report):
         given = document.figures()
     else:
         given = {name: (f.value, f.note) for name, f in document.figures.items()}
-    return numeric_figures(outline, given)
+    outline = _outline_of(workspace, plan, document)
+    if outline is None:
+        return {}, tuple(sorted(given))
+    indicators = outline.indicators()
+    numbers: dict[str, Decimal] = {}
+    bad: set[str] = set()
+    for name, (value, _) in given.items():
+        indicator = indicators[name][1] if name in indicators else None
+        typed = indicator.typed(value) if indicator is not None else None
+        if indicator is None or typed is None:
+            bad.add(name)
+            continue
+        if not indicator.type.numeric or isinstance(typed, bool):
+            continue
+        number = Decimal(typed)  # type: ignore[arg-type]
+        low, high = indicator.bounds()
+        if (low is not None and number < low) or (high is not None and number > high):
+            bad.add(name)
+        else:
+            numbers[name] = number
+    for rule in outline.rules:
+        if rule.holds(numbers) is False:
+            bad.update(name for name in rule.operands if name in given)
+    kept = {name: number for name, number in numbers.items() if name not in bad}
+    return kept, tuple(sorted(bad))
 
 
 def _totals(
@@ -486,6 +615,7 @@ def _ranking(results: tuple[UnitResult, ...]) -> tuple[RankedUnit, ...]:
                 percent=percent,
                 band=result.score.band if result.score is not None else None,
                 appraised=result.appraised is not None,
+                score=result.score,
             )
         )
     return tuple(ranked)
@@ -505,52 +635,89 @@ def _model_points(
     return tuple(found)
 
 
+#: A unit's value in the roll-up: its percent, and the scores that make it up.
+_Value = tuple[Fraction | None, list[Score]]
+
+
 def _roll_up(
-    plan: InspectionPlan, catalog: UnitCatalog, results: tuple[UnitResult, ...]
+    workspace: Workspace, plan: InspectionPlan, catalog: UnitCatalog, results: Iterable[UnitResult]
 ) -> tuple[RollUp, ...]:
     """
-    For every unit above a scored unit, the scores of all the scored units below it.
+    For every unit above a scored unit, the value of its children, level by level: a child
+    counts with its own score (of the kind the plan rolls up) when it has one, otherwise with
+    the value of its own children.
     """
-    below: dict[str, tuple[Unit, list[Score]]] = {}
+    kind = plan.roll_up_scores
+    own: dict[Unit, Score] = {}
     for result in results:
-        score = result.score
-        if score is None or score.percent is None:
-            continue
-        for above in catalog.ancestors(result.unit):
-            below.setdefault(above.code, (above, []))[1].append(score)
-    rolled = [
-        RollUp(unit=unit, percent=_combine(plan.roll_up, scores), scored=len(scores))
-        for unit, scores in below.values()
-    ]
+        score = result.appraised if kind is RollUpScores.APPRAISED else result.self_assessed
+        if score is not None and score.percent is not None:
+            own[result.unit] = score
+    children: dict[Unit, list[Unit]] = {}
+    for unit in own:
+        child = unit
+        for above in catalog.ancestors(unit):
+            below = children.setdefault(above, [])
+            if child not in below:
+                below.append(child)
+            child = above
+
+    def value(unit: Unit) -> _Value:
+        found = [
+            (own[child].percent, [own[child]]) if child in own else value(child)
+            for child in children[unit]
+        ]
+        return _combine(plan.roll_up, found)
+
+    rounding = _rounding_of(workspace, plan)
+    rolled = []
+    for unit in children:
+        percent, scores = value(unit)
+        rolled.append(
+            RollUp(unit=unit, percent=percent, scored=len(scores), scores=kind, rounding=rounding)
+        )
     return tuple(sorted(rolled, key=lambda r: (vietnamese_key(r.unit.name.vi), r.unit.code)))
 
 
-def _combine(policy: RollUpPolicy, scores: list[Score]) -> Fraction | None:
-    percents = [s.percent for s in scores if s.percent is not None]
+def _combine(policy: RollUpPolicy, found: list[_Value]) -> _Value:
+    """
+    The value of a unit from its children's values: a percent and the scores behind it.
+    """
+    scores = [score for _, given in found for score in given]
+    percents = [percent for percent, _ in found if percent is not None]
+    if not percents:
+        return None, scores
     if policy is RollUpPolicy.WORST:
-        return min(percents)
+        return min(percents), scores
     if policy is RollUpPolicy.POOLED:
         maximum = sum((s.maximum for s in scores), Fraction(0))
         awarded = sum((s.awarded for s in scores), Fraction(0))
-        return 100 * awarded / maximum if maximum else None
-    return sum(percents, Fraction(0)) / len(percents)
+        return (100 * awarded / maximum if maximum else None), scores
+    return sum(percents, Fraction(0)) / len(percents), scores
+
+
+def _rounding_of(workspace: Workspace, plan: InspectionPlan) -> Rounding:
+    """
+    The rounding of the checklist whose scores the plan rolls up.
+    """
+    part = plan.direct.checklist if plan.direct is not None else None
+    if plan.roll_up_scores is RollUpScores.SELF_ASSESSED and plan.indirect is not None:
+        part = plan.indirect.self_assessment or part
+    checklist = workspace.get(Checklist, part) if part else None
+    return checklist.scoring.rounding if checklist is not None else Rounding()
 
 
 # --- output -------------------------------------------------------------------------------
 
 
-def _percent_text(value: Fraction) -> str:
+def percent_text(value: Fraction, rounding: Rounding = Rounding()) -> str:  # noqa: B008
     """
-    An exact percent as text: ``87.5``; a percent with no finite decimal is rounded half up to
-    two places (``66.67``).
+    A percent (or a difference of percents) as shown to people, the one rendering of the
+    synthesis and of ``Score.shown``: rounded by the declared rule (two places, half up, by
+    default), then written without trailing zeros: ``87.5``, ``66.67``, ``-19.5``.
     """
-    scaled = value * 100
-    if scaled.denominator == 1:
-        return str(Decimal(scaled.numerator).scaleb(-2).normalize().to_eng_string())
-    whole, rest = divmod(scaled.numerator, scaled.denominator)
-    if 2 * rest >= scaled.denominator:
-        whole += 1
-    return str(Decimal(whole).scaleb(-2))
+    rounded = round_percent(abs(value), rounding)
+    return _plain(-rounded if value < 0 else rounded)
 
 
 def _score_json(score: Score | None) -> dict[str, Any] | None:
@@ -563,6 +730,41 @@ def _score_json(score: Score | None) -> dict[str, Any] | None:
     }
 
 
+def _issue_json(issue: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "code": issue.code,
+        "severity": str(issue.severity),
+        "source": issue.source,
+        "line": issue.line,
+        "column": issue.column,
+        "message": issue.text(lang),
+    }
+
+
+def _difference_json(result: UnitResult) -> dict[str, Any]:
+    agreement = result.agreement
+    if agreement is None or agreement.difference is None:
+        return {"difference": None, "difference_exact": None}
+    score = result.appraised
+    rounding = score.checklist.scoring.rounding if score is not None else Rounding()
+    return {
+        "difference": percent_text(agreement.difference, rounding),
+        "difference_exact": str(agreement.difference),
+    }
+
+
+def _findings_json(findings: Findings, lang: str) -> dict[str, Any]:
+    return {
+        "strengths": [text.get(lang) for text in findings.strengths],
+        "limitations": [text.get(lang) for text in findings.limitations],
+        "recommendations": [text.get(lang) for text in findings.recommendations],
+        "model_points": [
+            {"type": point.type, "name": point.name.get(lang), "replicated": point.replicated}
+            for point in findings.model_points
+        ],
+    }
+
+
 def _unit_json(result: UnitResult, lang: str) -> dict[str, Any]:
     agreement = result.agreement
     document = result.report or result.record
@@ -572,6 +774,7 @@ def _unit_json(result: UnitResult, lang: str) -> dict[str, Any]:
         "assignment": str(result.form),
         "status": str(result.status),
         "document": document.id if document is not None else None,
+        "illustrative": document.illustrative if document is not None else False,
         "appraised": _score_json(result.appraised),
         "self": _score_json(result.self_assessed),
         "agreement": None
@@ -579,20 +782,12 @@ def _unit_json(result: UnitResult, lang: str) -> dict[str, Any]:
         else {
             "agreeing": agreement.agreeing,
             "compared": len(agreement.items),
-            "difference": None if agreement.difference is None else str(agreement.difference),
+            **_difference_json(result),
         },
         "figures": {name: str(value) for name, value in result.figures.items()},
-        "issues": [
-            {
-                "code": issue.code,
-                "severity": str(issue.severity),
-                "source": issue.source,
-                "line": issue.line,
-                "column": issue.column,
-                "message": issue.text(lang),
-            }
-            for issue in result.issues
-        ],
+        "figures_left_out": list(result.figures_left_out),
+        "findings": _findings_json(result.findings, lang),
+        "issues": [_issue_json(issue, lang) for issue in result.issues],
     }
 
 
@@ -638,7 +833,8 @@ def _render(synthesis: Synthesis, lang: str) -> str:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    lines = [f"{synthesis.plan.title.get(lang)} ({synthesis.plan.id}), {synthesis.as_of}"]
+    marked = (" [minh họa]" if vi else " [illustrative]") if synthesis.plan.illustrative else ""
+    lines = [f"{synthesis.plan.title.get(lang)} ({synthesis.plan.id}), {synthesis.as_of}{marked}"]
     lines += [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
@@ -655,24 +851,50 @@ def _render(synthesis: Synthesis, lang: str) -> str:
     if synthesis.indicator_totals:
         totals = ", ".join(f"{k} = {v}" for k, v in synthesis.indicator_totals.items())
         lines.append(("Tổng chỉ tiêu: " if vi else "Indicator totals: ") + totals)
+    if synthesis.figures_left_out:
+        lines.append(
+            (
+                "Số liệu không được cộng (có vấn đề): "
+                if vi
+                else "Figures left out of the totals (with issues): "
+            )
+            + str(synthesis.figures_left_out)
+        )
+    return "\n".join(lines + _render_found(synthesis, lang)) + "\n"
+
+
+def _render_found(synthesis: Synthesis, lang: str) -> list[str]:
+    """
+    The lines after the table and the counts: what was found, who is late, the roll-up.
+    """
+    vi = lang == "vi"
+    lines: list[str] = []
     for found in synthesis.model_points:
         point = f"{found.point.name.get(lang)} ({found.unit.name.get(lang)})"
         lines.append(
             ("Mô hình điểm: " if vi else "Model point: ") + f"{found.type.label.get(lang)}: {point}"
         )
-    for limitation in synthesis.limitations:
-        lines.append(
-            ("Hạn chế: " if vi else "Limitation: ")
-            + f"{limitation.text.get(lang)} ({limitation.unit.name.get(lang)})"
-        )
+    lines += [
+        ("Hạn chế: " if vi else "Limitation: ")
+        + f"{limitation.text.get(lang)} ({limitation.unit.name.get(lang)})"
+        for limitation in synthesis.limitations
+    ]
     for label, units in (("Muộn", synthesis.late), ("Chưa nộp", synthesis.missing)):
         if units:
             named = ", ".join(unit.name.get(lang) for unit in units)
             lines.append(f"{label if vi else _STATUS_EN[label]}: {named}")
     for rolled in synthesis.roll_up:
-        shown = "-" if rolled.percent is None else _percent_text(rolled.percent)
+        shown = rolled.shown() or "-"
         lines.append(
             ("Tổng hợp theo cấp: " if vi else "Roll-up: ")
-            + f"{rolled.unit.name.get(lang)}: {shown} ({synthesis.plan.roll_up}, {rolled.scored})"
+            + f"{rolled.unit.name.get(lang)}: {shown}"
+            + f" ({synthesis.plan.roll_up}, {rolled.scores}, {rolled.scored})"
         )
-    return "\n".join(lines) + "\n"
+    for outside in synthesis.outside_scope:
+        document = outside.document
+        lines.append(
+            ("Ngoài phạm vi: " if vi else "Outside the scope: ")
+            + f"{document.id} ({document.unit}), {len(outside.issues)}"
+            + (" vấn đề" if vi else " issues")
+        )
+    return lines

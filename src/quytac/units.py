@@ -478,8 +478,17 @@ class UnitCatalog(Definition):
         """
         The unit that took a unit over: the first unit with the ``successor`` code that goes on
         after the unit ends, in this catalog or (given a workspace) in ``successor_catalog``.
+
+        Raises:
+            UnitLookupError: When none is found in this catalog, the catalog names a
+                ``successor_catalog`` and no ``workspace`` is given to look in it.
         """
         found = self._successor(unit, workspace)
+        if found is None and workspace is None and self.successor_catalog is not None:
+            raise UnitLookupError(
+                f"catalog {self.id!r} names its successor catalog {self.successor_catalog!r}:"
+                f" give workspace= to find the successor of {unit.code!r} in it"
+            )
         return None if found is None else found[1]
 
     def successors(
@@ -494,10 +503,17 @@ class UnitCatalog(Definition):
         commune that now covers it (and any later successor).
 
         Raises:
-            UnitLookupError: When the code names no unit, or several and no day was given.
+            UnitLookupError: When the code names no unit, or several and no day was given;
+                when the catalog names a ``successor_catalog`` and no ``workspace`` is given to
+                find it in (the chain would stop short and answer "no successor").
         """
         catalog: UnitCatalog = self
         current = self.units[self._position(unit, on)]
+        if workspace is None and self.successor_catalog is not None:
+            raise UnitLookupError(
+                f"catalog {self.id!r} names its successor catalog {self.successor_catalog!r}:"
+                f" give workspace= to follow successors into it"
+            )
         chain: list[Unit] = []
         seen = {(catalog.id, id(current))}
         while True:
