@@ -15,6 +15,8 @@ import json
 import random
 from pathlib import Path
 
+import quytac
+
 SECTIONS = 8
 CHECKLIST = "bench-60"
 PLAN = "bench-plan"
@@ -183,6 +185,11 @@ def _answer(rng: random.Random, kind: str) -> object:
     return "Ghi nhận tại chỗ"
 
 
+def _fingerprint() -> str:
+    checklist = quytac.loads(checklist_yaml())
+    return quytac.fingerprint(checklist)
+
+
 def _value(answer: object) -> object:
     return answer["value"] if isinstance(answer, dict) else answer
 
@@ -194,6 +201,7 @@ def records(n: int, seed: int = 2023) -> list[dict[str, object]]:
     """
     rng = random.Random(seed)
     conditions = _conditions()
+    pin = {"id": CHECKLIST, "version": 1, "fingerprint": _fingerprint()}
     found = []
     for number in range(n):
         answers: dict[str, object] = {}
@@ -217,7 +225,7 @@ def records(n: int, seed: int = 2023) -> list[dict[str, object]]:
                 "plan": PLAN,
                 "unit": unit_code(number),
                 "inspected_on": "2023-08-15",
-                "checklist": {"id": CHECKLIST, "version": 1},
+                "checklist": pin,
                 "answers": answers,
             }
         )
@@ -228,7 +236,8 @@ def _yaml_document(record: dict[str, object]) -> str:
     lines = []
     for key, value in record.items():
         if key == "checklist":
-            lines.append(f"checklist: {{id: {value['id']}, version: {value['version']}}}")  # type: ignore[index]
+            pin = ", ".join(f"{name}: {value[name]}" for name in ("id", "version", "fingerprint"))  # type: ignore[index]
+            lines.append(f"checklist: {{{pin}}}")
         elif key != "answers":
             lines.append(f"{key}: '{value}'" if key == "unit" else f"{key}: {value}")
     lines.append("answers:")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ._documents import iter_load
 from .checklists import Checklist
-from .errors import Issue, format_path
+from .errors import Issue, Severity, format_path
 from .records import InspectionRecord, pin_issues
 from .scoring import Score, ScoreError, score
 
@@ -42,7 +42,8 @@ def iter_scores(
         LoadError: At the first document of the file that does not load (the pairs before it
             were yielded).
         ScoreError: For a document that is not an inspection record, or a record pinned to
-            another checklist or another edition of it (it is never scored silently).
+            another checklist or another edition of it (it is never scored silently); a pin
+            without a fingerprint is only a warning of ``validate``, and is scored.
 
     .. versionadded:: 2026.11.0
     """
@@ -77,7 +78,11 @@ def _record(document: object) -> InspectionRecord:
 
 
 def _scored(record: InspectionRecord, checklist: Checklist) -> Score:
-    found: list[Issue] = list(pin_issues(("checklist",), record.checklist, checklist))
+    found: list[Issue] = [
+        issue
+        for issue in pin_issues(("checklist",), record.checklist, checklist)
+        if issue.severity is Severity.ERROR
+    ]
     if found:
         shown = "; ".join(f"{format_path(issue.path)}: {issue.message}" for issue in found)
         raise ScoreError(f"record {record.id!r}: {shown}")
