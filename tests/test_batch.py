@@ -185,6 +185,22 @@ class TestIterScores:
 
         assert str(info.value).startswith("record 'rec-7': checklist.version: ")
 
+    def test_an_edited_edition_is_never_scored_silently(self, checklist):
+        """
+        A record whose pin carries another fingerprint is a ScoreError; the right one scores.
+        """
+        edited = record(8, ANSWERS[0])
+        edited["checklist"]["fingerprint"] = "0" * 16
+        pinned = record(9, ANSWERS[0])
+        pinned["checklist"]["fingerprint"] = quytac.fingerprint(checklist)
+        loaded = [quytac.loads(json.dumps(r)) for r in (pinned, edited)]
+
+        found = quytac.iter_scores(loaded, checklist)
+
+        assert "96.15" == next(found)[1].shown()
+        with pytest.raises(quytac.ScoreError, match=r"record 'rec-8': checklist\.fingerprint: "):
+            next(found)
+
     def test_only_records_are_scored(self, checklist):
         """
         A document of another kind in the stream is a ScoreError.

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ._documents import iter_load
 from .checklists import Checklist
 from .errors import Issue, Severity, format_path
+from .fingerprints import fingerprint
 from .records import InspectionRecord, pin_issues
 from .scoring import Score, ScoreError, score
 
@@ -48,9 +49,10 @@ def iter_scores(
     .. versionadded:: 2026.11.0
     """
     given = iter_load(records) if isinstance(records, str | os.PathLike) else records
+    scored = _Scorer(checklist)
     for document in given:
         record = _record(document)
-        yield record, _scored(record, checklist)
+        yield record, scored(record)
 
 
 def score_records(
@@ -68,7 +70,8 @@ def score_records(
 
     .. versionadded:: 2026.11.0
     """
-    return [(record.id, _scored(_record(record), checklist)) for record in records]
+    scored = _Scorer(checklist)
+    return [(record.id, scored(_record(record))) for record in records]
 
 
 def _record(document: object) -> InspectionRecord:
@@ -77,13 +80,30 @@ def _record(document: object) -> InspectionRecord:
     return document
 
 
-def _scored(record: InspectionRecord, checklist: Checklist) -> Score:
-    found: list[Issue] = [
-        issue
-        for issue in pin_issues(("checklist",), record.checklist, checklist)
-        if issue.severity is Severity.ERROR
-    ]
-    if found:
-        shown = "; ".join(f"{format_path(issue.path)}: {issue.message}" for issue in found)
-        raise ScoreError(f"record {record.id!r}: {shown}")
-    return score(checklist, record.answers)
+class _Scorer:
+    """
+    Scores records against one checklist; its fingerprint is worked out once, not per record.
+    """
+
+    def __init__(self, checklist: Checklist) -> None:
+        self.checklist = checklist
+        self.fingerprint = fingerprint(checklist)
+
+    def __call__(self, record: InspectionRecord) -> Score:
+        checklist, pin = self.checklist, record.checklist
+        matches = (
+            pin is not None
+            and pin.id == checklist.id
+            and pin.version == checklist.version
+            and pin.fingerprint in (None, self.fingerprint)
+        )
+        if not matches:
+            found: list[Issue] = [
+                issue
+                for issue in pin_issues(("checklist",), pin, checklist)
+                if issue.severity is Severity.ERROR
+            ]
+            if found:
+                shown = "; ".join(f"{format_path(issue.path)}: {issue.message}" for issue in found)
+                raise ScoreError(f"record {record.id!r}: {shown}")
+        return score(checklist, record.answers)
