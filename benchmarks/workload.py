@@ -4,7 +4,9 @@ A realistic workload: a 60-item checklist in 8 sections and N inspection records
 The checklist has every answer type (yes_no, count, points in 0.5 steps, choices, text) and some
 `when:` conditions; each record answers all 60 items, some with a note and evidence, some `na`
 or `not_observed`. The same records are written as one multi-document YAML stream, as one file
-per record, and as JSON Lines. Everything is seeded: the same N gives the same bytes.
+per record, and as JSON Lines; a unit catalog of their wards and a plan whose team visits them
+make the files a workspace that `quytac.synthesize` runs over. Everything is seeded: the same N
+gives the same bytes.
 """
 
 from __future__ import annotations
@@ -13,9 +15,18 @@ import json
 import random
 from pathlib import Path
 
+import quytac
+
 SECTIONS = 8
+CHECKLIST = "bench-60"
+PLAN = "bench-plan"
+CATALOG = "bench-units"
+#: Wards per district in the workload's catalog.
+WARDS = 1000
 ITEMS = 60
 CHOICES = ("day_du", "mot_phan", "khong")
+#: The answers to a choices item under which the items that watch it apply.
+SHOWN_WHEN = ("day_du", "mot_phan")
 
 
 def _item_ids() -> list[tuple[int, int]]:
@@ -36,6 +47,21 @@ def _type_of(section: int, item: int) -> str:
     ]
 
 
+def _conditions() -> dict[str, str]:
+    """
+    Which items have a condition, and on which earlier choices item (never themselves).
+    """
+    found = {}
+    previous_choice = None
+    for sec, item in _item_ids():
+        kind = _type_of(sec, item)
+        if kind != "text" and previous_choice and item % 4 == 0:
+            found[f"{sec}.{item}"] = previous_choice
+        if kind == "choices":
+            previous_choice = f"{sec}.{item}"
+    return found
+
+
 def checklist_yaml() -> str:
     """
     The checklist of the workload, in the YAML format of DESIGN.md §2.
@@ -43,8 +69,9 @@ def checklist_yaml() -> str:
     lines = [
         "kind: Checklist",
         "schema: quytac/v1",
-        "id: bench-60",
+        f"id: {CHECKLIST}",
         "title: Phiếu kiểm tra 60 mục (đo hiệu năng)",
+        "version: 1",
         "scoring:",
         "  model: points",
         "  bands:",
@@ -54,7 +81,7 @@ def checklist_yaml() -> str:
         "    - {id: yeu, label: Yếu, min: 0}",
         "sections:",
     ]
-    previous_choice = None
+    conditions = _conditions()
     for section in range(1, SECTIONS + 1):
         lines += [f"  - id: S{section}", f"    title: Phần {section}", "    items:"]
         for sec, item in _item_ids():
@@ -75,11 +102,69 @@ def checklist_yaml() -> str:
                     " {id: khong, label: Không, points: 0}]}"
                 )
                 lines += [choices, "        points: 4"]
-                previous_choice = f"{sec}.{item}"
             else:
                 lines += ["        answer: text"]
-            if kind != "text" and previous_choice and item % 4 == 0:
-                lines += [f"        when: {{item: '{previous_choice}', in: [day_du, mot_phan]}}"]
+            watched = conditions.get(f"{sec}.{item}")
+            if watched:
+                lines += [f"        when: {{item: '{watched}', in: [{', '.join(SHOWN_WHEN)}]}}"]
+    return "\n".join(lines) + "\n"
+
+
+def unit_code(number: int) -> str:
+    """
+    The 5-digit code of the ward a record is about (wards 00001, 00002 ...).
+    """
+    return f"{number + 1:05d}"
+
+
+def _district(number: int) -> str:
+    return f"{number // WARDS + 1:03d}"
+
+
+def catalog_yaml(n: int) -> str:
+    """
+    A unit catalog of the city, its districts and the N wards the records are about.
+    """
+    lines = [
+        "kind: UnitCatalog",
+        "schema: quytac/v1",
+        f"id: {CATALOG}",
+        "title: Đơn vị (đo hiệu năng)",
+        "units:",
+        '  - {code: "01", name: Thành phố Hà Nội, kind: thanh_pho_tw}',
+    ]
+    districts = sorted({_district(number) for number in range(n)})
+    lines += [
+        f'  - {{code: "{code}", name: Quận {code}, kind: quan, parent: "01"}}' for code in districts
+    ]
+    lines += [
+        f'  - {{code: "{unit_code(number)}", name: Phường {unit_code(number)}, kind: phuong,'
+        f' parent: "{_district(number)}"}}'
+        for number in range(n)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def plan_yaml(n: int) -> str:
+    """
+    A plan whose team visits the N wards with the workload's checklist.
+    """
+    codes = ", ".join(f'"{unit_code(number)}"' for number in range(n))
+    lines = [
+        "kind: InspectionPlan",
+        "schema: quytac/v1",
+        f"id: {PLAN}",
+        "title: Kiểm tra (đo hiệu năng)",
+        "legal_basis: {instrument: Kế hoạch minh họa, issued_by: UBND, issued_on: 2023-03-23}",
+        "period: {start: 2023-07-01, end: 2023-09-30}",
+        f"units: {CATALOG}",
+        'standing_agency: "01"',
+        "scope: {unit_kinds: [phuong]}",
+        "direct:",
+        "  team: Đoàn kiểm tra",
+        f"  checklist: {CHECKLIST}",
+        f"  units: [{codes}]",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -100,16 +185,31 @@ def _answer(rng: random.Random, kind: str) -> object:
     return "Ghi nhận tại chỗ"
 
 
+def _fingerprint() -> str:
+    checklist = quytac.loads(checklist_yaml())
+    return quytac.fingerprint(checklist)
+
+
+def _value(answer: object) -> object:
+    return answer["value"] if isinstance(answer, dict) else answer
+
+
 def records(n: int, seed: int = 2023) -> list[dict[str, object]]:
     """
-    N inspection records answering the checklist, as plain data.
+    N inspection records answering the 60 items, as plain data; an item that its condition
+    skips is answered ``na``, as an inspector would.
     """
     rng = random.Random(seed)
+    conditions = _conditions()
+    pin = {"id": CHECKLIST, "version": 1, "fingerprint": _fingerprint()}
     found = []
     for number in range(n):
         answers: dict[str, object] = {}
         for sec, item in _item_ids():
             value = _answer(rng, _type_of(sec, item))
+            watched = conditions.get(f"{sec}.{item}")
+            if watched and _value(answers[watched]) not in SHOWN_WHEN:
+                value = "na"
             if rng.random() < 0.15:
                 value = {
                     "value": value,
@@ -122,9 +222,10 @@ def records(n: int, seed: int = 2023) -> list[dict[str, object]]:
                 "kind": "InspectionRecord",
                 "schema": "quytac/v1",
                 "id": f"rec-{number:05d}",
-                "plan": "bench-plan",
-                "unit": f"{number:05d}",
+                "plan": PLAN,
+                "unit": unit_code(number),
                 "inspected_on": "2023-08-15",
+                "checklist": pin,
                 "answers": answers,
             }
         )
@@ -134,7 +235,10 @@ def records(n: int, seed: int = 2023) -> list[dict[str, object]]:
 def _yaml_document(record: dict[str, object]) -> str:
     lines = []
     for key, value in record.items():
-        if key != "answers":
+        if key == "checklist":
+            pin = ", ".join(f"{name}: {value[name]}" for name in ("id", "version", "fingerprint"))  # type: ignore[index]
+            lines.append(f"checklist: {{{pin}}}")
+        elif key != "answers":
             lines.append(f"{key}: '{value}'" if key == "unit" else f"{key}: {value}")
     lines.append("answers:")
     for item, value in record["answers"].items():  # type: ignore[attr-defined]
@@ -157,6 +261,10 @@ def write(folder: Path, n: int) -> dict[str, Path]:
     data = records(n)
     checklist = folder / "checklist.yaml"
     checklist.write_text(checklist_yaml(), encoding="utf-8")
+    catalog = folder / f"units-{n}.yaml"
+    catalog.write_text(catalog_yaml(n), encoding="utf-8")
+    plan = folder / f"plan-{n}.yaml"
+    plan.write_text(plan_yaml(n), encoding="utf-8")
     stream = folder / f"records-{n}.yaml"
     stream.write_text("---\n".join(_yaml_document(r) for r in data), encoding="utf-8")
     lines = folder / f"records-{n}.jsonl"
@@ -167,4 +275,11 @@ def write(folder: Path, n: int) -> dict[str, Path]:
     per_file.mkdir(exist_ok=True)
     for record in data:
         (per_file / f"{record['id']}.yaml").write_text(_yaml_document(record), encoding="utf-8")
-    return {"checklist": checklist, "stream": stream, "jsonl": lines, "files": per_file}
+    return {
+        "checklist": checklist,
+        "catalog": catalog,
+        "plan": plan,
+        "stream": stream,
+        "jsonl": lines,
+        "files": per_file,
+    }

@@ -10,6 +10,7 @@ import pytest
 
 from quytac import _converter
 from quytac._checks import not_negative
+from quytac.checklists import Answer, Answers
 from quytac.text import Text
 
 
@@ -207,3 +208,56 @@ class TestCollectingEverything:
         found = problems({"items": [{"name": "a"}, {"name": "b", "count": "x"}, "c"]}, Box)
 
         assert [("items", 1, "count"), ("items", 2)] == [path for _, path, _ in found]
+
+
+class TestAnswerFastPath:
+    USUAL = (
+        {"value": "2"},
+        {"value": "pass", "note": "Đã kiểm tra hồ sơ"},
+        {"value": "na", "evidence": ["a.pdf", "b.pdf"]},
+        {"value": "day_du", "note": "ảnh", "evidence": []},
+    )
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            {"value": "2"},
+            {"value": "pass", "note": "Đã kiểm tra hồ sơ"},
+            {"value": "na", "evidence": ["a.pdf", "b.pdf"]},
+            {"value": "day_du", "note": "ảnh", "evidence": []},
+            {"value": "1", "note": None},
+            {"value": "1", "note": " "},
+            {"value": "1", "note": {"vi": "ảnh", "en": "photo"}},
+            {"value": "1", "evidence": "a.pdf"},
+            {"value": "1", "evidence": [1]},
+            {"value": 1},
+            {"note": "x"},
+            {"value": "1", "extra": "x"},
+        ],
+    )
+    def test_the_fast_path_builds_what_the_general_path_builds(self, value):
+        """
+        The usual answer mappings take a fast path that gives the same Answer as the general
+        path; anything else is left to the general path (and its problems).
+        """
+        general = _converter._attrs_structure(Answer, _converter.converter())
+        try:
+            expected = general(value, Answer)
+        except Exception:  # noqa: BLE001 - whatever the general path rejects
+            expected = None
+        fast = _converter._plain_answer(value)
+
+        assert fast is None or expected == fast
+        if set(value) <= {"value", "note", "evidence"} and value in self.USUAL:
+            assert fast is not None
+        if expected is None:
+            with pytest.raises(Exception):  # noqa: B017 - a cattrs exception group
+                _converter.converter().structure({"I.1": value}, Answers)
+
+    def test_plain_answers_are_shared(self):
+        """
+        Answers are immutable, so two equal plain answers are one object.
+        """
+        answers = _converter.converter().structure({"I.1": "pass", "I.2": "pass"}, Answers)
+
+        assert answers.entries[0][1] is answers.entries[1][1]

@@ -11,6 +11,7 @@ from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, l
 from ._mapping import FrozenMap
 from ._version import __version__
 from ._vietnam_provinces import units_from_vietnam_provinces
+from .batch import iter_scores, score_records
 from .checklists import (
     Answer,
     Answers,
@@ -242,6 +243,7 @@ __all__ = [
     "fingerprint",
     "format_path",
     "iter_load",
+    "iter_scores",
     "load",
     "load_all",
     "loads",
@@ -250,6 +252,7 @@ __all__ = [
     "round_percent",
     "run_examples",
     "score",
+    "score_records",
     "synthesize",
     "units_from_vietnam_provinces",
     "validate",

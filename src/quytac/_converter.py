@@ -375,14 +375,47 @@ def _structure_condition(conv: cattrs.Converter) -> Callable[[object, type], Any
     return structure
 
 
-def _structure_answer(conv: cattrs.Converter) -> Callable[[object, type], Any]:
+#: Keys of an answer written as a mapping.
+_ANSWER_KEYS: Final = frozenset({"value", "note", "evidence"})
+#: How many distinct plain answers (``pass``, ``7``, ``day_du``) share one Answer object.
+_KNOWN_ANSWERS: Final = 4096
+
+
+def _plain_answer(value: dict[str, Any]) -> checklists.Answer | None:
+    """
+    The fast path of the usual answer mapping (a text value, a note, a list of texts): what the
+    general path would build; None for anything else, which the general path then reports.
+    """
+    if not (value.keys() <= _ANSWER_KEYS and type(value.get("value")) is str):
+        return None
+    note = value.get("note")
+    if "note" in value and (type(note) is not str or not note.strip()):
+        return None
+    evidence = value.get("evidence", [])
+    if type(evidence) is not list or not all(type(e) is str for e in evidence):
+        return None
+    return checklists.Answer(
+        value=value["value"],
+        note=None if note is None else Text(vi=note),
+        evidence=tuple(evidence),
+    )
+
+
+def _structure_answer(
+    conv: cattrs.Converter, known: dict[str, checklists.Answer]
+) -> Callable[[object, type], Any]:
     fields = _attrs_structure(checklists.Answer, conv)
 
     def structure(value: object, _: type) -> Any:
         if type(value) is str:
-            return checklists.Answer(value=value)
+            found = known.get(value)
+            if found is None:
+                found = checklists.Answer(value=value)
+                if len(known) < _KNOWN_ANSWERS:
+                    known[value] = found
+            return found
         if type(value) is dict:
-            return fields(value, checklists.Answer)
+            return _plain_answer(value) or fields(value, checklists.Answer)
         raise _expected(
             value,
             "an answer (pass, fail, na, not_observed, a number, a choice id) or a"
@@ -394,7 +427,9 @@ def _structure_answer(conv: cattrs.Converter) -> Callable[[object, type], Any]:
     return structure
 
 
-def _structure_answers(conv: cattrs.Converter) -> Callable[[object, type], Any]:
+def _structure_answers(
+    conv: cattrs.Converter, known: dict[str, checklists.Answer]
+) -> Callable[[object, type], Any]:
     def structure(value: object, _: type) -> Any:
         if type(value) is not dict:
             raise _expected(
@@ -402,11 +437,15 @@ def _structure_answers(conv: cattrs.Converter) -> Callable[[object, type], Any]:
                 "a mapping of item ids to answers",
                 "một ánh xạ từ mã câu hỏi đến câu trả lời",
             )
+        answer_of = conv.get_structure_hook(checklists.Answer)
         entries: list[tuple[str, checklists.Answer]] = []
         failed: list[Exception] = []
         for key, answer in value.items():
+            if type(answer) is str and answer in known:  # the usual answer, inline
+                entries.append((key, known[answer]))
+                continue
             try:
-                entries.append((key, conv.structure(answer, checklists.Answer)))
+                entries.append((key, answer_of(answer, checklists.Answer)))
             except Exception as exc:  # noqa: BLE001 - every answer's problem is collected
                 exc.__notes__ = [
                     *getattr(exc, "__notes__", []),
@@ -444,8 +483,10 @@ def _register_checklists(conv: cattrs.Converter) -> None:
     conv.register_structure_hook_func(
         lambda t: t == conditions.Condition | None, optional_condition
     )
-    conv.register_structure_hook(checklists.Answer, _structure_answer(conv))
-    conv.register_structure_hook(checklists.Answers, _structure_answers(conv))
+    # Answers are immutable: the few distinct plain answers of a stream share their objects.
+    known: dict[str, checklists.Answer] = {}
+    conv.register_structure_hook(checklists.Answer, _structure_answer(conv, known))
+    conv.register_structure_hook(checklists.Answers, _structure_answers(conv, known))
     conv.register_unstructure_hook_func(
         lambda t: t in checklists.ANSWER_TYPES.values() or t == checklists.AnswerType,
         _unstructure_answer_type(conv),

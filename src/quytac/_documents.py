@@ -219,6 +219,9 @@ def file_source(path: str | os.PathLike[str], *, pure: bool = False) -> Iterator
     """
     file = Path(path)
     source = os.fspath(path)
+    if file.suffix.lower() == ".jsonl":
+        yield from _json_lines(file, source)
+        return
     try:
         if file.suffix.lower() == ".json":
             decoded, problem = _yaml.from_bytes(file.read_bytes(), source)
@@ -243,6 +246,54 @@ def file_source(path: str | os.PathLike[str], *, pure: bool = False) -> Iterator
         return file.open("rb")
 
     yield from read_source(opener, source, pure=pure)
+
+
+def _json_lines(file: Path, source: str) -> Iterator[Loaded]:
+    """
+    The documents of a JSON Lines file (one JSON document a line, blank lines ignored), read a
+    line at a time; problems are placed at their line of the file.
+    """
+
+    def opener() -> IO[bytes]:
+        return file.open("rb")
+
+    def raws() -> Iterator[_yaml.RawDocument]:
+        offset = index = 0
+        try:
+            with file.open("rb") as lines:
+                for number, data in enumerate(lines):
+                    decoded, problem = _yaml.from_bytes(data, source)
+                    if decoded is None:
+                        assert problem is not None  # noqa: S101 - one or the other
+                        yield _yaml.RawDocument(index, None, (problem.located(source, number + 1),))
+                        return
+                    start, offset = offset, offset + len(decoded)
+                    if not decoded.strip():
+                        continue
+                    for raw in _yaml.read_json(decoded, source):
+                        yield attrs.evolve(
+                            raw,
+                            index=index,
+                            problems=tuple(_below(p, number) for p in raw.problems),
+                            span=_yaml.Span(number, start, offset),
+                        )
+                    index += 1
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+            yield _yaml.RawDocument(
+                index, None, (_messages.make(Problem, "QT014", detail=detail).located(source),)
+            )
+
+    yield from _typed(raws(), _Text(opener), source, pure=False)
+
+
+def _below(problem: Problem, lines: int) -> Problem:
+    """
+    A problem of one line of a JSON Lines file, placed in the file.
+    """
+    if problem.line is None:
+        return problem.located(problem.source, lines + 1)
+    return problem.located(problem.source, problem.line + lines, problem.column)
 
 
 def _collect(loaded: Iterable[Loaded]) -> tuple[Any, ...]:

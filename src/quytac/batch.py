@@ -1,0 +1,109 @@
+"""
+Scoring many records: a stream of inspection records scored one at a time, in constant memory,
+and batches that can be spread over processes (everything here is pure and pickles).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from ._documents import iter_load
+from .checklists import Checklist
+from .errors import Issue, Severity, format_path
+from .fingerprints import fingerprint
+from .records import InspectionRecord, pin_issues
+from .scoring import Score, ScoreError, score
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+__all__ = ["iter_scores", "score_records"]
+
+
+def iter_scores(
+    records: str | os.PathLike[str] | Iterable[InspectionRecord],
+    checklist: Checklist,
+) -> Iterator[tuple[InspectionRecord, Score]]:
+    """
+    Score a stream of inspection records against a checklist, one record at a time.
+
+    A file (a multi-document YAML stream, a ``.json`` file or a JSON Lines ``.jsonl`` file) is
+    read one document at a time, so memory does not grow with the number of records.
+
+    Args:
+        records: A file of records, or records already loaded (any iterable, read lazily).
+        checklist: The checklist the records answer.
+
+    Returns:
+        An iterator of (record, score) pairs, in the order of the records. A score whose answers
+        do not fit the checklist has no percent and says why in ``Score.issues``.
+
+    Raises:
+        LoadError: At the first document of the file that does not load (the pairs before it
+            were yielded).
+        ScoreError: For a document that is not an inspection record, or a record pinned to
+            another checklist or another edition of it (it is never scored silently); a pin
+            without a fingerprint is only a warning of ``validate``, and is scored.
+
+    .. versionadded:: 2026.11.0
+    """
+    given = iter_load(records) if isinstance(records, str | os.PathLike) else records
+    scored = _Scorer(checklist)
+    for document in given:
+        record = _record(document)
+        yield record, scored(record)
+
+
+def score_records(
+    records: Iterable[InspectionRecord], checklist: Checklist
+) -> list[tuple[str, Score]]:
+    """
+    Score a batch of records: a pure function of picklable inputs, to hand to a process pool
+    (``concurrent.futures``) or to Dask, one batch per task.
+
+    Returns:
+        (record id, score) pairs, in the order of the records.
+
+    Raises:
+        ScoreError: As ``iter_scores``.
+
+    .. versionadded:: 2026.11.0
+    """
+    scored = _Scorer(checklist)
+    return [(record.id, scored(_record(record))) for record in records]
+
+
+def _record(document: object) -> InspectionRecord:
+    if not isinstance(document, InspectionRecord):
+        raise ScoreError(f"expected an InspectionRecord, got {type(document).__name__}")
+    return document
+
+
+class _Scorer:
+    """
+    Scores records against one checklist; its fingerprint is worked out once, not per record.
+    """
+
+    def __init__(self, checklist: Checklist) -> None:
+        self.checklist = checklist
+        self.fingerprint = fingerprint(checklist)
+
+    def __call__(self, record: InspectionRecord) -> Score:
+        checklist, pin = self.checklist, record.checklist
+        matches = (
+            pin is not None
+            and pin.id == checklist.id
+            and pin.version == checklist.version
+            and pin.fingerprint in (None, self.fingerprint)
+        )
+        if not matches:
+            found: list[Issue] = [
+                issue
+                for issue in pin_issues(("checklist",), pin, checklist)
+                if issue.severity is Severity.ERROR
+            ]
+            if found:
+                shown = "; ".join(f"{format_path(issue.path)}: {issue.message}" for issue in found)
+                raise ScoreError(f"record {record.id!r}: {shown}")
+        return score(checklist, record.answers)
