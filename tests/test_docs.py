@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import quytac
+from quytac import strategies
 from quytac._messages import CATALOG
 
 DOCS = Path(__file__).parent.parent / "docs"
@@ -77,3 +78,37 @@ def test_the_broken_snippet_gives_its_code_and_the_fix_does_not(code):
     assert 2 <= len(blocks), f"{code} needs a broken and a fixed snippet"
     assert code in {f.code for f in findings(blocks[0])}
     assert code not in {f.code for f in findings(blocks[1])}
+
+
+def test_every_public_name_is_in_the_api_reference():
+    """
+    docs/api.md lists every name of quytac.__all__ and of quytac.strategies.__all__.
+    """
+    text = (Path(__file__).parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^- `(?:quytac\.strategies\.)?([A-Za-z_]+)`", text, re.MULTILINE))
+
+    assert set() == (set(quytac.__all__) | set(strategies.__all__)) - listed
+
+
+def test_tutorial_yaml_blocks_load():
+    """
+    Every YAML block of the tutorial loads as a checklist; the complete one (the last)
+    validates with no issue and its examples pass.
+    """
+    text = (Path(__file__).parent.parent / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)
+
+    assert len(blocks) == 2
+    checklists = [quytac.loads(block, source="tutorial.md") for block in blocks]
+    assert all(isinstance(checklist, quytac.Checklist) for checklist in checklists)
+    assert () == quytac.Workspace.of(checklists[-1]).validate()
+    assert [] == list(quytac.run_examples(checklists[-1]))
+
+
+def test_glossary_names_every_unit_kind():
+    """
+    docs/glossary.md gives every built-in unit kind id.
+    """
+    text = (Path(__file__).parent.parent / "docs" / "glossary.md").read_text(encoding="utf-8")
+
+    assert [] == [kind for kind in quytac.UNIT_KINDS if f"`{kind}`" not in text]

@@ -2,11 +2,13 @@
 quytac.strategies: valid by construction, and reachable through st.from_type.
 """
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quytac
 from quytac import strategies
+from quytac.records import report_content_issues
 
 
 class TestValidByConstruction:
@@ -35,3 +37,101 @@ class TestPlugin:
         """
         assert isinstance(catalog, quytac.UnitCatalog)
         assert isinstance(code, quytac.ConductCode)
+
+    @pytest.mark.parametrize(
+        "cls",
+        [
+            quytac.Checklist,
+            quytac.ReportOutline,
+            quytac.Report,
+            quytac.InspectionPlan,
+            quytac.Workspace,
+        ],
+    )
+    def test_from_type_builds_every_kind(self, cls):
+        """
+        st.from_type works for checklists, outlines, reports, plans and workspaces too.
+        """
+
+        @settings(max_examples=5)
+        @given(st.from_type(cls))
+        def built(value):
+            assert isinstance(value, cls)
+
+        built()
+
+
+def _checklists_and_answers(**options):
+    return strategies.checklists(**options).flatmap(
+        lambda checklist: st.tuples(st.just(checklist), strategies.answers(checklist))
+    )
+
+
+class TestEveryKind:
+    @given(_checklists_and_answers(max_depth=2))
+    def test_checklists_and_answers_have_no_issues(self, pair):
+        """
+        Generated checklists load back equal and validate with no issue; generated answers to
+        them score with no issue.
+        """
+        checklist, answers = pair
+
+        assert checklist == quytac.loads(quytac.dumps(checklist))
+        assert () == quytac.Workspace.of(checklist).validate()
+        assert () == quytac.score(checklist, answers).issues
+
+    @given(_checklists_and_answers(answer_types=("yes_no",), conditions=False, critical=False))
+    def test_checklists_are_tunable(self, pair):
+        """
+        answer_types, conditions and critical narrow what checklists hold.
+        """
+        checklist, answers = pair
+
+        assert {"yes_no"} == {item.answer.name for item in checklist.items}
+        assert not any(item.when or item.critical for item in checklist.items)
+        assert set(answers.values()) <= {"pass", "fail", "na", "not_observed"}
+
+    def test_answer_types_must_include_a_scored_one(self):
+        """
+        A checklist of text items only would have no points: the strategy refuses it.
+        """
+        with pytest.raises(ValueError, match="include a scored one"):
+            given(strategies.checklists(answer_types=("text",)))(lambda _: None)()
+
+    @given(
+        strategies.report_outlines().flatmap(
+            lambda outline: st.tuples(st.just(outline), strategies.reports(outline))
+        )
+    )
+    def test_outlines_and_reports_have_no_issues(self, pair):
+        """
+        Generated outlines validate with no issue; reports written to them keep every rule of
+        the outline.
+        """
+        outline, report = pair
+
+        assert outline == quytac.loads(quytac.dumps(outline))
+        assert report == quytac.loads(quytac.dumps(report))
+        assert () == quytac.Workspace.of(outline).validate()
+        assert [] == list(report_content_issues(outline, report))
+
+    @given(strategies.workspaces())
+    def test_workspaces_have_no_issues(self, workspace):
+        """
+        A generated workspace (catalog, code, checklist, outline, plan, reports, records) is
+        consistent: it validates with no issue, and every document loads back equal.
+        """
+        assert () == workspace.validate()
+        for document in workspace:
+            assert document == quytac.loads(quytac.dumps(document))
+
+    @given(strategies.workspaces())
+    def test_workspaces_synthesize(self, workspace):
+        """
+        A generated workspace's plan can be synthesized.
+        """
+        (plan,) = workspace.all(quytac.InspectionPlan)
+
+        synthesis = quytac.synthesize(workspace, plan.id, as_of=plan.period.end)
+
+        assert len(plan.assignments(workspace.all(quytac.UnitCatalog)[0])) == len(synthesis.units)
