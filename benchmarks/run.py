@@ -292,6 +292,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="N = 200 and 1,000, 3 repetitions")
     parser.add_argument("--output", type=Path, help="also write the report (Markdown) here")
+    parser.add_argument(
+        "--only",
+        choices=("pipeline", "scoring", "structuring", "memory", "synthesis", "parallel"),
+        action="append",
+        help="run only these sections (repeat the option for several)",
+    )
     options = parser.parse_args()
     small, large = (200, 1000) if options.quick else (1000, 10_000)
     repeat = 3 if options.quick else 5
@@ -308,13 +314,24 @@ def main() -> None:
         paths = {n: workload.write(folder / str(n), n) for n in (small, large)}
         checklist = quytac.load(paths[small]["checklist"])
         assert isinstance(checklist, quytac.Checklist)
-        _pipeline_section(report, paths, checklist, small, large, repeat)
-        records = quytac.load_all(paths[small]["jsonl"])
-        _scoring_section(report, records, checklist, repeat)
-        _structuring_section(report, paths[small], repeat)
-        _memory_section(report, paths, small, large)
-        _synthesis_section(report, paths[large], large)
-        _parallel_section(report, quytac.load_all(paths[large]["jsonl"]), checklist)
+        wanted = set(options.only or ())
+
+        def runs(section: str) -> bool:
+            return not wanted or section in wanted
+
+        if runs("pipeline"):
+            _pipeline_section(report, paths, checklist, small, large, repeat)
+        if runs("scoring"):
+            records = quytac.load_all(paths[small]["jsonl"])
+            _scoring_section(report, records, checklist, repeat)
+        if runs("structuring"):
+            _structuring_section(report, paths[small], repeat)
+        if runs("memory"):
+            _memory_section(report, paths, small, large)
+        if runs("synthesis"):
+            _synthesis_section(report, paths[large], large)
+        if runs("parallel"):
+            _parallel_section(report, quytac.load_all(paths[large]["jsonl"]), checklist)
     finally:
         shutil.rmtree(folder)
     report.say(f"Whole run: {time.perf_counter() - started:,.0f} s.")

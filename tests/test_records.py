@@ -3,13 +3,15 @@ Reports and inspection records: their shape, their rules, and pinning the editio
 outline or checklist they were written against.
 """
 
+import json
 import textwrap
+import types
 
 import pytest
 
 import quytac
 from _plans_data import CHECKLIST, OUTLINE, SCORED_PLAN, rendered, report, workspace
-from quytac import Figure, FrozenMap, Pin, Report, ReportOutline, Text
+from quytac import Figure, FrozenMap, Pin, Report, ReportOutline, Text, fingerprints
 
 
 def _record(body, id_="ktr-019", unit="019", inspected_on="2023-08-10"):
@@ -381,3 +383,25 @@ class TestAnswers:
         assert ["records.yaml:5:7: warning QT338", "records.yaml:9:1: error QT335"] == [
             line.split(": ")[0] + ": " + line.split(": ")[1] for line in rendered(ws, tmp_path)
         ]
+
+
+class TestFingerprintMemo:
+    def test_a_document_is_fingerprinted_once_while_it_lives(self, monkeypatch):
+        """
+        A synthesis checks one checklist's pin for every record: the fingerprint is reused.
+        """
+        checklist = quytac.example_workspace().all(quytac.Checklist)[0]
+        calls = []
+
+        def dumps(*args, **kwargs):
+            calls.append(1)
+            return json.dumps(*args, **kwargs)
+
+        monkeypatch.setattr(fingerprints, "_RECENT", {})
+        monkeypatch.setattr(fingerprints, "json", types.SimpleNamespace(dumps=dumps))
+
+        first = quytac.fingerprint(checklist)
+        again = quytac.fingerprint(checklist)
+
+        assert first == again
+        assert 1 == len(calls)

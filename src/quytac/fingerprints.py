@@ -16,6 +16,11 @@ import attrs
 
 __all__ = ["fingerprint"]
 
+#: The fingerprints of the documents fingerprinted last, by identity: documents are immutable,
+#: and a synthesis checks the same checklist's pin for every record.
+_RECENT: dict[int, tuple[Any, str]] = {}
+_RECENT_SIZE = 64
+
 
 def _canonical(value: Any) -> Any:
     if attrs.has(type(value)):
@@ -52,10 +57,17 @@ def fingerprint(document: Any) -> str:
 
     .. versionadded:: 2026.11.0
     """
+    found = _RECENT.get(id(document))
+    if found is not None and found[0] is document:
+        return found[1]
     text = json.dumps(
         {"kind": type(document).kind, "content": _canonical(document)},
         sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),
     )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    if len(_RECENT) >= _RECENT_SIZE:
+        _RECENT.clear()
+    _RECENT[id(document)] = (document, digest)
+    return digest

@@ -651,7 +651,7 @@ def reports(  # noqa: PLR0913 - where the report belongs
         unit=unit,
         number=f"{draw(st.integers(1, 999))}/BC-UBND",
         submitted_on=draw(st.dates(_START, _END) if submitted_on is None else submitted_on),
-        outline=Pin(id=outline.id, version=outline.version),
+        outline=Pin.of(outline),
         sections=FrozenMap(sections),
     )
 
@@ -796,7 +796,7 @@ def workspaces(
             plan=plan.id,
             unit=unit,
             inspected_on=draw(days),
-            checklist=Pin(id=checklist.id, version=checklist.version),
+            checklist=Pin.of(checklist),
             answers=Answers.of(draw(answers(checklist))),
             findings=Findings(
                 strengths=tuple(draw(st.lists(texts(), max_size=2))),
