@@ -424,10 +424,18 @@ def _unit_results(
         day = document.submitted_on if isinstance(document, Report) else document.inspected_on
         return codes[unit.code] == 1 or catalog.exists_on(unit, day)
 
+    # Documents by unit code, once: scanning every document for every unit is quadratic.
+    reports_of: dict[str, list[Report]] = {}
+    for report in known_reports:
+        reports_of.setdefault(report.unit, []).append(report)
+    records_of: dict[str, list[InspectionRecord]] = {}
+    for record in known_records:
+        records_of.setdefault(record.unit, []).append(record)
+
     results = []
     for a in assignments:
-        reports = [r for r in known_reports if about(a.unit, r)]
-        records = [r for r in known_records if about(a.unit, r)]
+        reports = [r for r in reports_of.get(a.unit.code, ()) if about(a.unit, r)]
+        records = [r for r in records_of.get(a.unit.code, ()) if about(a.unit, r)]
         issues = _located(workspace, [*reports, *records])
         if a.form is Form.DIRECT:
             result = _direct_result(
@@ -655,13 +663,12 @@ def _roll_up(
         score = result.appraised if kind is RollUpScores.APPRAISED else result.self_assessed
         if score is not None and score.percent is not None:
             own[result.unit] = score
-    children: dict[Unit, list[Unit]] = {}
+    # Children in the order first met, as dict keys: a list's `in` made this quadratic.
+    children: dict[Unit, dict[Unit, None]] = {}
     for unit in own:
         child = unit
         for above in catalog.ancestors(unit):
-            below = children.setdefault(above, [])
-            if child not in below:
-                below.append(child)
+            children.setdefault(above, {})[child] = None
             child = above
 
     def value(unit: Unit) -> _Value:
