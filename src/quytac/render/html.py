@@ -12,7 +12,7 @@ from quytac._version import __version__
 
 from ._ui import ui
 from ._view import appendix, bands, header, issues, ranked_percents, status_label, totals
-from .text import score_cell
+from .text import units_table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -197,25 +197,7 @@ def synthesis(
             numeric=(0, 3),
         ),
         f'<h2 id="units">{_e(ui("syn.units", lang))}</h2>',
-        _table(
-            [
-                ui(f"col.{c}", lang)
-                for c in ("unit", "code", "form", "status", "appraised", "self", "issues")
-            ],
-            [
-                [
-                    r.unit.name.get(lang),
-                    r.unit.code,
-                    ui(f"form.{r.form}", lang),
-                    status_label(r.status, lang),
-                    score_cell(r.appraised, lang),
-                    score_cell(r.self_assessed, lang),
-                    str(len(r.issues)),
-                ]
-                for r in syn.units
-            ],
-            numeric=(6,),
-        ),
+        _table(*units_table(syn, lang), numeric=(6,)),
     ]
     return '<article class="report">\n' + "\n".join(part for part in body if part) + "\n</article>"
 

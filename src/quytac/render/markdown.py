@@ -18,7 +18,7 @@ from ._view import (
     status_label,
     totals,
 )
-from .text import score_cell
+from .text import units_table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -168,23 +168,5 @@ def synthesis(
         right=(0, 3),
     )
     lines += ["", f"## {escape(ui('syn.units', lang))}", ""]
-    lines += _table(
-        [
-            ui(f"col.{c}", lang)
-            for c in ("unit", "code", "form", "status", "appraised", "self", "issues")
-        ],
-        [
-            [
-                r.unit.name.get(lang),
-                r.unit.code,
-                ui(f"form.{r.form}", lang),
-                status_label(r.status, lang),
-                score_cell(r.appraised, lang),
-                score_cell(r.self_assessed, lang),
-                str(len(r.issues)),
-            ]
-            for r in syn.units
-        ],
-        right=(6,),
-    )
+    lines += _table(*units_table(syn, lang), right=(6,))
     return "\n".join(lines) + "\n"

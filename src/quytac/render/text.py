@@ -130,6 +130,29 @@ def score_cell(score: Score | None, lang: str) -> str:
     return f"{score.shown(lang)} {score.band.label.get(lang)}"
 
 
+def units_table(syn: Synthesis, lang: str) -> tuple[list[str], list[list[str]]]:
+    """
+    The header and rows of the table of every unit, as the Markdown and HTML reports show it.
+    """
+    header = [
+        ui(f"col.{c}", lang)
+        for c in ("unit", "code", "form", "status", "appraised", "self", "issues")
+    ]
+    rows = [
+        [
+            r.unit.name.get(lang),
+            r.unit.code,
+            ui(f"form.{r.form}", lang),
+            status_label(r.status, lang),
+            score_cell(r.appraised, lang),
+            score_cell(r.self_assessed, lang),
+            str(len(r.issues)),
+        ]
+        for r in syn.units
+    ]
+    return header, rows
+
+
 def band_colour(score: Score | None) -> str | None:
     """
     The colour of a score's band on a terminal: the highest band green, then blue, yellow, red.
