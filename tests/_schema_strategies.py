@@ -4,7 +4,8 @@ Documents drawn from quytac's JSON Schemas, for the schema-to-model agreement te
 hypothesis-jsonschema 0.23.1 (its latest release) fails on the Hypothesis this project uses
 (AttributeError: 'many' object has no attribute 'more'), so this covers the subset of JSON
 Schema that quytac.schema emits: $ref, anyOf, allOf, const, enum, type, properties, required,
-additionalProperties false, items, pattern, minimum, minLength and format date.
+additionalProperties false, items, pattern, minimum, minLength and format date (other bounds are
+left out: a value outside them must give a LoadError, which the agreement test accepts).
 """
 
 import re

@@ -3,8 +3,10 @@ JSON Schemas generated from the model: in step with schemas/, valid, and agreein
 """
 
 import json
+import typing
 from pathlib import Path
 
+import attrs
 import jsonschema
 import pytest
 import yaml
@@ -153,3 +155,63 @@ class TestDocumentsAgree:
             "'title' is a required property",
             "Additional properties are not allowed ('colour' was unexpected)",
         ] == errors
+
+    @pytest.mark.parametrize(
+        ("kind", "document", "message"),
+        [
+            (
+                "Checklist",
+                "scoring: {bands: [{id: a, label: A, min: 101}]}",
+                "101 is greater than the maximum of 100",
+            ),
+            ("Checklist", "scoring: {rounding: {places: -1}}", "-1 is less than the minimum of 0"),
+            (
+                "Checklist",
+                "sections: [{id: I, title: I, items: [{id: a, text: a, answer: {points: {step: 0}}}]}]",
+                "0 is less than or equal to the minimum of 0",
+            ),
+            (
+                "Checklist",
+                "sections: [{id: I, title: I, items: [{id: a, text: a, weight: -1}]}]",
+                "-1 is less than the minimum of 0",
+            ),
+            ("ConductCode", "version: 0", "0 is less than the minimum of 1"),
+        ],
+    )
+    def test_a_schema_refuses_numbers_out_of_bounds_as_quytac_does(self, kind, document, message):
+        """
+        The bounds the model checks are in the schema too, with the same edges.
+        """
+        envelope = f"kind: {kind}\nschema: quytac/v1\nid: a\ntitle: A\n"
+        data = yaml.safe_load(envelope + document)
+
+        errors = [
+            e.message for top in validator(kind).iter_errors(data) for e in [top, *top.context]
+        ]
+
+        assert message in errors
+        with pytest.raises(quytac.LoadError):
+            quytac.loads(envelope + document)
+
+    def test_every_validator_of_the_model_has_schema_words(self):
+        """
+        No check of a field is lost on the way to the schema: each validator says what it checks.
+        """
+        seen, missing = set(), []
+
+        def walk(tp):
+            for arg in typing.get_args(tp):
+                walk(arg)
+            if isinstance(tp, type) and attrs.has(tp) and tp not in seen:
+                seen.add(tp)
+                hints = typing.get_type_hints(tp)
+                for field in attrs.fields(tp):
+                    if field.validator is not None and not schema.validator_words(field.validator):
+                        missing.append(f"{tp.__name__}.{field.name}")
+                    walk(hints[field.name])
+
+        for cl in [*KINDS.values(), *quytac.checklists.ANSWER_TYPES.values()]:
+            walk(cl)
+
+        assert len(seen) > 40
+        assert [] == missing

@@ -5,8 +5,9 @@ Validators shared by the model classes; each raises InvalidValue in YAML vocabul
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Any
+
+import attrs
 
 from ._messages import quote
 from .errors import InvalidValue
@@ -44,23 +45,72 @@ def optional_text(instance: object, attribute: Any, value: str | None) -> None:
         non_empty_text(instance, attribute, value)
 
 
-def at_least_one(_: object, attribute: Any, value: int) -> None:
+@attrs.frozen
+class Bound:
     """
-    A whole number of 1 or more (an edition, a count).
+    A validator of a number within bounds, with its JSON Schema words (``schema.py`` reads them).
+
+    Attributes:
+        minimum: The least value allowed, or None.
+        maximum: The greatest value allowed, or None.
+        above: True when the value must be more than ``minimum``, not equal to it.
+        optional: True when None is allowed (the key was left out).
     """
-    if value < 1:
-        raise InvalidValue(
-            attribute.alias,
-            f"must be at least 1, got {value}",
-            f"phải từ 1 trở lên, nhận được {value}",
-        )
+
+    minimum: int | None = None
+    maximum: int | None = None
+    above: bool = False
+    optional: bool = False
+
+    def __call__(self, _: object, attribute: Any, value: Any) -> None:
+        if value is None:
+            if self.optional:
+                return
+            raise TypeError(f"{attribute.alias} is not optional")
+        low, high = self.minimum, self.maximum
+        if high is not None and low is not None:
+            if not low <= value <= high:
+                raise InvalidValue(
+                    attribute.alias,
+                    f"must be between {low} and {high}, got {value}",
+                    f"phải từ {low} đến {high}, nhận được {value}",
+                )
+        elif low is not None and self.above:
+            if value <= low:
+                raise InvalidValue(
+                    attribute.alias,
+                    f"must be more than {low}, got {value}",
+                    f"phải lớn hơn {low}, nhận được {value}",
+                )
+        elif low is not None and value < low:
+            raise InvalidValue(
+                attribute.alias,
+                f"must be at least {low}, got {value}",
+                f"không được âm, nhận được {value}"
+                if low == 0
+                else f"phải từ {low} trở lên, nhận được {value}",
+            )
+
+    @property
+    def json_schema(self) -> dict[str, int]:
+        """
+        The bounds in JSON Schema words (``minimum``, ``exclusiveMinimum``, ``maximum``).
+        """
+        words = {}
+        if self.minimum is not None:
+            words["exclusiveMinimum" if self.above else "minimum"] = self.minimum
+        if self.maximum is not None:
+            words["maximum"] = self.maximum
+        return words
 
 
-def not_negative(_: object, attribute: Any, value: Decimal | int) -> None:
-    """
-    A number of 0 or more (points, weights).
-    """
-    if value < 0:
-        raise InvalidValue(
-            attribute.alias, f"must be at least 0, got {value}", f"không được âm, nhận được {value}"
-        )
+#: A whole number of 1 or more (an edition, an article's number).
+at_least_one = Bound(minimum=1)
+#: A number of 0 or more (points, weights, counts).
+not_negative = Bound(minimum=0)
+#: The same, or None.
+optional_not_negative = Bound(minimum=0, optional=True)
+#: A number more than 0, or None (a step, a count that gives full points).
+optional_positive = Bound(minimum=0, above=True, optional=True)
+#: A percent.
+percent = Bound(minimum=0, maximum=100)

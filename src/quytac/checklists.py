@@ -9,20 +9,27 @@ import datetime as dt
 import enum
 import functools
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
 import attrs
 
 from . import _messages
 from ._base import Definition
-from ._checks import non_empty_text, not_negative
+from ._checks import (
+    Bound,
+    non_empty_text,
+    not_negative,
+    optional_not_negative,
+    optional_positive,
+    percent,
+)
 from .codes import AppliesTo, ConductCode, parse_ref
 from .conditions import Condition, Target, cycles, flaws, references, satisfiable
-from .errors import InvalidValue, Issue, format_path
+from .errors import Issue, format_path
 from .text import Text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Iterator, Mapping
 
     from .workspace import Workspace
 
@@ -60,44 +67,6 @@ NOT_OBSERVED = "not_observed"
 MISSING = "missing"
 
 
-def _between(low: int, high: int) -> Callable[[object, Any, Any], None]:
-    def check(_: object, attribute: Any, value: Decimal | int) -> None:
-        if not low <= value <= high:
-            raise InvalidValue(
-                attribute.alias,
-                f"must be between {low} and {high}, got {value}",
-                f"phải từ {low} đến {high}, nhận được {value}",
-            )
-
-    return check
-
-
-_percent_bound = _between(0, 100)
-_places = _between(0, 10)
-
-
-def _positive(_: object, attribute: Any, value: Decimal | int | None) -> None:
-    if value is not None and value <= 0:
-        raise InvalidValue(
-            attribute.alias,
-            f"must be more than 0, got {value}",
-            f"phải lớn hơn 0, nhận được {value}",
-        )
-
-
-def _optional_not_negative(instance: object, attribute: Any, value: Decimal | None) -> None:
-    if value is not None:
-        not_negative(instance, attribute, value)
-
-
-def _not_negative_points(instance: object, attribute: Any, value: Decimal) -> None:
-    not_negative(instance, attribute, value)
-
-
-def _not_negative_count(instance: object, attribute: Any, value: int) -> None:
-    not_negative(instance, attribute, value)
-
-
 # --- answer types ---------------------------------------------------------------------------
 
 
@@ -131,8 +100,8 @@ class Threshold:
     .. versionadded:: 2026.11.0
     """
 
-    min: int = attrs.field(validator=_not_negative_count)
-    points: Decimal = attrs.field(validator=_not_negative_points)
+    min: int = attrs.field(validator=not_negative)
+    points: Decimal = attrs.field(validator=not_negative)
 
 
 @attrs.frozen(kw_only=True)
@@ -149,7 +118,7 @@ class Count:
 
     name: ClassVar[str] = "count"
 
-    full_at: int | None = attrs.field(default=None, validator=_positive)
+    full_at: int | None = attrs.field(default=None, validator=optional_positive)
     thresholds: tuple[Threshold, ...] | None = None
 
 
@@ -164,7 +133,7 @@ class PointsScale:
 
     name: ClassVar[str] = "points"
 
-    step: Decimal = attrs.field(default=Decimal(1), validator=_positive)
+    step: Decimal = attrs.field(default=Decimal(1), validator=optional_positive)
 
 
 @attrs.frozen(kw_only=True)
@@ -177,7 +146,7 @@ class Choice:
 
     id: str = attrs.field(validator=non_empty_text)
     label: Text
-    points: Decimal = attrs.field(validator=_not_negative_points)
+    points: Decimal = attrs.field(validator=not_negative)
 
 
 @attrs.frozen(kw_only=True)
@@ -229,8 +198,8 @@ class Item:
     text: Text
     refs: tuple[str, ...] = ()
     answer: AnswerType = YesNo()
-    points: Decimal | None = attrs.field(default=None, validator=_optional_not_negative)
-    weight: Decimal | None = attrs.field(default=None, validator=_optional_not_negative)
+    points: Decimal | None = attrs.field(default=None, validator=optional_not_negative)
+    weight: Decimal | None = attrs.field(default=None, validator=optional_not_negative)
     critical: bool = False
     when: Condition | None = None
     note: Text | None = None
@@ -306,7 +275,7 @@ class Section:
 
     id: str = attrs.field(validator=non_empty_text)
     title: Text
-    weight: Decimal = attrs.field(default=Decimal(1), validator=_not_negative_points)
+    weight: Decimal = attrs.field(default=Decimal(1), validator=not_negative)
     items: tuple[Item, ...] = ()
     sections: tuple[Section, ...] = ()
 
@@ -384,7 +353,7 @@ class Band:
 
     id: str = attrs.field(validator=non_empty_text)
     label: Text
-    min: Decimal = attrs.field(validator=_percent_bound)
+    min: Decimal = attrs.field(validator=percent)
 
 
 class RoundingMode(enum.StrEnum):
@@ -408,7 +377,7 @@ class Rounding:
     .. versionadded:: 2026.11.0
     """
 
-    places: int = attrs.field(default=2, validator=_places)
+    places: int = attrs.field(default=2, validator=Bound(minimum=0, maximum=10))
     mode: RoundingMode = RoundingMode.HALF_UP
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from . import _messages
-from ._checks import at_least_one, identifier, non_empty_text, not_negative
+from ._checks import at_least_one, identifier, non_empty_text, optional_not_negative
 from ._mapping import FrozenMap
 from .checklists import Answers, Checklist
 from .errors import Issue, Severity
@@ -142,11 +142,6 @@ class SelfAssessment:
         return score(checklist, self.answers)
 
 
-def _count_if_given(instance: object, attribute: Any, value: int | None) -> None:
-    if value is not None:
-        not_negative(instance, attribute, value)
-
-
 @attrs.frozen(kw_only=True)
 class ModelPoint:
     """
@@ -162,7 +157,7 @@ class ModelPoint:
 
     type: str = attrs.field(validator=identifier)
     name: Text
-    replicated: int | None = attrs.field(default=None, validator=_count_if_given)
+    replicated: int | None = attrs.field(default=None, validator=optional_not_negative)
 
 
 @attrs.frozen(kw_only=True)

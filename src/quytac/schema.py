@@ -38,13 +38,11 @@ BASE_URI = "https://quytac.example/schemas/"
 _INTEGER_TEXT = r"^[+-]?[0-9]+$"
 _NUMBER_TEXT = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 
-#: What the shared validators mean, in JSON Schema words.
+#: What the text validators mean, in JSON Schema words (number bounds say it themselves).
 _VALIDATORS: dict[Any, dict[str, Any]] = {
     _checks.identifier: {"pattern": r"^[a-z0-9][a-z0-9._-]*$"},
     _checks.non_empty_text: {"minLength": 1, "pattern": r"\S"},
     _checks.optional_text: {"minLength": 1, "pattern": r"\S"},
-    _checks.at_least_one: {"minimum": 1},
-    _checks.not_negative: {"minimum": 0},
 }
 
 #: Types whose YAML form is not a plain attrs mapping: their schema, written here once.
@@ -203,9 +201,9 @@ class _Builder:
         for attribute in attrs.fields(cl):
             key = yaml_key(attribute)
             schema = self.of_type(hints[attribute.name])
-            for check, words in _VALIDATORS.items():
-                if attribute.validator is check:
-                    schema = {"allOf": [schema, words]} if "$ref" in schema else {**schema, **words}
+            words = validator_words(attribute.validator)
+            if words:
+                schema = {"allOf": [schema, words]} if "$ref" in schema else {**schema, **words}
             if attribute.name in described:
                 schema = {"description": described[attribute.name], **schema}
             if attribute.default is attrs.NOTHING:
@@ -223,6 +221,18 @@ class _Builder:
             result["required"] = required
         result["additionalProperties"] = False
         return result
+
+
+def validator_words(validator: object) -> dict[str, Any] | None:
+    """
+    What a field's validator checks, in JSON Schema words; None for a validator that has none.
+    """
+    if isinstance(validator, _checks.Bound):
+        return dict(validator.json_schema)
+    for check, words in _VALIDATORS.items():
+        if validator is check:
+            return words
+    return None
 
 
 def _plain_default(value: object) -> object:
