@@ -1,6 +1,13 @@
 """
-Hypothesis strategies for checklists and their answers, valid by construction; and a helper that
-loads a checklist from a YAML body.
+Hypothesis strategies for checklists and their answers, and a helper that loads a checklist from
+a YAML body.
+
+The items and answers are quytac.strategies' own; the checklists are wider than
+``quytac.strategies.checklists``, which only draws checklists that validate with no issue: these
+may have critical items without a policy, critical items under conditions, and conditions that
+never hold, so that the laws of scoring are tested where the model only warns. Their conditions
+test items of the first top-level section only, so that reordering the other sections keeps them
+valid.
 """
 
 from decimal import Decimal
@@ -15,23 +22,20 @@ from quytac import (
     AnyOf,
     Band,
     Checklist,
-    Choice,
     Choices,
     Count,
     CriticalPolicy,
-    FreeText,
     Item,
     ItemCondition,
     Model,
     Not,
-    PointsScale,
     ScoringPolicy,
     Section,
     Text,
-    Threshold,
     Unanswered,
     YesNo,
     ZeroScope,
+    strategies,
 )
 
 HEADER = "kind: Checklist\nschema: quytac/v1\nid: kt\ntitle: Phiếu thử\n"
@@ -63,9 +67,6 @@ def yaml_items(*lines: str) -> str:
 
 # --- numbers --------------------------------------------------------------------------------
 
-#: Points in tenths: 0.1 .. 20.0 (never 0, so every item can be passed and failed).
-points = st.integers(min_value=1, max_value=200).map(lambda n: Decimal(n) / 10)
-steps = st.sampled_from([Decimal("0.5"), Decimal(1), Decimal("0.25")])
 weights = st.integers(min_value=0, max_value=5).map(Decimal)
 
 
@@ -73,47 +74,11 @@ weights = st.integers(min_value=0, max_value=5).map(Decimal)
 
 
 @st.composite
-def answer_types(draw: st.DrawFn) -> tuple[object, Decimal | None]:
-    """
-    An answer type and the item points that suit it (a multiple of the step for points).
-    """
-    kind = draw(st.sampled_from(["yes_no", "full_at", "thresholds", "points", "choices", "text"]))
-    if kind == "yes_no":
-        return YesNo(), draw(points)
-    if kind == "full_at":
-        return Count(full_at=draw(st.integers(min_value=1, max_value=6))), draw(points)
-    if kind == "thresholds":
-        maximum = draw(points)
-        mins = draw(st.lists(st.integers(0, 10), min_size=1, max_size=3, unique=True))
-        top = int(maximum * 10)
-        rest = st.lists(st.integers(0, top), min_size=len(mins) - 1, max_size=len(mins) - 1)
-        tenths = [*sorted(draw(rest)), top]
-        thresholds = tuple(
-            Threshold(min=m, points=Decimal(p) / 10)
-            for m, p in zip(sorted(mins), tenths, strict=True)
-        )
-        return Count(thresholds=thresholds), maximum
-    if kind == "points":
-        step = draw(steps)
-        return PointsScale(step=step), step * draw(st.integers(min_value=1, max_value=12))
-    if kind == "choices":
-        maximum = draw(points)
-        top = int(maximum * 10)
-        tenths = [top, *draw(st.lists(st.integers(0, top), max_size=3))]
-        choices = tuple(
-            Choice(id=f"c{n}", label=Text(vi=f"Lựa chọn {n}"), points=Decimal(p) / 10)
-            for n, p in enumerate(tenths)
-        )
-        return Choices(choices=choices), maximum
-    return FreeText(), None
-
-
-@st.composite
 def items(draw: st.DrawFn) -> Item:
     """
     An item without a condition; its id is set later, when the checklist is put together.
     """
-    answer, maximum = draw(answer_types())
+    answer, maximum = draw(strategies.answer_types())
     explicit_weight = draw(st.booleans()) and answer is not None
     return Item(
         id="x",
@@ -269,42 +234,6 @@ def _items_of(section: Section) -> list[Item]:
 # --- answers --------------------------------------------------------------------------------
 
 
-def full_value(item: Item) -> str:
-    """
-    The answer that gives an item full points.
-    """
-    answer = item.answer
-    if isinstance(answer, YesNo):
-        return "pass"
-    if isinstance(answer, Count):
-        if answer.full_at is not None:
-            return str(answer.full_at)
-        return str(max(t.min for t in answer.thresholds or ()) + 1)
-    if isinstance(answer, PointsScale):
-        return str(item.maximum)
-    if isinstance(answer, Choices):
-        return answer.choices[0].id
-    return "ghi chú"
-
-
-@st.composite
-def values(draw: st.DrawFn, item: Item) -> str:
-    """
-    A valid value for an item (not na, not_observed).
-    """
-    answer = item.answer
-    if isinstance(answer, YesNo):
-        return draw(st.sampled_from(["pass", "fail"]))
-    if isinstance(answer, Count):
-        return str(draw(st.integers(min_value=0, max_value=12)))
-    if isinstance(answer, PointsScale):
-        steps_in = int(item.maximum / answer.step)
-        return str(answer.step * draw(st.integers(min_value=0, max_value=steps_in)))
-    if isinstance(answer, Choices):
-        return draw(st.sampled_from([choice.id for choice in answer.choices]))
-    return draw(st.sampled_from(["có", "không rõ"]))
-
-
 @st.composite
 def answers_for(draw: st.DrawFn, checklist: Checklist) -> dict[str, str]:
     """
@@ -314,7 +243,7 @@ def answers_for(draw: st.DrawFn, checklist: Checklist) -> dict[str, str]:
     for item in checklist.items:
         kind = draw(st.sampled_from(["value", "value", "na", "not_observed", "missing"]))
         if kind == "value":
-            found[item.id] = draw(values(item))
+            found[item.id] = draw(strategies.values(item))
         elif kind != "missing":
             found[item.id] = kind
     return found

@@ -99,6 +99,13 @@ class TestLoadedConditions:
             == item.when
         )
 
+    def test_watched_names_the_items_conditions_test_through_all_any_and_not(self):
+        """
+        a and n are tested by b's condition, b and n by c's; c is tested by none.
+        """
+        assert frozenset({"a", "n", "b"}) == NESTED.watched
+        assert frozenset() == checklist_from(yaml_items("{id: a, text: A}")).watched
+
     def test_a_skipped_item_is_not_answered_for_later_conditions(self):
         """
         b is skipped (a failed), so c's answered test on b is false; c's other test (n at least

@@ -3,6 +3,7 @@ The documentation keeps step with the code: every code documented, every snippet
 """
 
 import re
+import runpy
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,16 @@ def test_every_public_name_is_in_the_api_reference():
     listed = set(re.findall(r"^- `(?:quytac\.strategies\.)?([A-Za-z_]+)`", text, re.MULTILINE))
 
     assert set() == (set(quytac.__all__) | set(strategies.__all__)) - listed
+
+
+def test_the_api_reference_is_what_the_code_says():
+    """
+    docs/api.md is written from the docstrings by tools/api_reference.py, and kept current.
+    """
+    tool = runpy.run_path(str(DOCS.parent / "tools" / "api_reference.py"))
+
+    assert tool["render"]() == (DOCS / "api.md").read_text(encoding="utf-8")
+    assert 0 == tool["main"](["--check"])
 
 
 def test_tutorial_yaml_blocks_load():

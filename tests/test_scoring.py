@@ -15,7 +15,6 @@ import quytac
 from _strategies_checklists import (
     checklist_from,
     checklists,
-    full_value,
     policies,
     scored,
     yaml_items,
@@ -34,6 +33,7 @@ from quytac import (
     compare,
     round_percent,
     score,
+    strategies,
 )
 
 BANDS = """
@@ -1078,23 +1078,11 @@ def reversed_order(checklist: Checklist) -> Checklist:
         )
 
     first, *rest = checklist.sections
-    if watched(checklist):
+    if checklist.watched:
         flipped = (first, *(flip(s) for s in reversed(rest)))
     else:
         flipped = tuple(flip(s) for s in reversed(checklist.sections))
     return attrs.evolve(checklist, sections=flipped)
-
-
-def watched(checklist: Checklist) -> set[str]:
-    """
-    The ids of the items some condition reads.
-    """
-    return {
-        test.item
-        for item in checklist.items
-        if item.when is not None
-        for test, _ in quytac.conditions.references(item.when)
-    }
 
 
 def mixes(checklist: Checklist) -> bool:
@@ -1143,7 +1131,7 @@ class TestLaws:
         checklist, answers = case
         before = score(checklist, answers)
         zeroing = checklist.scoring.critical.zero == "section"
-        read = watched(checklist)
+        read = checklist.watched
         candidates = [
             item
             for item, status in zip(checklist.items, before.statuses, strict=True)
@@ -1160,7 +1148,7 @@ class TestLaws:
             return
         item = data.draw(st.sampled_from(candidates))
 
-        after = score(checklist, {**answers, item.id: full_value(item)})
+        after = score(checklist, {**answers, item.id: strategies.best_value(item)})
 
         if before.percent is not None and after.percent is not None:
             assert after.percent >= before.percent
@@ -1193,7 +1181,7 @@ class TestLaws:
         holds, while removing the item would leave the condition reading nothing.)
         """
         checklist, answers = case
-        read = watched(checklist)
+        read = checklist.watched
         unread = [item for item in checklist.items if item.id not in read]
         if not unread:
             return
@@ -1212,7 +1200,7 @@ class TestLaws:
         it were not in the checklist, whatever its answer.
         """
         checklist, answers = case
-        read = watched(checklist)
+        read = checklist.watched
         unread = [item for item in checklist.items if item.id not in read]
         if not unread:
             return

@@ -135,3 +135,49 @@ class TestEveryKind:
         synthesis = quytac.synthesize(workspace, plan.id, as_of=plan.period.end)
 
         assert len(plan.assignments(workspace.all(quytac.UnitCatalog)[0])) == len(synthesis.units)
+
+
+def _one_item_checklist(answer_and_points):
+    answer, points = answer_and_points
+    item = quytac.Item(id="i0", text=quytac.Text(vi="Câu hỏi"), answer=answer, points=points)
+    return quytac.Checklist(
+        id="kt",
+        title=quytac.Text(vi="Phiếu"),
+        sections=(quytac.Section(id="s0", title=quytac.Text(vi="Mục"), items=(item,)),),
+    )
+
+
+class TestItemsByHand:
+    @given(strategies.answer_types(names=("points", "choices")))
+    def test_answer_types_are_tunable(self, pair):
+        answer, points = pair
+
+        assert answer.name in {"points", "choices"}
+        assert points is not None
+
+    @given(strategies.answer_types(names=strategies.ANSWER_TYPES[:-1]).map(_one_item_checklist))
+    def test_an_item_of_a_drawn_answer_type_and_points_has_no_issues(self, checklist):
+        assert () == quytac.Workspace.of(checklist).validate()
+
+    @given(
+        strategies.answer_types(names=strategies.ANSWER_TYPES[:-1])
+        .map(_one_item_checklist)
+        .flatmap(lambda c: st.tuples(st.just(c), strategies.values(c.items[0])))
+    )
+    def test_values_fit_their_item_and_the_best_value_gives_full_points(self, pair):
+        checklist, value = pair
+        (item,) = checklist.items
+
+        drawn = quytac.score(checklist, {"i0": value})
+        best = quytac.score(checklist, {"i0": strategies.best_value(item)})
+
+        assert () == drawn.issues
+        assert 0 <= drawn.percent <= 100
+        assert (item.maximum, 100) == (best.awarded, best.percent)
+
+    def test_answer_types_refuse_unknown_names(self):
+        with pytest.raises(
+            ValueError,
+            match=r"names must be among yes_no, count, points, choices, text, got \('tick',\)",
+        ):
+            strategies.answer_types(names=("tick",))

@@ -623,6 +623,21 @@ class Checklist(Definition):
         """
         return tuple(item for item, _ in self.walk())
 
+    @property
+    def watched(self) -> frozenset[str]:
+        """
+        The ids of the items some ``when:`` condition tests: their answers decide which items
+        are skipped, so changing one can do more than change its own points.
+
+        .. versionadded:: 2026.11.0
+        """
+        return frozenset(
+            test.item
+            for item in self.items
+            if item.when is not None
+            for test, _ in references(item.when)
+        )
+
     def item(self, item_id: str) -> Item | None:
         """
         The item with an id, or None.

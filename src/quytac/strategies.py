@@ -61,7 +61,7 @@ from .checklists import (
     ZeroScope,
 )
 from .codes import AppliesTo, Article, Chapter, ConductCode, LegalBasis, Rule, RuleType
-from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not, references
+from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not
 from .conditions import number as _number
 from .outlines import CrossRule, Indicator, IndicatorType, Narrative, OutlineSection, ReportOutline
 from .plans import DirectPart, Form, IndirectPart, InspectionPlan, ModelPointType, Period, Scope
@@ -73,7 +73,9 @@ from .workspace import Workspace
 __all__ = [
     "ANSWER_TYPES",
     "SCORING_LAWS",
+    "answer_types",
     "answers",
+    "best_value",
     "check_scoring_laws",
     "checklists",
     "conduct_codes",
@@ -83,6 +85,7 @@ __all__ = [
     "reports",
     "texts",
     "unit_catalogs",
+    "values",
     "words",
     "workspaces",
 ]
@@ -271,8 +274,25 @@ _POINTS = st.integers(min_value=1, max_value=200).map(lambda n: Decimal(n) / 10)
 _STEPS = st.sampled_from([Decimal("0.5"), Decimal(1), Decimal("0.25")])
 
 
+def answer_types(
+    *, names: tuple[str, ...] = ANSWER_TYPES
+) -> st.SearchStrategy[tuple[AnswerType, Decimal | None]]:
+    """
+    An answer type and the item points that suit it (a multiple of the step of a points
+    scale; the best choice of a choices item; None for ``text``), for building items by hand.
+
+    Args:
+        names: Which answer types to draw, among :data:`ANSWER_TYPES`.
+
+    .. versionadded:: 2026.11.0
+    """
+    if not names or not set(names) <= set(ANSWER_TYPES):
+        raise ValueError(f"names must be among {', '.join(ANSWER_TYPES)}, got {names!r}")
+    return st.sampled_from(names).flatmap(_answer_type)
+
+
 @st.composite
-def _answer_types(draw: st.DrawFn, name: str) -> tuple[AnswerType, Decimal | None]:
+def _answer_type(draw: st.DrawFn, name: str) -> tuple[AnswerType, Decimal | None]:
     """
     An answer type of the kind named and the item points that suit it.
     """
@@ -307,9 +327,12 @@ def _answer_types(draw: st.DrawFn, name: str) -> tuple[AnswerType, Decimal | Non
     return FreeText(), None
 
 
-def _values_of(item: Item) -> st.SearchStrategy[str]:
+def values(item: Item) -> st.SearchStrategy[str]:
     """
-    The answers that fit an item (not ``na``, not ``not_observed``), as YAML text.
+    The values that fit an item, as written in YAML (``pass``, ``3``, ``1.5``, a choice id),
+    never ``na``, ``not_observed`` or ``missing``.
+
+    .. versionadded:: 2026.11.0
     """
     answer = item.answer
     if isinstance(answer, YesNo):
@@ -331,12 +354,12 @@ def _tests(draw: st.DrawFn, item: Item) -> ItemCondition:
     """
     answer = item.answer
     if isinstance(answer, YesNo | Choices) and draw(st.booleans()):
-        values = sorted({draw(_values_of(item)) for _ in range(draw(st.integers(1, 2)))})
-        if len(values) == 1:
-            return ItemCondition(item=item.id, equals=values[0])
-        return ItemCondition(item=item.id, in_=tuple(values))
+        chosen = sorted({draw(values(item)) for _ in range(draw(st.integers(1, 2)))})
+        if len(chosen) == 1:
+            return ItemCondition(item=item.id, equals=chosen[0])
+        return ItemCondition(item=item.id, in_=tuple(chosen))
     if isinstance(answer, Count | PointsScale) and draw(st.booleans()):
-        bound = Decimal(draw(_values_of(item)))
+        bound = Decimal(draw(values(item)))
         if draw(st.booleans()):
             return ItemCondition(item=item.id, gte=bound)
         return ItemCondition(item=item.id, lte=bound)
@@ -397,7 +420,7 @@ def checklists(  # noqa: PLR0913 - the knobs of a checklist
     made: list[Item] = []
 
     def item(name: str) -> Item:
-        answer, maximum = draw(_answer_types(name))
+        answer, maximum = draw(_answer_type(name))
         when = None
         if conditions and made and draw(st.integers(0, 3)) == 0:
             when = draw(_conditions(made))
@@ -488,7 +511,7 @@ def answers(
             continue
         how = draw(st.sampled_from(["value", "value", *unanswered]))
         if how == "value":
-            found[item.id] = draw(_values_of(item))
+            found[item.id] = draw(values(item))
         elif how != "missing":
             found[item.id] = how
     return found
@@ -818,21 +841,11 @@ def workspaces(
 SCORING_LAWS: tuple[str, ...] = ("bounds", "monotonicity", "na_neutrality", "scaling", "order")
 
 
-def _watched(checklist: Checklist) -> set[str]:
+def best_value(item: Item) -> str:
     """
-    The ids of the items some condition tests.
-    """
-    return {
-        test.item
-        for item in checklist.items
-        if item.when is not None
-        for test, _ in references(item.when)
-    }
+    A value that gives an item its most points, as written in YAML (any text for ``text``).
 
-
-def _full_value(item: Item) -> str:
-    """
-    An answer that gives an item its most points.
+    .. versionadded:: 2026.11.0
     """
     answer = item.answer
     if isinstance(answer, YesNo):
@@ -937,7 +950,7 @@ def _law_bounds(checklist: Checklist, draw: Callable[[st.SearchStrategy[Any]], A
 
 
 def _law_monotonicity(checklist: Checklist, draw: Callable[[st.SearchStrategy[Any]], Any]) -> None:
-    watched = _watched(checklist)
+    watched = checklist.watched
     given: dict[str, str] = draw(answers(checklist, unanswered=("na", "missing")))
     raisable = [
         item
@@ -947,7 +960,7 @@ def _law_monotonicity(checklist: Checklist, draw: Callable[[st.SearchStrategy[An
     if not raisable:
         return
     item = draw(st.sampled_from(raisable))
-    better = {**given, item.id: _full_value(item)}
+    better = {**given, item.id: best_value(item)}
     before = scoring.score(checklist, given).percent
     after = scoring.score(checklist, better).percent
     if before is not None and (after is None or after < before):
@@ -959,7 +972,7 @@ def _law_monotonicity(checklist: Checklist, draw: Callable[[st.SearchStrategy[An
 
 
 def _law_na_neutrality(checklist: Checklist, draw: Callable[[st.SearchStrategy[Any]], Any]) -> None:
-    watched = _watched(checklist)
+    watched = checklist.watched
     given: dict[str, str] = draw(answers(checklist))
     candidates = [item.id for item in checklist.items if item.id not in watched]
     if not candidates:
@@ -983,7 +996,7 @@ def _law_na_neutrality(checklist: Checklist, draw: Callable[[st.SearchStrategy[A
 def _law_scaling(checklist: Checklist, draw: Callable[[st.SearchStrategy[Any]], Any]) -> None:
     given: dict[str, str] = draw(answers(checklist))
     factor = draw(st.sampled_from([Decimal(2), Decimal(3), Decimal("0.5"), Decimal(10)]))
-    watched = _watched(checklist)
+    watched = checklist.watched
     # A condition's gte/lte on a points item reads the answer's scale: leave points as they are.
     weights = draw(st.booleans()) or any(
         isinstance(item.answer, PointsScale) and item.id in watched for item in checklist.items
@@ -1001,7 +1014,7 @@ def _law_scaling(checklist: Checklist, draw: Callable[[st.SearchStrategy[Any]], 
 def _law_order(checklist: Checklist, draw: Callable[[st.SearchStrategy[Any]], Any]) -> None:
     given: dict[str, str] = draw(answers(checklist))
     reordered = dict(draw(st.permutations(list(given.items()))))
-    other = checklist if _watched(checklist) else _shuffled(checklist, draw)
+    other = checklist if checklist.watched else _shuffled(checklist, draw)
     before = scoring.score(checklist, given).percent
     after = scoring.score(other, reordered).percent
     if before != after:

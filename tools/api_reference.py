@@ -1,0 +1,150 @@
+"""
+Write docs/api.md, the API reference, from the code: every name of ``quytac.__all__`` and of
+``quytac.strategies.__all__``, by module, with the first paragraph of its docstring.
+
+    python tools/api_reference.py           # write docs/api.md
+    python tools/api_reference.py --check   # exit 1 if docs/api.md is not what the code says
+
+A test runs the check, so a docstring changed without the reference fails the tests.
+"""
+
+# ruff: noqa: INP001 - a script, not a package
+from __future__ import annotations
+
+import argparse
+import inspect
+import sys
+from pathlib import Path
+
+import quytac
+from quytac import strategies
+
+PAGE = Path(__file__).parent.parent / "docs" / "api.md"
+
+#: The modules of the names, in the order of the reference, with their headings.
+HEADINGS = {
+    "quytac._base": "definitions",
+    "quytac._documents": "loading and dumping",
+    "quytac.errors": "errors",
+    "quytac.text": "text",
+    "quytac._mapping": "mappings",
+    "quytac.units": "units",
+    "quytac._vietnam_provinces": "vietnam_provinces",
+    "quytac.codes": "codes",
+    "quytac.checklists": "checklists",
+    "quytac.conditions": "conditions",
+    "quytac.scoring": "scoring",
+    "quytac.batch": "batches",
+    "quytac.outlines": "outlines",
+    "quytac.plans": "plans",
+    "quytac.records": "records",
+    "quytac.fingerprints": "fingerprints",
+    "quytac.synthesis": "synthesis",
+    "quytac.collation": "collation",
+    "quytac.validation": "validation",
+    "quytac.workspace": "workspace",
+    "quytac": "the bundled example",
+}
+#: Names without a docstring of their own: constants and type aliases.
+CONSTANTS = "constants and type aliases"
+
+HEAD = """\
+# API reference
+
+Every public name of `quytac` (`quytac.__all__`) by module, and of `quytac.strategies`,
+with the first paragraph of its docstring; `help(quytac.NAME)` shows the rest.
+This page is written by `python tools/api_reference.py` from the code;
+a test fails when it is not what the code says.
+"""
+
+STRATEGIES = """\
+## quytac.strategies (extra `quytac[hypothesis]`)
+
+Hypothesis strategies valid by construction, and the laws of scoring.
+Importing it registers the strategies for `st.from_type`
+(`UnitCatalog`, `ConductCode`, `Checklist`, `ReportOutline`, `Report`, `InspectionPlan`,
+`Workspace`).
+"""
+
+PLUGIN = """\
+## The pytest plugin
+
+Installed with quytac (entry point `pytest11`), it does nothing until a project opts in:
+
+```ini
+[pytest]
+quytac_checklists = checklists/*.yaml
+quytac_max_examples = 50
+```
+
+or `pytest --quytac` (every `.yaml` file holding a checklist).
+Each example of each checklist and each law of scoring becomes a test item;
+a failure names the file and the YAML path (`examples[0].expect.percent`).
+"""
+
+
+def summary(value: object) -> str | None:
+    """
+    The first paragraph of the docstring of a class or a function, on one line; None for a
+    constant or a type alias, whose docstring would be its type's.
+    """
+    if not (inspect.isclass(value) or inspect.isroutine(value)):
+        return None
+    doc = inspect.getdoc(value)
+    if not doc:
+        return None
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+def entry(prefix: str, name: str, value: object) -> str:
+    words = summary(value)
+    return f"- `{prefix}{name}`" + (f": {words}" if words else "")
+
+
+def render() -> str:
+    """
+    The text of docs/api.md.
+    """
+    groups: dict[str, list[str]] = {heading: [] for heading in HEADINGS.values()}
+    groups[CONSTANTS] = []
+    for name in sorted(quytac.__all__, key=str.casefold):
+        value = getattr(quytac, name)
+        module = getattr(value, "__module__", None)
+        if summary(value) is None:
+            groups[CONSTANTS].append(entry("", name, value))
+        elif module in HEADINGS:
+            groups[HEADINGS[module]].append(entry("", name, value))
+        else:
+            message = f"{name} comes from {module}, which has no heading in HEADINGS"
+            raise SystemExit(message)
+    parts = [HEAD]
+    parts += [
+        f"## {heading}\n\n" + "\n".join(lines) + "\n" for heading, lines in groups.items() if lines
+    ]
+    listed = [
+        entry("quytac.strategies.", name, getattr(strategies, name))
+        for name in sorted(strategies.__all__, key=str.casefold)
+    ]
+    parts.append(STRATEGIES + "\n" + "\n".join(listed) + "\n")
+    parts.append(PLUGIN)
+    return "\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the page would change")
+    args = parser.parse_args(argv)
+    text = render()
+    if args.check:
+        if PAGE.read_text(encoding="utf-8") != text:
+            sys.stderr.write(
+                f"{PAGE.name} is not what the code says: run python tools/api_reference.py\n"
+            )
+            return 1
+        return 0
+    PAGE.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
