@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 import quytac
+from _cli import run
 
 CATALOG = "kind: UnitCatalog\nschema: quytac/v1\nid: {id}\ntitle: T\n"
 DATA = Path(quytac.example_path())
@@ -21,18 +22,6 @@ OUTPUT_SCHEMA = json.loads(
         encoding="utf-8"
     )
 )
-
-
-def run(*args, cwd=None, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "quytac", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=env,
-        check=False,
-    )
 
 
 def valid(data, name):
