@@ -262,7 +262,8 @@ sections:
         body = "scoring: {model: weighted}\n" + yaml_items("{id: a, text: Có, points: 0}")
 
         assert [
-            "<string>: error QT411: sections: the checklist gives no points: every item is worth 0",
+            "<string>: error QT411: sections: the checklist gives no points: no item is worth"
+            " more than 0",
             "<string>: warning QT419: sections[0]: everything in this section weighs 0: under"
             " the weighted model it never counts",
         ] == lint(body)

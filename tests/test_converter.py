@@ -119,6 +119,49 @@ class TestScalars:
         """
         assert ["QT105"] == [code for code, _, _ in problems({"name": "a", "points": value})]
 
+    @pytest.mark.parametrize(
+        ("key", "value"),
+        [
+            ("points", "1e999999999"),
+            ("points", "1e30"),
+            ("points", "-1e30"),
+            ("points", "0.0000000000000000000000000000001"),
+            ("points", "1" * 31),
+            ("points", "1." + "0" * 79),
+            ("count", "1" * 31),
+            ("count", 10**30),
+            ("count", "-" + "9" * 31),
+        ],
+    )
+    def test_a_number_out_of_range_is_its_own_problem(self, key, value):
+        """
+        More than 30 digits before the point or after it: exact arithmetic on it would take
+        minutes or overflow (1e999999999), and no inspection needs it.
+        """
+        text = str(value)
+        got = repr(text if len(text) <= 60 else text[:59] + "…")
+
+        assert [("QT111", (key,), {"got": got, "digits": "30"})] == problems(
+            {"name": "a", key: value}
+        )
+
+    @pytest.mark.parametrize(
+        ("key", "value", "expected"),
+        [
+            ("points", "9" * 30, Decimal("9" * 30)),
+            ("points", "1e29", Decimal("1e29")),
+            ("points", "1e-30", Decimal("1e-30")),
+            ("points", "0." + "0" * 29 + "1", Decimal("1e-30")),
+            ("points", "0e999999999", Decimal(0)),
+            ("count", "9" * 30, int("9" * 30)),
+            ("count", "-" + "9" * 30, -int("9" * 30)),
+        ],
+    )
+    def test_numbers_up_to_30_digits_each_side_are_numbers(self, key, value, expected):
+        item = _converter.structure({"name": "a", key: value}, Item)
+
+        assert expected == getattr(item, key)
+
     def test_dates(self):
         """
         An ISO date becomes a date; anything else is QT107.

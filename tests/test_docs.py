@@ -18,7 +18,8 @@ SECTIONS = dict(
     re.findall(r"^### (QT\d{3}): .*?\n(.*?)(?=^##|\Z)", ERRORS, re.DOTALL | re.MULTILINE)
 )
 # Codes whose cause cannot be written in a snippet: bytes that are not UTF-8, limits of size
-# and depth, files that cannot be read, calls of the Python API, workspaces of several files.
+# and depth, files that cannot be read, calls of the Python API, workspaces of several files,
+# and QT110, the code of a failure that has no code of its own (none is known).
 WITHOUT_SNIPPETS = {
     "QT016",
     "QT017",
@@ -30,7 +31,6 @@ WITHOUT_SNIPPETS = {
     "QT012",
     "QT013",
     "QT014",
-    "QT109",
     "QT110",
     # Issues of an article reference, found by quytac.resolve_ref for the documents that cite.
     "QT230",
@@ -46,9 +46,10 @@ def findings(text):
     """
     try:
         documents = quytac.loads_all(text, source="snippet.yaml")
+        workspace = quytac.Workspace.of(*documents)
     except quytac.LoadError as error:
         return error.problems
-    return quytac.Workspace.of(*documents).validate()
+    return workspace.validate()
 
 
 def snippets(code):

@@ -101,6 +101,12 @@ class TestCrossRules:
             ({"sum_eq": ("a", "b", "c")}, {"a": 1, "b": 2, "c": 4}, False),
             ({"sum_ge": ("a", "b", "c")}, {"a": 1, "b": 2, "c": 4}, False),
             ({"le": ("a", "b")}, {"a": 2}, None),
+            # 30 digits: Python's default context (28) would make the sum 1.000...E+29.
+            (
+                {"sum_eq": ("a", "b", "c")},
+                {"a": 5 * 10**28 + 1, "b": 5 * 10**28 + 1, "c": 10**29 + 2},
+                True,
+            ),
         ],
     )
     def test_rules_compare_figures(self, written, values, expected):

@@ -462,3 +462,20 @@ class TestProperties:
             else:
                 expected = UnitStatus.MISSING if as_of >= DUE else UnitStatus.NOT_DUE
             assert expected == statuses[unit]
+
+
+def test_indicator_totals_are_exact_for_figures_of_30_digits(tmp_path):
+    """
+    A Decimal sum in Python's default context keeps 28 digits: 10**30 - 1 + 21 would be
+    1.000000000000000000000000000E+30. The totals keep every digit.
+    """
+    reports = (
+        report(unit="021").replace("to_roi: 1000", "to_roi: " + "9" * 30)
+        + "---\n"
+        + report(unit="268").replace("to_roi: 1000", "to_roi: 21")
+    )
+    ws = workspace(tmp_path, reports=reports)
+
+    synthesis = quytac.synthesize(ws, "p", as_of=AS_OF)
+
+    assert "1" + "0" * 28 + "20" == str(synthesis.indicator_totals["to_roi"])

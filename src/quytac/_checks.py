@@ -4,13 +4,37 @@ Validators shared by the model classes; each raises InvalidValue in YAML vocabul
 
 from __future__ import annotations
 
+import decimal
 import re
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from ._messages import quote
 from .errors import InvalidValue
+
+#: How many digits a number may have before its point, and after it: beyond, exact arithmetic on
+#: it would take minutes or overflow (``1e999999999``), and no inspection needs such numbers.
+DIGITS = 30
+
+_TOO_BIG: int = 10**DIGITS
+
+#: Where sums of such numbers are exact: enough digits for any sum an inspection makes.
+EXACT = decimal.Context(prec=4 * DIGITS, Emax=4 * DIGITS, Emin=-4 * DIGITS)
+
+
+def in_range(value: Decimal | int) -> bool:
+    """
+    Whether a number has at most :data:`DIGITS` digits before its point and after it.
+    """
+    if isinstance(value, int):
+        return abs(value) < _TOO_BIG
+    if not value.is_finite():
+        return False
+    exponent = int(value.as_tuple().exponent)
+    return bool(not value or (value.adjusted() < DIGITS and exponent >= -DIGITS))
+
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 

@@ -9,6 +9,7 @@ model asks for them. Only this module imports cattrs.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
@@ -30,6 +31,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from . import checklists, conditions
 from ._base import SCHEMA
+from ._checks import DIGITS, in_range
 from ._mapping import FrozenMap
 from ._messages import quote
 from .errors import InvalidValue
@@ -95,8 +97,9 @@ def yaml_key(attribute: attrs.Attribute[Any]) -> str:
 
 _INT: Final = re.compile(r"[+-]?[0-9]+\Z")
 _NUMBER: Final = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
-#: Digits a number may have: more is a mistake (or an attack on int()), not a score.
-_LONGEST_NUMBER: Final = 30
+#: The longest text read as a number (30 digits before the point and 30 after it, a sign, a
+#: point, an exponent): longer is a mistake, or an attack on int(), and is not even parsed.
+_LONGEST_NUMBER: Final = 80
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
@@ -123,24 +126,41 @@ def _structure_enum(value: str, cl: type[enum.Enum]) -> Any:
         raise Mismatch("QT108", expected=expected, **_got(value)) from None
 
 
+def _out_of_range(value: object) -> Mismatch:
+    shown = quote(value) if isinstance(value, str) else quote(str(value))
+    return Mismatch("QT111", got=shown, digits=str(DIGITS))
+
+
 def _structure_int(value: object, _: type) -> int:
+    number: int | None = None
     if type(value) is int:
-        return value
-    if type(value) is str and _INT.match(value) and len(value) <= _LONGEST_NUMBER:
-        return int(value)
+        number = value
+    elif type(value) is str and _INT.match(value):
+        if len(value.lstrip("+-")) > DIGITS:
+            raise _out_of_range(value)
+        number = int(value)
+    if number is not None:
+        if not in_range(number):
+            raise _out_of_range(value)
+        return number
     raise Mismatch("QT105", expected="a whole number", expected_vi="một số nguyên", **_got(value))
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
+    number: Decimal | None = None
     if type(value) is Decimal and value.is_finite():
-        return value
-    if type(value) is int:
-        return Decimal(value)
-    if type(value) is str and _NUMBER.match(value) and len(value) <= _LONGEST_NUMBER:
-        try:
-            return Decimal(value)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-            pass
+        number = value
+    elif type(value) is int:
+        number = Decimal(value)
+    elif type(value) is str and _NUMBER.match(value):
+        if len(value) > _LONGEST_NUMBER:
+            raise _out_of_range(value)
+        with contextlib.suppress(InvalidOperation):  # the pattern admits only numbers
+            number = Decimal(value)
+    if number is not None:
+        if not in_range(number):
+            raise _out_of_range(value)
+        return number
     raise Mismatch(
         "QT105", expected="a number such as 2.5", expected_vi="một số như 2.5", **_got(value)
     )
@@ -712,4 +732,5 @@ def raw_problems(exc: BaseException, path: Path = ()) -> list[RawProblem]:  # no
         return [RawProblem("QT106", (*path, exc.key), "value", params)]
     if isinstance(exc, BaseExceptionGroup):
         return [found for inner in exc.exceptions for found in raw_problems(inner, path)]
-    return [RawProblem("QT110", path, "value", (("detail", str(exc)),))]
+    detail = str(exc) or type(exc).__name__
+    return [RawProblem("QT110", path, "value", (("detail", detail), ("detail_vi", detail)))]

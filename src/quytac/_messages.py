@@ -114,6 +114,17 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "mã {kind} {id} bị trùng (lần đầu ở {first})",
     ),
     "QT110": (E, "{detail}", "{detail_vi}"),
+    "QT111": (
+        E,
+        (
+            "{got} is out of range: a number has at most {digits} digits before the point and"
+            " {digits} after it"
+        ),
+        (
+            "{got} vượt quá giới hạn: một số có tối đa {digits} chữ số trước dấu thập phân và"
+            " {digits} chữ số sau"
+        ),
+    ),
     # --- QT2xx: units and codes of conduct ----------------------------------------------------
     "QT201": (
         E,
@@ -520,8 +531,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT411": (
         E,
-        "the checklist gives no points: every item is worth 0",
-        "phiếu kiểm tra không có điểm nào: mọi câu hỏi đều 0 điểm",
+        "the checklist gives no points: no item is worth more than 0",
+        "phiếu kiểm tra không có điểm nào: không câu hỏi nào có điểm lớn hơn 0",
     ),
     "QT412": (
         E,

@@ -9,6 +9,7 @@ import datetime as dt
 import enum
 import functools
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
 import attrs
@@ -704,10 +705,10 @@ def _duplicates(checklist: Checklist) -> Iterator[Issue]:
 
 
 def _totals(checklist: Checklist) -> Iterator[Issue]:
-    if sum((item.maximum for item in checklist.items), Decimal(0)) == 0:
+    if not any(item.maximum for item in checklist.items):
         yield _issue("QT411", ("sections",))
     weighted = checklist.scoring.model is Model.WEIGHTED and checklist.sections
-    if weighted and sum((s.weight for s in checklist.sections), Decimal(0)) == 0:
+    if weighted and not any(s.weight for s in checklist.sections):
         yield _issue("QT412", ("sections",))
     if weighted:
         for section, path in checklist.sections_walk():
@@ -752,7 +753,7 @@ def _item_issues(checklist: Checklist) -> Iterator[Issue]:
         if isinstance(answer, Choices):
             yield from _choice_issues(item, answer, path)
         elif isinstance(answer, PointsScale):
-            if item.maximum % answer.step:
+            if Fraction(item.maximum) % Fraction(answer.step):  # exact, whatever the digits
                 yield _issue("QT442", (*path, "points"), points=item.maximum, step=answer.step)
         elif isinstance(answer, Count):
             yield from _count_issues(item, answer, path)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Final
@@ -15,7 +16,7 @@ import attrs
 
 from . import _messages
 from ._base import Definition
-from ._checks import identifier, non_empty_text
+from ._checks import DIGITS, EXACT, identifier, in_range, non_empty_text
 from .errors import Issue, format_path
 from .text import Text
 
@@ -40,6 +41,7 @@ FigureValue = bool | int | Decimal | dt.date | str
 
 _INT: Final = re.compile(r"[+-]?[0-9]+\Z")
 _NUMBER: Final = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\Z")
+_LONGEST: Final = 2 * DIGITS + 2  # the digits, a sign and a point
 
 
 class Narrative(enum.StrEnum):
@@ -128,21 +130,28 @@ class Indicator:
 
 
 def _integer(value: FigureValue) -> int | None:
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and _INT.match(value):
-        return int(value)
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        return int(value)
-    return None
+    if isinstance(value, str):
+        if len(value) > _LONGEST or not _INT.match(value):
+            return None
+        value = int(value)
+    elif isinstance(value, Decimal):
+        if not in_range(value) or value != value.to_integral_value():
+            return None
+        value = int(value)
+    return value if isinstance(value, int) and in_range(value) else None
 
 
 def _number(value: FigureValue) -> Decimal | None:
+    """
+    The number a figure gives, or None: not a number, or one with more digits than any figure
+    (:data:`DIGITS` before the point and after it).
+    """
+    number = None
     if isinstance(value, int | Decimal):
-        return Decimal(value)
-    if isinstance(value, str) and _NUMBER.match(value):
-        return Decimal(value)
-    return None
+        number = Decimal(value) if in_range(value) else None
+    elif isinstance(value, str) and len(value) <= _LONGEST and _NUMBER.match(value):
+        number = Decimal(value)
+    return number if number is not None and in_range(number) else None
 
 
 def _date(value: FigureValue) -> dt.date | None:
@@ -274,7 +283,7 @@ class CrossRule:
         if any(True for _ in self.issues()) or any(n not in values for n in self.operands):
             return None
         numbers = [values[name] for name in self.operands]
-        left = sum(numbers[:-1], Decimal(0)) if self.op.sums else numbers[0]
+        left = functools.reduce(EXACT.add, numbers[:-1], Decimal(0)) if self.op.sums else numbers[0]
         compare = _COMPARE[self.op.value.removeprefix("sum_")]
         return bool(compare(left, numbers[-1]))
 

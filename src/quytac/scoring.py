@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import _messages
+from ._checks import DIGITS
 from .checklists import (
     MISSING,
     NA,
@@ -103,8 +104,6 @@ class Status(enum.StrEnum):
 # --- the compiled plan ----------------------------------------------------------------------
 
 _TABLE, _FULL_AT, _THRESHOLDS, _STEPS, _TEXT = range(5)
-#: How many digits a number in an answer may have before the point, and after it.
-_DIGITS = 30
 _WHOLE = re.compile(r"[0-9]+\Z")
 #: How many distinct answers an item remembers the points of.
 _MEMO = 256
@@ -156,9 +155,9 @@ class _ItemPlan:
         if value is None or value < 0:
             return self._not_a_number(token)
         exponent = value.as_tuple().exponent
-        if value.adjusted() >= _DIGITS or (isinstance(exponent, int) and -exponent > _DIGITS):
+        if value.adjusted() >= DIGITS or (isinstance(exponent, int) and -exponent > DIGITS):
             # Bounded before any Fraction or int is made of it: 1e1000000 would take minutes.
-            return ("QT456", {"got": repr(token), "digits": _DIGITS})
+            return ("QT456", {"got": repr(token), "digits": DIGITS})
         if self.how == _STEPS:
             steps = Fraction(value) / self.step
             if steps.denominator != 1:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._checks import EXACT
 from ._mapping import FrozenMap
 from .checklists import Checklist, Rounding
 from .collation import vietnamese_key
@@ -604,7 +605,7 @@ def _totals(
     for result in results:
         for name, value in result.figures.items():
             if name in summable:
-                totals[name] = totals.get(name, Decimal(0)) + value
+                totals[name] = EXACT.add(totals.get(name, Decimal(0)), value)
     return FrozenMap((name, totals[name]) for name in order if name in totals)
 
 
