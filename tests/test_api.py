@@ -2,6 +2,8 @@
 The public API: what ``import quytac`` offers.
 """
 
+import subprocess
+import sys
 import types
 from importlib.metadata import version
 
@@ -33,3 +35,16 @@ class TestPublicNames:
         quytac.__version__ is the version pip installed.
         """
         assert version("quytac") == quytac.__version__
+
+
+def test_importing_quytac_does_not_import_hypothesis():
+    """
+    Hypothesis is an optional extra: only quytac.strategies imports it.
+    """
+    code = "import sys, quytac; print(sorted(m for m in sys.modules if m.startswith('hypothesis')))"
+
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+
+    assert "[]\n" == done.stdout
