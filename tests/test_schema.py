@@ -193,6 +193,24 @@ class TestDocumentsAgree:
         with pytest.raises(quytac.LoadError):
             quytac.loads(envelope + document)
 
+    @pytest.mark.parametrize("kind", sorted(KINDS))
+    def test_every_key_has_a_description_for_editors(self, kind):
+        """
+        Editors show a key's description as it is typed: every key has one, from the model's
+        docstrings.
+        """
+        found = schema.json_schema(kind)
+        objects = {kind: found, **found.get("$defs", {})}
+        missing = [
+            f"{name}.{key}"
+            for name, definition in objects.items()
+            for shape in [definition, *definition.get("anyOf", [])]
+            for key, prop in shape.get("properties", {}).items()
+            if "description" not in prop
+        ]
+
+        assert [] == missing
+
     def test_every_validator_of_the_model_has_schema_words(self):
         """
         No check of a field is lost on the way to the schema: each validator says what it checks.

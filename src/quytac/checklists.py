@@ -98,6 +98,10 @@ class Threshold:
     """
     A step of a count table: a count of at least ``min`` gives ``points``.
 
+    Attributes:
+        min: The least count that reaches the step.
+        points: The points the step gives.
+
     .. versionadded:: 2026.11.0
     """
 
@@ -114,6 +118,10 @@ class Count:
     table of ``thresholds`` gives the points of the highest step reached.
     YAML: ``answer: {count: {full_at: 5}}``.
 
+    Attributes:
+        full_at: The count that gives full points; less gives its share.
+        thresholds: Steps, each a least count and the points it gives.
+
     .. versionadded:: 2026.11.0
     """
 
@@ -129,6 +137,9 @@ class PointsScale:
     The inspector gives 0 up to the item's points in steps (0.5 in Vietnamese scoring sheets).
     YAML: ``answer: {points: {step: 0.5}}``.
 
+    Attributes:
+        step: The step the points are given in (more than 0).
+
     .. versionadded:: 2026.11.0
     """
 
@@ -141,6 +152,11 @@ class PointsScale:
 class Choice:
     """
     One choice of a choices item, with the points it gives.
+
+    Attributes:
+        id: The choice's id: the answer that picks it.
+        label: What the inspector reads.
+        points: The points it gives, 0 up to the item's points.
 
     .. versionadded:: 2026.11.0
     """
@@ -349,6 +365,11 @@ class Band:
     """
     A band of scores (Tốt, Khá ...): reached by a percent of at least ``min``.
 
+    Attributes:
+        id: The band's id, which ``cap_band`` and examples name (``tot``).
+        label: Its name (Tốt, Khá).
+        min: The least percent that reaches it, 0 to 100.
+
     .. versionadded:: 2026.11.0
     """
 
@@ -374,6 +395,10 @@ class RoundingMode(enum.StrEnum):
 class Rounding:
     """
     How many decimal places a percent is shown with, and how it is rounded (half up).
+
+    Attributes:
+        places: The decimal places shown, 0 to 10.
+        mode: ``half_up`` (the default), ``half_even``, ``down`` or ``up``.
 
     .. versionadded:: 2026.11.0
     """
@@ -413,6 +438,12 @@ class Answer:
     """
     The answer to one item: a value as written (``pass``, ``7``, ``day_du``, ``na``), with an
     optional note and evidence.
+
+    Attributes:
+        value: As written: ``pass``, ``fail``, a number, a choice id, text, or ``na``,
+            ``not_observed``, ``missing``.
+        note: What the inspector noted, if anything.
+        evidence: What the answer rests on (documents, photographs).
 
     .. versionadded:: 2026.11.0
     """
@@ -566,6 +597,11 @@ class Expectation:
 class Example:
     """
     A golden case: answers and what they must score. ``quytac test`` runs them.
+
+    Attributes:
+        name: What the case is.
+        answers: The answers, by item id.
+        expect: What they must score.
 
     .. versionadded:: 2026.11.0
     """

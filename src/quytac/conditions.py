@@ -114,6 +114,9 @@ class AllOf:
     """
     Holds when every condition holds (YAML ``all: [...]``).
 
+    Attributes:
+        conditions: The conditions, all of which must hold (YAML key ``all``).
+
     .. versionadded:: 2026.11.0
     """
 
@@ -131,6 +134,9 @@ class AnyOf:
     """
     Holds when at least one condition holds (YAML ``any: [...]``).
 
+    Attributes:
+        conditions: The conditions, one of which must hold (YAML key ``any``).
+
     .. versionadded:: 2026.11.0
     """
 
@@ -147,6 +153,9 @@ class AnyOf:
 class Not:
     """
     Holds when its condition does not (YAML ``not: {...}``).
+
+    Attributes:
+        condition: The condition that must not hold (YAML key ``not``).
 
     .. versionadded:: 2026.11.0
     """

@@ -235,10 +235,14 @@ class CrossRule:
     ``{le: [mo_hinh_nhan_rong, mo_hinh_diem], message: ...}``.
 
     Attributes:
-        le: Two indicator ids; the first must be ≤ the second (``lt``, ``ge``, ``gt``, ``eq``
-            likewise <, ≥, > and =).
-        sum_le: Two or more indicator ids; the sum of all but the last must be ≤ the last
-            (``sum_eq``, ``sum_ge`` likewise = and ≥).
+        le: Two indicator ids; the first must be ≤ the second.
+        lt: Two indicator ids; the first must be < the second.
+        ge: Two indicator ids; the first must be ≥ the second.
+        gt: Two indicator ids; the first must be > the second.
+        eq: Two indicator ids; they must be equal.
+        sum_le: Two or more indicator ids; the sum of all but the last must be ≤ the last.
+        sum_eq: Two or more indicator ids; the sum of all but the last must equal the last.
+        sum_ge: Two or more indicator ids; the sum of all but the last must be ≥ the last.
         message: What to tell the unit when its figures break the rule.
 
     .. versionadded:: 2026.11.0

@@ -48,6 +48,10 @@ class Period:
     """
     The days a plan covers, both included.
 
+    Attributes:
+        start: The first day.
+        end: The last day.
+
     .. versionadded:: 2026.11.0
     """
 
@@ -122,6 +126,10 @@ class ModelPointType:
     """
     A kind of model point (mô hình điểm) the plan looks for, e.g. civilised reception of
     administrative procedures.
+
+    Attributes:
+        id: The type's id, which records name in their model points.
+        label: What such a model point is.
 
     .. versionadded:: 2026.11.0
     """

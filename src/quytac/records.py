@@ -165,6 +165,12 @@ class Findings:
     """
     What the inspection found.
 
+    Attributes:
+        strengths: What the unit does well (ưu điểm).
+        limitations: What it lacks (hạn chế).
+        recommendations: What it should do (kiến nghị).
+        model_points: Model points found there.
+
     .. versionadded:: 2026.11.0
     """
 
