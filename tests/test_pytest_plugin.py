@@ -5,6 +5,7 @@ laws), failures named by file and YAML path; nothing is collected without opting
 
 import re
 import sys
+from pathlib import Path
 
 import quytac.pytest_plugin
 from quytac import strategies
@@ -287,3 +288,29 @@ class TestFailures:
             "install quytac[hypothesis] to check the laws of scoring"
             == quytac.pytest_plugin.laws_skipped()
         )
+
+
+TUTORIAL = Path(__file__).parent.parent / "docs" / "tutorial.md"
+
+
+def test_the_tutorial_step_5_runs_as_it_says(pytester):
+    """
+    docs/tutorial.md step 5: its ini text and its final checklist give the items the page
+    shows under ``pytest -v``, all passed.
+    """
+    text = TUTORIAL.read_text(encoding="utf-8")
+    (ini,) = re.findall(r"```ini\n(.*?)```", text, re.DOTALL)
+    checklist = re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)[-1]
+    (shown,) = re.findall(r"```text\n(.*?)```", text, re.DOTALL)
+    pytester.makeini(ini)
+    pytester.makefile(".yaml", checklist=checklist)
+
+    result = pytester.runpytest("-p", "no:cacheprovider", "-v")
+
+    result.assert_outcomes(passed=6)
+    items = [
+        re.sub(r"\s+\[\s*\d+%\]$", "", line)
+        for line in result.stdout.lines
+        if line.startswith("checklist.yaml::")
+    ]
+    assert shown.splitlines() == items
