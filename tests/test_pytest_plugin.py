@@ -3,6 +3,10 @@ The pytest plugin: checklist files listed in the ini option become test items (e
 laws), failures named by file and YAML path; nothing is collected without opting in.
 """
 
+import re
+import sys
+from pathlib import Path
+
 import quytac.pytest_plugin
 from quytac import strategies
 
@@ -28,6 +32,20 @@ examples:
 """
 
 
+def _failure(result, title):
+    """
+    The lines of the failure section of a pytest run with this title, up to the next section.
+    """
+    lines = result.stdout.lines
+    start = next(
+        n for n, line in enumerate(lines) if re.fullmatch(rf"_+ {re.escape(title)} _+", line)
+    )
+    end = next(
+        n for n, line in enumerate(lines[start + 1 :], start + 1) if line.startswith(("_", "="))
+    )
+    return lines[start + 1 : end]
+
+
 def _project(pytester, ini):
     pytester.makefile(".yaml", good=CHECKLIST.format(id="good", percent=50))
     pytester.makefile(".yaml", bad=CHECKLIST.format(id="bad", percent=75))
@@ -44,10 +62,10 @@ def test_one_passing_and_one_failing_checklist(pytester):
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:randomly")
 
     result.assert_outcomes(passed=11, failed=1)
-    assert (
-        "bad.yaml: examples[0].expect.percent: example 'một nửa': expected percent 75, got 50"
-        in result.stdout.str()
-    )
+    assert [
+        "bad.yaml:16:23: error QT460: examples[0].expect.percent: example 'một nửa':"
+        " expected percent 75, got 50"
+    ] == _failure(result, "bad.yaml: bad::examples[0] một nửa")
 
 
 def test_nothing_is_collected_without_opting_in(pytester):
@@ -65,3 +83,234 @@ def test_the_plugin_checks_the_laws_of_the_strategies():
     The plugin's laws are those of quytac.strategies.
     """
     assert strategies.SCORING_LAWS == quytac.pytest_plugin.SCORING_LAWS
+
+
+class TestOptIn:
+    """
+    The plugin does nothing at all in a project that did not opt in.
+    """
+
+    def test_yaml_outside_and_inside_the_rootdir_without_opting_in(self, pytester, monkeypatch):
+        """
+        A YAML file outside the rootdir and one inside, with no opt-in: the normal result, as
+        without the plugin.
+        """
+        pytester.makefile(".yaml", **{"o/x": "a: 1\n", "p/y": "b: 2\n"})
+        pytester.makepyfile(**{"o/test_o": "def test_x(): pass\n"})
+        monkeypatch.chdir(pytester.path / "p")
+
+        result = pytester.runpytest("-p", "no:cacheprovider", "--rootdir=.", "../o", ".")
+        without = pytester.runpytest(
+            "-p", "no:cacheprovider", "-p", "no:quytac", "--rootdir=.", "../o", "."
+        )
+
+        result.assert_outcomes(passed=1)
+        without.assert_outcomes(passed=1)
+        assert 0 == result.ret
+
+    def test_globs_ignore_files_outside_the_rootdir(self, pytester, monkeypatch):
+        """
+        The ini globs match paths under the rootdir: a YAML file outside it is not matched,
+        and does not stop the collection.
+        """
+        pytester.makefile(".yaml", **{"o/x": "a: 1\n"})
+        pytester.makefile(".yaml", **{"p/good": CHECKLIST.format(id="good", percent=50)})
+        pytester.makepyfile(**{"o/test_o": "def test_x(): pass\n"})
+        pytester.makefile(".ini", **{"p/pytest": "[pytest]\nquytac_checklists = *.yaml\n"})
+        monkeypatch.chdir(pytester.path / "p")
+
+        result = pytester.runpytest(
+            "-p",
+            "no:cacheprovider",
+            "-c",
+            "pytest.ini",
+            "--rootdir=.",
+            "-k",
+            "examples or test_x",
+            "../o",
+            ".",
+        )
+
+        result.assert_outcomes(passed=2, deselected=5)
+
+
+UNITS = """\
+kind: UnitCatalog
+schema: quytac/v1
+id: don-vi
+title: Đơn vị
+units:
+  - {code: "01", name: Thành phố Hà Nội, kind: thanh_pho_tw}
+"""
+
+
+class TestWhichFiles:
+    """
+    --quytac takes the YAML files that hold a checklist and leaves the others alone; the ini
+    globs are the user's choice, so a file they match must load.
+    """
+
+    def test_quytac_skips_yaml_that_is_not_a_checklist(self, pytester):
+        """
+        Under --quytac, a docker-compose.yml and a unit catalog are skipped silently.
+        """
+        pytester.makefile(".yml", **{"docker-compose": "services: {}\n"})
+        pytester.makefile(".yaml", units=UNITS, good=CHECKLIST.format(id="good", percent=50))
+
+        result = pytester.runpytest("-p", "no:cacheprovider", "--quytac", "-k", "examples")
+
+        result.assert_outcomes(passed=1, deselected=5)
+
+    def test_quytac_reports_a_checklist_that_does_not_load(self, pytester):
+        """
+        A file that says it is a checklist but does not load is a collection error showing
+        each problem as file:line:column: severity code: path: message.
+        """
+        text = CHECKLIST.format(id="bad", percent=50).replace("title: Phiếu thử", "titel: x")
+        pytester.makefile(".yaml", broken=text)
+
+        result = pytester.runpytest("-p", "no:cacheprovider", "--quytac")
+
+        result.assert_outcomes(errors=1)
+        assert [
+            "broken.yaml:1:1: error QT103: title: missing required key",
+            "broken.yaml:4:1: error QT104: titel: unknown key",
+        ] == _failure(result, "ERROR collecting broken.yaml")
+
+    def test_a_file_the_globs_match_must_load(self, pytester):
+        """
+        A file the ini globs match that is not a quytac document is a collection error.
+        """
+        pytester.makefile(".yml", **{"docker-compose": "services: {}\n"})
+        pytester.makeini("[pytest]\nquytac_checklists = *.yml\n")
+
+        result = pytester.runpytest("-p", "no:cacheprovider")
+
+        result.assert_outcomes(errors=1)
+        assert [
+            "docker-compose.yml:1:1: error QT103: kind: missing required key",
+            "docker-compose.yml:1:1: error QT103: schema: missing required key",
+        ] == _failure(result, "ERROR collecting docker-compose.yml")
+
+    def test_a_matched_document_of_another_kind_gives_no_item(self, pytester):
+        """
+        A file the globs match that loads but holds no checklist (a unit catalog of the same
+        workspace) gives no item and no error.
+        """
+        pytester.makefile(".yaml", units=UNITS)
+        pytester.makeini("[pytest]\nquytac_checklists = *.yaml\n")
+
+        result = pytester.runpytest("-p", "no:cacheprovider")
+
+        assert 5 == result.ret  # no tests collected
+        result.assert_outcomes()
+
+
+BROKEN_BOUNDS = """\
+from fractions import Fraction
+
+import attrs
+import pytest
+
+import quytac.scoring
+
+patch = pytest.MonkeyPatch()
+
+
+def pytest_configure(config):
+    real = quytac.scoring.score
+
+    def score(checklist, answers, **kwargs):
+        result = real(checklist, answers, **kwargs)
+        if answers.get("I.2") == "fail":
+            return attrs.evolve(result, percent=Fraction(150))
+        return result
+
+    patch.setattr(quytac.scoring, "score", score)
+
+
+def pytest_unconfigure(config):
+    patch.undo()
+"""
+
+
+class TestFailures:
+    """
+    Failures read like ``quytac test``: located findings for examples; the law, the file and
+    the falsifying answers for laws.
+    """
+
+    def test_a_broken_law_shows_the_law_the_file_and_the_answers(self, pytester):
+        """
+        A law broken (here by a scoring patched to give 150% when I.2 fails) names the law,
+        the checklist and its file at the id, and lists the answers Hypothesis shrank to.
+        """
+        pytester.makefile(".yaml", good=CHECKLIST.format(id="good", percent=50))
+        pytester.makeini("[pytest]\nquytac_checklists = *.yaml\nquytac_max_examples = 20\n")
+        pytester.makeconftest(BROKEN_BOUNDS)
+
+        result = pytester.runpytest("-p", "no:cacheprovider", "-k", "bounds")
+
+        result.assert_outcomes(failed=1, deselected=5)
+        assert [
+            "good.yaml:3:5: checklist 'good' breaks the scoring law 'bounds':"
+            " percent 150 is outside 0..100",
+            "falsifying answers (as Hypothesis shrank them):",
+            "  I.1: na",
+            "  I.2: fail",
+        ] == _failure(result, "good.yaml: good::law bounds")
+
+    def test_laws_are_skipped_without_hypothesis(self, pytester):
+        """
+        Without Hypothesis (its import blocked by the run's conftest; pytester restores
+        sys.modules after the run) the law items are skipped with the reason; examples run.
+        """
+        pytester.makefile(".yaml", good=CHECKLIST.format(id="good", percent=50))
+        pytester.makeini("[pytest]\nquytac_checklists = *.yaml\n")
+        pytester.makeconftest("import sys\n\nsys.modules['hypothesis'] = None\n")
+
+        result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-rs")
+
+        result.assert_outcomes(passed=1, skipped=5)
+        assert "SKIPPED [5] good.yaml: install quytac[hypothesis] to check the laws of scoring" in (
+            result.stdout.lines
+        )
+
+    def test_the_laws_need_hypothesis(self, monkeypatch):
+        """
+        The reason to skip the laws is given when Hypothesis cannot be imported, and only then.
+        """
+        assert quytac.pytest_plugin.laws_skipped() is None
+
+        monkeypatch.setitem(sys.modules, "hypothesis", None)
+
+        assert (
+            "install quytac[hypothesis] to check the laws of scoring"
+            == quytac.pytest_plugin.laws_skipped()
+        )
+
+
+TUTORIAL = Path(__file__).parent.parent / "docs" / "tutorial.md"
+
+
+def test_the_tutorial_step_5_runs_as_it_says(pytester):
+    """
+    docs/tutorial.md step 5: its ini text and its final checklist give the items the page
+    shows under ``pytest -v``, all passed.
+    """
+    text = TUTORIAL.read_text(encoding="utf-8")
+    (ini,) = re.findall(r"```ini\n(.*?)```", text, re.DOTALL)
+    checklist = re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)[-1]
+    (shown,) = re.findall(r"```text\n(.*?)```", text, re.DOTALL)
+    pytester.makeini(ini)
+    pytester.makefile(".yaml", checklist=checklist)
+
+    result = pytester.runpytest("-p", "no:cacheprovider", "-v")
+
+    result.assert_outcomes(passed=6)
+    items = [
+        re.sub(r"\s+\[\s*\d+%\]$", "", line)
+        for line in result.stdout.lines
+        if line.startswith("checklist.yaml::")
+    ]
+    assert shown.splitlines() == items

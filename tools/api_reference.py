@@ -77,9 +77,21 @@ quytac_checklists = checklists/*.yaml
 quytac_max_examples = 50
 ```
 
-or `pytest --quytac` (every `.yaml` file holding a checklist).
-Each example of each checklist and each law of scoring becomes a test item;
-a failure names the file and the YAML path (`examples[0].expect.percent`).
+or `pytest --quytac`.
+The globs match paths relative to the rootdir;
+a file they match is your choice, so one that does not load is a collection error,
+and one that loads but holds no checklist (a unit catalog of the same workspace) gives no item.
+`--quytac` takes every `.yaml`/`.yml` file with a top-level `kind: Checklist` line
+and skips the other YAML files silently (`docker-compose.yml`);
+a checklist file that does not load is a collection error listing its problems.
+
+Each example of each checklist and each law of scoring becomes a test item.
+A failing example is shown as `quytac test` shows it
+(`bad.yaml:16:23: error QT460: examples[0].expect.percent: ...`);
+a broken law names the law, the checklist at its `id` in its file,
+and the answers Hypothesis found, one a line.
+Without Hypothesis the laws are skipped
+("install quytac[hypothesis] to check the laws of scoring").
 """
 
 

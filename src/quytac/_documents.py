@@ -213,12 +213,15 @@ def text_source(
     yield from read_source(opener, source, pure=pure)
 
 
-def file_source(path: str | os.PathLike[str], *, pure: bool = False) -> Iterator[Loaded]:
+def file_source(
+    path: str | os.PathLike[str], *, pure: bool = False, source: str | None = None
+) -> Iterator[Loaded]:
     """
-    The documents of a file; YAML is streamed, JSON read whole.
+    The documents of a file; YAML is streamed, JSON read whole. Problems and origins name the
+    file by ``source`` (its path as given by default).
     """
     file = Path(path)
-    source = os.fspath(path)
+    source = os.fspath(path) if source is None else source
     if file.suffix.lower() == ".jsonl":
         yield from _json_lines(file, source)
         return

@@ -566,7 +566,7 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_test(args: argparse.Namespace, out: TextIO) -> int:
     from .checklists import Checklist  # noqa: PLC0415
-    from .scoring import run_examples  # noqa: PLC0415
+    from .scoring import _located_examples  # noqa: PLC0415
 
     workspace, problems = _workspace(args.paths, args.lang)
     checklists = sorted(workspace.all(Checklist), key=lambda c: c.id)
@@ -575,8 +575,7 @@ def _cmd_test(args: argparse.Namespace, out: TextIO) -> int:
     results = []
     failures: list[Finding] = list(problems)
     for checklist in checklists:
-        failed = workspace.locate(checklist, run_examples(checklist))
-        failed.sort(key=_by_place)
+        failed: list[Finding] = list(_located_examples(workspace, checklist))
         failures += failed
         failing = {
             f.path[1]

@@ -1,27 +1,53 @@
 """
 A pytest plugin that tests checklist YAML files: each file's ``examples:`` and the laws of
-scoring become test items. It is opt-in, so it never surprises a project: list the files in
-the ini option ``quytac_checklists`` (globs relative to the rootdir), or pass ``--quytac`` to
-collect every ``.yaml`` file that holds a checklist.
+scoring become test items. It is opt-in, and does nothing at all in a project that did not
+opt in:
 
-The laws need Hypothesis (``pip install 'quytac[hypothesis]'``).
+- the ini option ``quytac_checklists`` lists globs, matched against the path of each ``.yaml``
+  or ``.yml`` file relative to the rootdir (files outside the rootdir never match). A file
+  they match is the user's choice: one that does not load is a collection error; one that
+  loads but holds no checklist (a unit catalog of the same workspace) gives no item.
+- ``--quytac`` takes every ``.yaml``/``.yml`` file that holds a checklist: one with a
+  top-level ``kind: Checklist`` line. Other YAML files (``docker-compose.yml``, a unit catalog)
+  are skipped silently; a checklist file that does not load is a collection error.
+
+Failures read like ``quytac test``: ``file:line:column: severity code: path: message``. The
+laws need Hypothesis (``pip install 'quytac[hypothesis]'``); without it they are skipped.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ._documents import load_all
+from ._documents import file_source
 from .checklists import Checklist
-from .errors import LoadError, format_path
-from .scoring import run_examples
+from .errors import _order
+from .render import text as render_text
+from .scoring import _located_examples
+from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .strategies import _LawBroken
 
 SCORING_LAWS = ("bounds", "monotonicity", "na_neutrality", "scaling", "order")
+
+#: Why the law items are skipped when Hypothesis is missing.
+NEEDS_HYPOTHESIS = "install quytac[hypothesis] to check the laws of scoring"
+
+#: A top-level ``kind: Checklist`` line (the key and the value may be quoted).
+_CHECKLIST_KIND = re.compile(
+    r"""^(?:---[ \t]+)?(["']?)kind\1[ \t]*:[ \t]*(["']?)Checklist\2[ \t]*(?:#.*)?$""",
+    re.MULTILINE,
+)
+
+#: The language of the messages of failures.
+_LANG = "en"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -46,13 +72,53 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ChecklistFile | None:
-    if file_path.suffix not in (".yaml", ".yml"):
-        return None
     config = parent.config
+    everything: bool = config.getoption("quytac")
     globs: list[str] = config.getini("quytac_checklists")
-    relative = file_path.relative_to(config.rootpath).as_posix()
-    if config.getoption("quytac") or any(fnmatch.fnmatch(relative, g) for g in globs):
+    if not (everything or globs) or file_path.suffix not in (".yaml", ".yml"):
+        return None
+    if _listed(file_path, config.rootpath, globs) or (everything and _holds_checklist(file_path)):
         return ChecklistFile.from_parent(parent, path=file_path)
+    return None
+
+
+def _listed(path: Path, root: Path, globs: list[str]) -> bool:
+    """
+    Whether a glob of the ini option matches the path relative to the rootdir.
+    """
+    if not globs or not path.is_relative_to(root):
+        return False
+    relative = path.relative_to(root).as_posix()
+    return any(fnmatch.fnmatch(relative, glob) for glob in globs)
+
+
+def _holds_checklist(path: Path) -> bool:
+    """
+    Whether a file says it holds a checklist (a top-level ``kind: Checklist`` line), read
+    without loading it, so that a checklist that does not load is still told apart.
+    """
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return _CHECKLIST_KIND.search(text) is not None
+
+
+def _shown(path: Path, root: Path) -> str:
+    """
+    The name failures give a file: relative to the rootdir, like pytest's node ids.
+    """
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def laws_skipped() -> str | None:
+    """
+    Why the law items are skipped (Hypothesis cannot be imported), or None to run them.
+    """
+    try:
+        import hypothesis  # noqa: F401, PLC0415 - only whether it imports
+    except ImportError:
+        return NEEDS_HYPOTHESIS
     return None
 
 
@@ -62,29 +128,41 @@ class ChecklistFile(pytest.File):
     """
 
     def collect(self) -> Iterator[pytest.Item]:
-        try:
-            documents = load_all(self.path)
-        except LoadError as error:
-            raise self.CollectError(str(error)) from None
-        for checklist in documents:
-            if not isinstance(checklist, Checklist):
-                continue
+        loaded = list(file_source(self.path, source=_shown(self.path, self.config.rootpath)))
+        problems = [problem for item in loaded for problem in item.problems]
+        if problems:
+            problems.sort(key=_order)
+            raise self.CollectError("\n".join(render_text.findings(problems, _LANG)))
+        workspace = Workspace(
+            documents=tuple(item.document for item in loaded),
+            origins=tuple(item.origin for item in loaded),
+        )
+        skipped = laws_skipped()
+        for checklist in workspace.all(Checklist):
             for position, example in enumerate(checklist.examples):
                 yield ExampleItem.from_parent(
                     self,
                     name=f"{checklist.id}::examples[{position}] {example.name}",
+                    workspace=workspace,
                     checklist=checklist,
                     position=position,
                 )
             for law in SCORING_LAWS:
-                yield LawItem.from_parent(
-                    self, name=f"{checklist.id}::law {law}", checklist=checklist, law=law
+                item = LawItem.from_parent(
+                    self,
+                    name=f"{checklist.id}::law {law}",
+                    workspace=workspace,
+                    checklist=checklist,
+                    law=law,
                 )
+                if skipped:
+                    item.add_marker(pytest.mark.skip(reason=skipped))
+                yield item
 
 
 class ChecklistFailure(Exception):
     """
-    What a checklist item reports: the file, the YAML path and the message.
+    What a checklist item reports: located findings, or a broken law with its answers.
     """
 
 
@@ -93,13 +171,23 @@ class _ChecklistItem(pytest.Item):
     A test item of a checklist file: failures show the file and the YAML path, no traceback.
     """
 
+    def __init__(self, *, workspace: Workspace, checklist: Checklist, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.workspace = workspace
+        self.checklist = checklist
+
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> str:  # type: ignore[override]
         if isinstance(excinfo.value, ChecklistFailure):
             return str(excinfo.value)
         return str(super().repr_failure(excinfo))
 
+    #: The YAML path of what the item tests, where reports place it.
+    place: tuple[str | int, ...] = ("id",)
+
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, f"{self.path.name}: {self.name}"
+        origin = self.workspace.origin(self.checklist)
+        where = origin.marks([self.place]).at_value(self.place) if origin else None
+        return self.path, where[0] - 1 if where else 0, f"{self.path.name}: {self.name}"
 
 
 class ExampleItem(_ChecklistItem):
@@ -107,21 +195,19 @@ class ExampleItem(_ChecklistItem):
     One golden example of a checklist.
     """
 
-    def __init__(self, *, checklist: Checklist, position: int, **kwargs: Any) -> None:
+    def __init__(self, *, position: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.checklist = checklist
         self.position = position
+        self.place = ("examples", position)
 
     def runtest(self) -> None:
         found = [
-            issue
-            for issue in run_examples(self.checklist)
-            if issue.path[:2] == ("examples", self.position)
+            finding
+            for finding in _located_examples(self.workspace, self.checklist)
+            if finding.path[:2] == ("examples", self.position)
         ]
         if found:
-            raise ChecklistFailure(
-                "\n".join(f"{self.path}: {format_path(i.path)}: {i.message}" for i in found)
-            )
+            raise ChecklistFailure("\n".join(render_text.findings(found, _LANG)))
 
 
 class LawItem(_ChecklistItem):
@@ -129,16 +215,34 @@ class LawItem(_ChecklistItem):
     One law of scoring, checked with Hypothesis against a checklist.
     """
 
-    def __init__(self, *, checklist: Checklist, law: str, **kwargs: Any) -> None:
+    def __init__(self, *, law: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.checklist = checklist
         self.law = law
 
     def runtest(self) -> None:
-        from .strategies import check_scoring_laws  # noqa: PLC0415 - Hypothesis only when used
+        from .strategies import _LawBroken, check_scoring_laws  # noqa: PLC0415 - only when used
 
         examples = int(self.config.getini("quytac_max_examples"))
         try:
             check_scoring_laws(self.checklist, laws=[self.law], max_examples=examples)
-        except AssertionError as error:
-            raise ChecklistFailure(f"{self.path}: {error}") from None
+        except _LawBroken as broken:
+            raise ChecklistFailure(self._broken(broken)) from None
+
+    def _broken(self, broken: _LawBroken) -> str:
+        """
+        The law, the checklist at its id in its file, and the answers, one a line.
+        """
+        where = _shown(self.path, self.config.rootpath)
+        origin = self.workspace.origin(self.checklist)
+        place = origin.marks([("id",)]).at_value(("id",)) if origin else None
+        if place:
+            where += ":" + ":".join(str(number) for number in place)
+        law = f"checklist {broken.checklist_id!r} breaks the scoring law {broken.law!r}"
+        lines = [
+            f"{where}: {law}: {broken.detail}",
+            "falsifying answers (as Hypothesis shrank them):",
+        ]
+        lines += [f"  {item}: {value}" for item, value in broken.answers.items()]
+        if not broken.answers:
+            lines.append("  (none: every item unanswered)")
+        return "\n".join(lines)

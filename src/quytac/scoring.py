@@ -47,13 +47,14 @@ from .checklists import (
     answer_values,
 )
 from .conditions import number, references
-from .errors import Issue, QuytacError, Severity
+from .errors import Issue, QuytacError, Severity, _order
 from .text import Text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
     from .conditions import Condition
+    from .workspace import Workspace
 
 __all__ = [
     "Agreement",
@@ -1257,6 +1258,14 @@ def run_examples(checklist: Checklist) -> Iterator[Issue]:
                 got=got,
                 got_vi=_VI.get(got, got),
             )
+
+
+def _located_examples(workspace: Workspace, checklist: Checklist) -> list[Issue]:
+    """
+    The issues of :func:`run_examples`, placed at their file, line and column and sorted by
+    place: what ``quytac test`` and the pytest plugin show.
+    """
+    return sorted(workspace.locate(checklist, run_examples(checklist)), key=_order)
 
 
 #: The words of example failures, in Vietnamese.

@@ -933,13 +933,27 @@ def _shuffled(checklist: Checklist, draw: Callable[[st.SearchStrategy[Any]], Any
     return attrs.evolve(checklist, sections=tuple(draw(st.permutations(shuffled))))
 
 
-def _broken(
-    law: str, checklist: Checklist, detail: str, given: Mapping[str, str]
-) -> AssertionError:
-    return AssertionError(
-        f"scoring law {law!r} fails for checklist {checklist.id!r}: {detail}"
-        f" (answers: {dict(given)!r})"
-    )
+class _LawBroken(AssertionError):
+    """
+    A law of scoring that a checklist breaks, with the answers that show it (the pytest plugin
+    reads them to show a failure).
+    """
+
+    def __init__(
+        self, law: str, checklist: Checklist, detail: str, given: Mapping[str, str]
+    ) -> None:
+        super().__init__(
+            f"scoring law {law!r} fails for checklist {checklist.id!r}: {detail}"
+            f" (answers: {dict(given)!r})"
+        )
+        self.law = law
+        self.checklist_id = checklist.id
+        self.detail = detail
+        self.answers = dict(given)
+
+
+def _broken(law: str, checklist: Checklist, detail: str, given: Mapping[str, str]) -> _LawBroken:
+    return _LawBroken(law, checklist, detail, given)
 
 
 def _law_bounds(checklist: Checklist, draw: Callable[[st.SearchStrategy[Any]], Any]) -> None:
