@@ -10,14 +10,14 @@ import attrs
 import jsonschema
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import quytac
 import quytac.cli
 from _schema_strategies import from_schema
 from _strategies_foundation import conduct_codes, unit_catalogs
-from quytac import _yaml, schema
+from quytac import _yaml, schema, strategies
 from quytac._documents import KINDS
 
 ROOT = Path(__file__).parent.parent
@@ -34,6 +34,15 @@ def plain_documents(path):
     if path.suffix == ".json":
         return [d.data for d in _yaml.read_json(text, str(path))]
     return [d.data for d in _yaml.read_yaml(lambda: text, str(path))]
+
+
+def dumped_data(document):
+    """
+    The plain data of a dumped document, as the reader gives it.
+    """
+    text = quytac.dumps(document)
+    [raw] = list(_yaml.read_yaml(lambda: text, "t"))
+    return raw.data
 
 
 def outcome_of(text):
@@ -121,10 +130,20 @@ class TestDocumentsAgree:
         """
         Model to schema: whatever quytac writes, the schema accepts.
         """
-        text = quytac.dumps(document)
-        [raw] = list(_yaml.read_yaml(lambda: text, "t"))
+        validator(type(document).kind).validate(dumped_data(document))
 
-        validator(type(document).kind).validate(raw.data)
+    @given(strategies.workspaces())
+    def test_every_document_of_a_drawn_workspace_validates(self, workspace):
+        """
+        Model to schema, for every kind (catalog, code, checklist, outline, plan, reports and
+        records): each document of a consistent workspace, dumped and read back as plain data,
+        is valid against the schema of its kind.
+        """
+        for document in workspace:
+            kind = type(document).kind
+            event(kind)
+
+            validator(kind).validate(dumped_data(document))
 
     @pytest.mark.parametrize("kind", sorted(KINDS))
     def test_documents_generated_from_the_schema_load_or_give_load_error(self, kind):
