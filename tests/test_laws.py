@@ -3,6 +3,8 @@ quytac.strategies.check_scoring_laws: the laws hold for quytac's scoring, and th
 when a scoring rule is broken.
 """
 
+import ast
+import re
 from fractions import Fraction
 
 import pytest
@@ -52,6 +54,8 @@ sections:
       - {id: I.2, text: Số văn bản, answer: {count: {full_at: 4}}, points: 3}
       - {id: I.3, text: Niêm yết, answer: {points: {step: 0.5}}, points: 2}
 """
+#: SMALL with a condition on I.2: the order law then reorders the answers only.
+WITH_CONDITION = SMALL.replace("points: 3}", "points: 3, when: {item: I.1, in: [pass]}}")
 
 
 class TestBrokenScoringIsCaught:
@@ -130,6 +134,62 @@ class TestBrokenScoringIsCaught:
 
         with pytest.raises(AssertionError, match="scoring law 'scaling' fails"):
             strategies.check_scoring_laws(checklist, laws=["scaling"], max_examples=30)
+
+    def test_a_scoring_that_favours_the_first_item_breaks_order(self, checklist, monkeypatch):
+        """
+        A score that leaves out whichever item comes first keeps the bounds, but moving items
+        and sections around changes it: the order law names it.
+        """
+        score = scoring.score
+
+        def first_left_out(checklist, answers, **kwargs):
+            first = checklist.items[0].id
+            return score(
+                checklist, {k: v for k, v in dict(answers).items() if k != first}, **kwargs
+            )
+
+        monkeypatch.setattr(scoring, "score", first_left_out)
+
+        _order_breaks(checklist, "answers, items and sections")
+
+    def test_a_scoring_that_reads_answers_in_order_breaks_order(self, monkeypatch):
+        """
+        A score that loses the last answer written depends on the order of the answers: the
+        order law names it (with a condition, only the answers are reordered).
+        """
+        checklist = checklist_from(WITH_CONDITION)
+        score = scoring.score
+
+        def last_lost(checklist, answers, **kwargs):
+            given = dict(answers)
+            return score(checklist, dict(list(given.items())[:-1]), **kwargs)
+
+        monkeypatch.setattr(scoring, "score", last_lost)
+
+        _order_breaks(checklist, "answers")
+
+
+def _order_breaks(checklist, reordered):
+    """
+    With scoring broken, the bounds law still holds and the order law fails with its exact
+    message but for the counterexample (Hypothesis may shrink to any of several), which must
+    be one: the percent it names is the broken rule's, and reordering changes it.
+    """
+    strategies.check_scoring_laws(checklist, laws=["bounds"], max_examples=20)
+
+    with pytest.raises(AssertionError) as ei:
+        strategies.check_scoring_laws(checklist, laws=["order"], max_examples=100)
+
+    found = re.fullmatch(
+        r"scoring law 'order' fails for checklist 'kt': reordering the (.+) changes the"
+        r" percent from (\S+) to (\S+) \(answers: (\{.*\})\)",
+        str(ei.value),
+    )
+    assert found is not None, str(ei.value)
+    before, after = (None if p == "None" else Fraction(p) for p in found.group(2, 3))
+    assert reordered == found[1]
+    assert before != after
+    assert before == scoring.score(checklist, ast.literal_eval(found[4])).percent
 
 
 def _is_yes_no(checklist, item_id):

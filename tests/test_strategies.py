@@ -3,7 +3,7 @@ quytac.strategies: valid by construction, and reachable through st.from_type.
 """
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 import quytac
@@ -44,13 +44,14 @@ class TestPlugin:
             quytac.Checklist,
             quytac.ReportOutline,
             quytac.Report,
+            quytac.InspectionRecord,
             quytac.InspectionPlan,
             quytac.Workspace,
         ],
     )
     def test_from_type_builds_every_kind(self, cls):
         """
-        st.from_type works for checklists, outlines, reports, plans and workspaces too.
+        st.from_type works for checklists, outlines, reports, records, plans and workspaces too.
         """
 
         @settings(max_examples=5)
@@ -114,6 +115,95 @@ class TestEveryKind:
         assert report == quytac.loads(quytac.dumps(report))
         assert () == quytac.Workspace.of(outline).validate()
         assert [] == list(report_content_issues(outline, report))
+
+    @given(strategies.workspaces(max_records=0), st.data())
+    def test_records_have_no_issues_in_a_workspace(self, workspace, data):
+        """
+        Records drawn for the units a workspace's plan visits, against its checklist, its
+        direct outline if any and its model point types, validate with no issue with the plan,
+        the checklist, the outline and the catalog, and load back equal.
+        """
+        (plan,) = workspace.all(quytac.InspectionPlan)
+        (catalog,) = workspace.all(quytac.UnitCatalog)
+        (checklist,) = workspace.all(quytac.Checklist)
+        (outline,) = workspace.all(quytac.ReportOutline)
+        visited = [a.unit.code for a in plan.assignments(catalog) if a.form is quytac.Form.DIRECT]
+        records = [
+            data.draw(
+                strategies.inspection_records(
+                    checklist,
+                    plan=plan.id,
+                    unit=unit,
+                    id=f"ktr-{n}",
+                    inspected_on=st.dates(plan.period.start, plan.period.end),
+                    outline=outline if plan.direct.outline == outline.id else None,
+                    model_point_types=tuple(t.id for t in plan.model_point_types),
+                )
+            )
+            for n, unit in enumerate(visited)
+        ]
+
+        assert () == quytac.Workspace.of(*workspace, *records).validate()
+        assert records == [quytac.loads(quytac.dumps(record)) for record in records]
+
+    def test_records_are_tunable(self):
+        """
+        answered, self_assessment, findings and outline=None leave those parts out; so does
+        checklist=None for answers and self-assessments.
+        """
+        checklist = find(strategies.checklists(), lambda _: True)
+        bare = [
+            strategies.inspection_records(
+                checklist, answered=False, self_assessment=False, findings=False, id="ktr"
+            ),
+            strategies.inspection_records(None, findings=False, id="ktr"),
+        ]
+
+        @given(st.one_of(bare))
+        def check(record):
+            assert ("ktr", None, quytac.Answers(), None) == (
+                record.id,
+                record.checklist,
+                record.answers,
+                record.self_assessment,
+            )
+            assert (None, {}, quytac.Findings()) == (
+                record.outline,
+                dict(record.figures),
+                record.findings,
+            )
+
+        check()
+
+    @pytest.mark.parametrize(
+        "held",
+        [
+            pytest.param(lambda r: r.checklist and len(r.answers) > 0, id="answers"),
+            pytest.param(lambda r: r.checklist is None, id="no answers"),
+            pytest.param(lambda r: r.self_assessment, id="self-assessment"),
+            pytest.param(lambda r: r.outline and len(r.figures) > 0, id="figures"),
+            pytest.param(
+                lambda r: r.findings.strengths and r.findings.recommendations, id="findings"
+            ),
+            pytest.param(lambda r: r.findings.model_points, id="model points"),
+        ],
+    )
+    def test_records_may_hold_every_part(self, held):
+        """
+        By default records sometimes hold each part: answers pinned to the checklist (or
+        none), a self-assessment, figures pinned to the outline, findings and model points.
+        """
+        checklist = quytac.example_workspace().all(quytac.Checklist)[0]
+        outline = quytac.example_workspace().all(quytac.ReportOutline)[0]
+        records = strategies.inspection_records(
+            checklist, outline=outline, model_point_types=("a",)
+        )
+
+        record = find(records, held)
+
+        assert held(record)
+        assert record.checklist in {None, quytac.Pin.of(checklist)}
+        assert record.outline in {None, quytac.Pin.of(outline)}
 
     @given(strategies.workspaces())
     def test_workspaces_have_no_issues(self, workspace):

@@ -65,7 +65,16 @@ from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not
 from .conditions import number as _number
 from .outlines import CrossRule, Indicator, IndicatorType, Narrative, OutlineSection, ReportOutline
 from .plans import DirectPart, Form, IndirectPart, InspectionPlan, ModelPointType, Period, Scope
-from .records import Figure, Findings, InspectionRecord, ModelPoint, Pin, Report, ReportSection
+from .records import (
+    Figure,
+    Findings,
+    InspectionRecord,
+    ModelPoint,
+    Pin,
+    Report,
+    ReportSection,
+    SelfAssessment,
+)
 from .text import Text
 from .units import PLACE_TYPES, Unit, UnitCatalog
 from .workspace import Workspace
@@ -81,6 +90,7 @@ __all__ = [
     "conduct_codes",
     "ids",
     "inspection_plans",
+    "inspection_records",
     "report_outlines",
     "reports",
     "texts",
@@ -622,6 +632,26 @@ def _written(value: bool | int | Decimal | dt.date | str) -> bool | str:  # noqa
 
 
 @st.composite
+def _figure_values(
+    draw: st.DrawFn, outline: ReportOutline, *, every_required: bool
+) -> dict[str, bool | int | Decimal | dt.date | str]:
+    """
+    Values for some indicators of an outline (every required one with ``every_required``), by
+    indicator id: of the right type, within bounds, the outline's rules kept.
+    """
+    values: dict[str, bool | int | Decimal | dt.date | str] = {}
+    for _, indicator in outline.indicators().values():
+        if (every_required and indicator.required) or draw(st.booleans()):
+            values[indicator.id] = draw(_figures(indicator))
+    for rule in outline.rules:
+        first, second = rule.operands
+        low, high = values.get(first), values.get(second)
+        if isinstance(low, int | Decimal) and isinstance(high, int | Decimal) and low > high:
+            values[second] = low  # the second has no max: raising it keeps its bounds
+    return values
+
+
+@st.composite
 def reports(  # noqa: PLR0913 - where the report belongs
     draw: st.DrawFn,
     outline: ReportOutline,
@@ -645,15 +675,7 @@ def reports(  # noqa: PLR0913 - where the report belongs
 
     .. versionadded:: 2026.11.0
     """
-    values: dict[str, bool | int | Decimal | dt.date | str] = {}
-    for _, indicator in outline.indicators().values():
-        if indicator.required or draw(st.booleans()):
-            values[indicator.id] = draw(_figures(indicator))
-    for rule in outline.rules:
-        first, second = rule.operands
-        low, high = values.get(first), values.get(second)
-        if isinstance(low, int | Decimal) and isinstance(high, int | Decimal) and low > high:
-            values[second] = low  # the second has no max: raising it keeps its bounds
+    values = draw(_figure_values(outline, every_required=True))
     sections: dict[str, ReportSection] = {}
     for number, _, section in outline.walk():
         narrative = None
@@ -676,6 +698,90 @@ def reports(  # noqa: PLR0913 - where the report belongs
         submitted_on=draw(st.dates(_START, _END) if submitted_on is None else submitted_on),
         outline=Pin.of(outline),
         sections=FrozenMap(sections),
+    )
+
+
+# --- inspection records ---------------------------------------------------------------------
+
+
+@st.composite
+def inspection_records(  # noqa: PLR0913 - where the record belongs, and what it holds
+    draw: st.DrawFn,
+    checklist: Checklist | None,
+    *,
+    plan: str = "ke-hoach",
+    unit: str = "01",
+    id: str | None = None,  # noqa: A002 - the YAML key is "id"
+    inspected_on: st.SearchStrategy[dt.date] | None = None,
+    answered: bool = True,
+    self_assessment: bool = True,
+    outline: ReportOutline | None = None,
+    findings: bool = True,
+    model_point_types: tuple[str, ...] = (),
+) -> InspectionRecord:
+    """
+    Records of a visit that validate with no issue against the plan's checklist and direct
+    outline: the team's answers (see :func:`answers`) and the unit's self-assessment pinned to
+    the checklist, figures of the outline's indicators of the right type within bounds (the
+    outline's rules kept) pinned to the outline, and findings with model points of the plan's
+    types.
+
+    Args:
+        checklist: The plan's checklist (``direct.checklist``), whose edition answers are
+            pinned to; None: the team does not score, and records have no answers.
+        plan: Id of the plan.
+        unit: Code of the unit visited.
+        id: The record's id (drawn when None).
+        inspected_on: The dates to draw from (the third quarter of 2023 by default).
+        answered: Whether records may hold the team's answers; False: none.
+        self_assessment: Whether records may hold the unit's self-assessment.
+        outline: The plan's direct outline (``direct.outline``); None: records have no
+            figures.
+        findings: Whether records may hold strengths, limitations and recommendations.
+        model_point_types: Ids of the plan's model point types; model points found are of
+            these (none when empty).
+
+    .. versionadded:: 2026.11.0
+    """
+    pinned = checklist is not None and answered and draw(st.booleans())
+    given = draw(answers(checklist)) if checklist is not None and pinned else {}
+    assessed = None
+    if checklist is not None and self_assessment and draw(st.booleans()):
+        assessed = SelfAssessment(
+            checklist=Pin.of(checklist), answers=Answers.of(draw(answers(checklist)))
+        )
+    figures: dict[str, Figure] = {}
+    if outline is not None and draw(st.booleans()):
+        figures = {
+            name: Figure(value=_written(value))
+            for name, value in draw(_figure_values(outline, every_required=False)).items()
+        }
+    some_texts = st.lists(texts(), max_size=2) if findings else st.just([])
+    points = st.integers(0, 2) if model_point_types else st.just(0)
+    found = Findings(
+        strengths=tuple(draw(some_texts)),
+        limitations=tuple(draw(some_texts)),
+        recommendations=tuple(draw(some_texts)),
+        model_points=tuple(
+            ModelPoint(
+                type=draw(st.sampled_from(model_point_types)),
+                name=draw(texts()),
+                replicated=draw(st.none() | st.integers(0, 20)),
+            )
+            for _ in range(draw(points))
+        ),
+    )
+    return InspectionRecord(
+        id=id if id is not None else draw(ids()),
+        plan=plan,
+        unit=unit,
+        inspected_on=draw(st.dates(_START, _END) if inspected_on is None else inspected_on),
+        checklist=Pin.of(checklist) if checklist is not None and pinned else None,
+        answers=Answers.of(given),
+        self_assessment=assessed,
+        outline=Pin.of(outline) if outline is not None and figures else None,
+        figures=FrozenMap(figures),
+        findings=found,
     )
 
 
@@ -765,9 +871,10 @@ def workspaces(
 ) -> Workspace:
     """
     Consistent workspaces that validate with no issue: a unit catalog, a code of conduct in
-    force, a checklist, a report outline, an inspection plan over the catalog that uses them,
-    reports of some units that report in writing (one each, dated in the period) and records
-    of some units visited (answers that fit the checklist, model points of the plan's types).
+    force, a checklist, a report outline, an inspection plan over the catalog that uses them
+    (the outline sometimes for the team's figures too), reports of some units that report in
+    writing (one each, dated in the period) and records of some units visited (one each, dated
+    in the period, drawn with :func:`inspection_records`).
 
     Args:
         max_reports: At most this many reports.
@@ -795,6 +902,9 @@ def workspaces(
             codes=(code.id,),
         )
     )
+    direct_outline = draw(st.booleans())
+    if direct_outline and plan.direct is not None:
+        plan = attrs.evolve(plan, direct=attrs.evolve(plan.direct, outline=outline.id))
     assignments = plan.assignments(catalog)
     indirect = [a.unit.code for a in assignments if a.form is Form.INDIRECT]
     direct = [a.unit.code for a in assignments if a.form is Form.DIRECT]
@@ -812,23 +922,17 @@ def workspaces(
     visited = (
         draw(st.lists(st.sampled_from(direct), unique=True, max_size=max_records)) if direct else []
     )
-    types = [t.id for t in plan.model_point_types]
     documents += [
-        InspectionRecord(
-            id=f"ktr-{n}",
-            plan=plan.id,
-            unit=unit,
-            inspected_on=draw(days),
-            checklist=Pin.of(checklist),
-            answers=Answers.of(draw(answers(checklist))),
-            findings=Findings(
-                strengths=tuple(draw(st.lists(texts(), max_size=2))),
-                limitations=tuple(draw(st.lists(texts(), max_size=2))),
-                model_points=tuple(
-                    ModelPoint(type=draw(st.sampled_from(types)), name=draw(texts()))
-                    for _ in range(draw(st.integers(0, 2) if types else st.just(0)))
-                ),
-            ),
+        draw(
+            inspection_records(
+                checklist,
+                plan=plan.id,
+                unit=unit,
+                id=f"ktr-{n}",
+                inspected_on=days,
+                outline=outline if direct_outline else None,
+                model_point_types=tuple(t.id for t in plan.model_point_types),
+            )
         )
         for n, unit in enumerate(visited)
     ]
@@ -1126,6 +1230,12 @@ def _register() -> None:
     st.register_type_strategy(InspectionPlan, inspection_plans())
     st.register_type_strategy(Workspace, workspaces())
     st.register_type_strategy(Report, report_outlines().flatmap(reports))
+    st.register_type_strategy(
+        InspectionRecord,
+        st.tuples(checklists(), report_outlines()).flatmap(
+            lambda pair: inspection_records(pair[0], outline=pair[1])
+        ),
+    )
 
 
 _register()
