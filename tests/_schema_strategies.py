@@ -165,7 +165,8 @@ def _strings(schema):
             drawn = written.filter(pattern.fullmatch) | drawn
         return drawn
     if schema.get("format") == "date":
-        return st.dates().map(str) | st.text(max_size=10)
+        edges = st.sampled_from(["0001-01-01", "9999-12-31", "2024-02-29", "2023-02-29"])
+        return st.dates().map(str) | edges | st.text(max_size=10)
     return st.text(min_size=schema.get("minLength", 0), max_size=12)
 
 

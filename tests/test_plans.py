@@ -173,6 +173,14 @@ effective_to: 2016-12-31
 
         assert [] == rendered(workspace(tmp_path, plan=plan), tmp_path)
 
+    def test_the_last_day_of_the_calendar_is_a_day_like_another(self, tmp_path):
+        """
+        A period ending 9999-12-31 has no day after it: the deadline check does not compute one.
+        """
+        plan = PLAN.replace("end: 2023-09-30", "end: 9999-12-31")
+
+        assert [] == rendered(workspace(tmp_path, plan=plan), tmp_path)
+
     def test_units_in_scope_need_a_form(self, tmp_path):
         """
         Without an indirect part, units in scope that are not visited are an error.

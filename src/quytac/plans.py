@@ -350,7 +350,7 @@ class InspectionPlan(Definition):
                 yield _messages.make(
                     Issue, "QT312", ("indirect", "due_before"), due=due, start=period.start
                 )
-            elif due > period.end + dt.timedelta(days=1) and period.start <= period.end:
+            elif (due - period.end).days > 1 and period.start <= period.end:
                 yield _messages.make(
                     Issue, "QT313", ("indirect", "due_before"), due=due, end=period.end
                 )
