@@ -7,6 +7,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 import quytac.pytest_plugin
 from quytac import strategies
 
@@ -291,6 +293,30 @@ class TestFailures:
 
 
 TUTORIAL = Path(__file__).parent.parent / "docs" / "tutorial.md"
+
+
+@pytest.mark.parametrize("written", ["abc", "0", "-5", "2.5"])
+def test_a_bad_max_examples_is_a_usage_error(pytester, written):
+    """
+    Not every law failing on int('abc'): one usage error, before anything runs.
+    """
+    pytester.makeini(f"[pytest]\nquytac_checklists = *.yaml\nquytac_max_examples = {written}\n")
+
+    result = pytester.runpytest()
+
+    assert pytest.ExitCode.USAGE_ERROR == result.ret
+    assert [f"ERROR: quytac_max_examples must be a whole number of 1 or more, got {written!r}"] == [
+        line for line in result.stderr.lines if line.startswith("ERROR")
+    ]
+
+
+def test_a_bad_max_examples_does_not_matter_without_opting_in(pytester):
+    pytester.makeini("[pytest]\nquytac_max_examples = abc\n")
+    pytester.makepyfile(test_x="def test_x(): pass\n")
+
+    result = pytester.runpytest()
+
+    result.assert_outcomes(passed=1)
 
 
 def test_the_tutorial_step_5_runs_as_it_says(pytester):

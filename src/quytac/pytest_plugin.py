@@ -71,6 +71,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """
+    A project that opted in gets a usage error for a ``quytac_max_examples`` that is not a
+    whole number of 1 or more (rather than every law failing on it); others are not looked at.
+    """
+    if not (config.getoption("quytac") or config.getini("quytac_checklists")):
+        return
+    written = str(config.getini("quytac_max_examples")).strip()
+    if not (written.isdigit() and int(written) >= 1):
+        message = f"quytac_max_examples must be a whole number of 1 or more, got {written!r}"
+        raise pytest.UsageError(message)
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ChecklistFile | None:
     config = parent.config
     everything: bool = config.getoption("quytac")
