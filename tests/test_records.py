@@ -174,24 +174,25 @@ class TestReportIssues:
             " 'II.9' here",
         ] == rendered(workspace(tmp_path, reports=text), tmp_path)
 
-    def test_figures_with_more_digits_than_any_figure_are_not_values(self, tmp_path):
+    def test_figures_with_more_digits_than_any_figure_are_out_of_range(self, tmp_path):
         """
         5,000 digits (more than int() reads), an exponent that no Decimal sum survives, and 31
-        decimal places are each a value of the wrong type, not a traceback.
+        decimal places: each a number out of range (as in any other document), not a traceback.
         """
         huge = "1" * 5000
         text = report().replace(
             "{to_roi: 1000, bang: 20}",
             f"{{to_roi: {huge}, bang: 1e999999999, ty_le: 0.{'0' * 30}1}}",
         )
+        beyond = "is out of range: a number has at most 30 digits before the point and 30 after it"
 
         assert [
-            'reports.yaml:12:31: error QT322: sections["II.2"].indicators.to_roi: expected a value'
-            f" of type integer, got '{'1' * 59}…'",
-            'reports.yaml:12:5039: error QT322: sections["II.2"].indicators.bang: expected a value'
-            " of type integer, got '1e999999999'",
-            'reports.yaml:12:5059: error QT322: sections["II.2"].indicators.ty_le: expected a value'
-            f" of type percent, got '0.{'0' * 30}1'",
+            'reports.yaml:12:31: error QT111: sections["II.2"].indicators.to_roi:'
+            f" '{'1' * 59}…' {beyond}",
+            'reports.yaml:12:5039: error QT111: sections["II.2"].indicators.bang:'
+            f" '1e999999999' {beyond}",
+            'reports.yaml:12:5059: error QT111: sections["II.2"].indicators.ty_le:'
+            f" '0.{'0' * 30}1' {beyond}",
         ] == rendered(workspace(tmp_path, reports=text), tmp_path)
 
     def test_text_under_a_section_without_text_is_a_warning(self, tmp_path):

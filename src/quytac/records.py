@@ -14,9 +14,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from . import _messages
-from ._checks import at_least_one, identifier, non_empty_text, optional_not_negative
+from ._checks import (
+    DIGITS,
+    at_least_one,
+    identifier,
+    in_range,
+    non_empty_text,
+    optional_not_negative,
+)
 from ._mapping import FrozenMap
 from .checklists import Answers, Checklist
+from .conditions import number as spelled_number
 from .errors import Issue, Severity
 from .fingerprints import fingerprint
 from .outlines import FigureValue, Indicator, Narrative, ReportOutline
@@ -599,9 +607,23 @@ def figure_issues(
     yield from _rule_issues(outline, given, path)
 
 
+def _out_of_range(value: FigureValue) -> bool:
+    """
+    Whether a figure is a number with more digits than any figure may have.
+    """
+    if isinstance(value, bool | dt.date):
+        return False
+    found = spelled_number(value) if isinstance(value, str) else value
+    return found is not None and not in_range(found)
+
+
 def _value_issues(indicator: Indicator, figure: Figure, path: Path) -> Iterator[Issue]:
     where = (*path, "value") if figure.note is not None else path
     typed = indicator.typed(figure.value)
+    if typed is None and indicator.type.numeric and _out_of_range(figure.value):
+        shown = _messages.quote(str(figure.value))
+        yield _messages.make(Issue, "QT111", where, got=shown, digits=str(DIGITS))
+        return
     if typed is None:
         yield _messages.make(
             Issue,
