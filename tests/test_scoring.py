@@ -872,6 +872,21 @@ examples:
             "<string>: error QT450: examples[3].answers.c: no item 'c' in checklist 'kt'",
         ] == rendered(quytac.run_examples(checklist))
 
+    def test_an_expected_number_is_shown_with_all_its_digits(self):
+        """
+        59 digits are shown as written, not rounded to Python's 28 (1E+29).
+        """
+        long = "9" * 29 + "." + "9" * 30
+        checklist = checklist_from(
+            yaml_items("{id: a, text: Có}")
+            + f"examples:\n- name: dài\n  answers: {{a: fail}}\n  expect: {{awarded: {long}}}\n"
+        )
+
+        assert [
+            f"<string>: error QT460: examples[0].expect.awarded: example 'dài': expected awarded"
+            f" {long}, got 0",
+        ] == rendered(quytac.run_examples(checklist))
+
 
 # --- laws -----------------------------------------------------------------------------------
 

@@ -235,14 +235,21 @@ def _plain(value: Fraction | Decimal) -> str:
     fraction = Fraction(value)
     if fraction.denominator == 1:
         return str(fraction.numerator)
-    denominator = fraction.denominator
+    denominator, places = fraction.denominator, 0
     for prime in (2, 5):
+        count = 0
         while denominator % prime == 0:
             denominator //= prime
+            count += 1
+        places = max(places, count)
     if denominator != 1:
         return f"{fraction.numerator}/{fraction.denominator}"
-    text = format(Decimal(fraction.numerator) / Decimal(fraction.denominator), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    # Exact: the digits are a whole number once scaled by 10**places (no context to round in).
+    digits = str(abs(fraction.numerator) * 10**places // fraction.denominator).rjust(
+        places + 1, "0"
+    )
+    sign = "-" if fraction < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
 
 
 @attrs.frozen(eq=False)
