@@ -78,7 +78,8 @@ quytac_max_examples = 50
 ```
 
 or `pytest --quytac`.
-The globs match paths relative to the rootdir;
+The globs match paths relative to the rootdir, as `fnmatch` does (`*` also crosses `/`:
+`checklists/*.yaml` takes `checklists/old/x.yaml` too);
 a file they match is your choice, so one that does not load is a collection error,
 and one that loads but holds no checklist (a unit catalog of the same workspace) gives no item.
 `--quytac` takes every `.yaml`/`.yml` file with a top-level `kind: Checklist` line
