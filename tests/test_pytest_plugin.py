@@ -254,13 +254,18 @@ class TestFailures:
         result = pytester.runpytest("-p", "no:cacheprovider", "-k", "bounds")
 
         result.assert_outcomes(failed=1, deselected=5)
+        failure = _failure(result, "good.yaml: good::law bounds")
         assert [
             "good.yaml:3:5: checklist 'good' breaks the scoring law 'bounds':"
             " percent 150 is outside 0..100",
             "falsifying answers (as Hypothesis shrank them):",
-            "  I.1: na",
-            "  I.2: fail",
-        ] == _failure(result, "good.yaml: good::law bounds")
+        ] == failure[:2]
+        # Hypothesis shrinks I.1 to na, pass or leaves it out, from run to run; I.2 breaks it.
+        assert "  I.2: fail" == failure[-1]
+        assert [] == [
+            line for line in failure[2:-1] if not re.fullmatch(r"  I\.1: (na|pass|fail)", line)
+        ]
+        assert len(failure) in {3, 4}
 
     def test_laws_are_skipped_without_hypothesis(self, pytester):
         """
