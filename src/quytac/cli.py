@@ -109,11 +109,7 @@ def _record_files(paths: Sequence[str]) -> list[str]:
 def _workspace(paths: Sequence[str], lang: str) -> tuple[Workspace, list[Finding]]:
     files = _check_paths(paths, lang)
     documents, problems = read_files(files)
-    workspace = Workspace(
-        documents=tuple(doc for doc, _ in documents),
-        origins=tuple(origin for _, origin in documents),
-    )
-    return workspace, list(problems)
+    return Workspace.of_read(documents), list(problems)
 
 
 def _findings_report(findings: Sequence[Finding], args: argparse.Namespace, out: TextIO) -> None:
@@ -486,10 +482,7 @@ def _definitions(folder: str, lang: str) -> tuple[Workspace, list[Finding]]:
         raise UsageError(ui("cli.no_such_path", lang, paths=folder))
     documents, problems = read_files(_files([folder]))
     kept = [(d, o) for d, o in documents if not isinstance(d, Report | InspectionRecord)]
-    workspace = Workspace(
-        documents=tuple(doc for doc, _ in kept), origins=tuple(origin for _, origin in kept)
-    )
-    return workspace, list(problems)
+    return Workspace.of_read(kept), list(problems)
 
 
 # --- synthesize -----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from ._documents import SUFFIXES, Document, Loaded, Origin, file_source
 from .errors import Finding, Issue, LoadError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
 __all__ = ["Workspace"]
 
@@ -63,16 +63,20 @@ def read_paths(
     return read_files(_files(paths))
 
 
-def read_files(files: Iterable[str]) -> tuple[list[tuple[Any, Origin]], list[Problem]]:
+def read_files(
+    files: Iterable[str], *, shown: Callable[[str], str] | None = None
+) -> tuple[list[tuple[Any, Origin]], list[Problem]]:
     """
-    Every document of the files with where it came from, and every problem.
+    Every document of the files with where it came from, and every problem, duplicate ids
+    included. ``shown`` gives the name problems and origins use for a file (its path by
+    default).
     """
     documents: list[tuple[Any, Origin]] = []
     problems: list[Problem] = []
     first: dict[tuple[str, str], Origin] = {}
     for file in files:
         item: Loaded
-        for item in file_source(file):
+        for item in file_source(file, source=shown(file) if shown else None):
             if item.problems:
                 problems += item.problems
                 continue
@@ -122,9 +126,16 @@ class Workspace:
         documents, problems = read_paths(paths)
         if problems:
             raise LoadError(problems)
+        return cls.of_read(documents)
+
+    @classmethod
+    def of_read(cls, documents: Iterable[tuple[Document, Origin]]) -> Workspace:
+        """
+        A workspace of documents as ``read_files`` gives them, each with where it came from.
+        """
+        pairs = list(documents)
         return cls(
-            documents=tuple(doc for doc, _ in documents),
-            origins=tuple(origin for _, origin in documents),
+            documents=tuple(doc for doc, _ in pairs), origins=tuple(origin for _, origin in pairs)
         )
 
     @classmethod
