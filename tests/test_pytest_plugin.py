@@ -179,6 +179,20 @@ class TestWhichFiles:
             "broken.yaml:4:1: error QT104: titel: unknown key",
         ] == _failure(result, "ERROR collecting broken.yaml")
 
+    def test_two_checklists_with_one_id_in_a_file_are_a_collection_error(self, pytester):
+        """
+        As in any workspace (QT109), rather than two sets of items under one name.
+        """
+        one = CHECKLIST.format(id="kt", percent=50)
+        pytester.makefile(".yaml", twice=one + "---\n" + one)
+
+        result = pytester.runpytest("-p", "no:cacheprovider", "--quytac")
+
+        result.assert_outcomes(errors=1)
+        assert [
+            "twice.yaml:20:5: error QT109: id: duplicate Checklist id 'kt' (first in twice.yaml:3)",
+        ] == _failure(result, "ERROR collecting twice.yaml")
+
     def test_a_file_the_globs_match_must_load(self, pytester):
         """
         A file the ini globs match that is not a quytac document is a collection error.

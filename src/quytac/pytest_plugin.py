@@ -25,12 +25,11 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ._documents import file_source
 from .checklists import Checklist
 from .errors import _order
 from .render import text as render_text
 from .scoring import _located_examples
-from .workspace import Workspace
+from .workspace import Workspace, read_files
 
 if TYPE_CHECKING:
     from .strategies import _LawBroken
@@ -141,15 +140,12 @@ class ChecklistFile(pytest.File):
     """
 
     def collect(self) -> Iterator[pytest.Item]:
-        loaded = list(file_source(self.path, source=_shown(self.path, self.config.rootpath)))
-        problems = [problem for item in loaded for problem in item.problems]
+        root = self.config.rootpath
+        documents, problems = read_files([str(self.path)], shown=lambda f: _shown(Path(f), root))
         if problems:
             problems.sort(key=_order)
             raise self.CollectError("\n".join(render_text.findings(problems, _LANG)))
-        workspace = Workspace(
-            documents=tuple(item.document for item in loaded),
-            origins=tuple(item.origin for item in loaded),
-        )
+        workspace = Workspace.of_read(documents)
         skipped = laws_skipped()
         for checklist in workspace.all(Checklist):
             for position, example in enumerate(checklist.examples):
