@@ -192,10 +192,11 @@ examples:
 """
         assert [
             "kt.yaml:6:10: error QT108: scoring.model: expected one of: points, weighted, flat,"
-            " absolute; got 'point'",
+            " absolute; got 'point'; did you mean 'points'?",
             "kt.yaml:7:34: error QT106: scoring.bands[0].min: must be between 0 and 100, got 120",
             "kt.yaml:12:33: error QT401: sections[0].items[0].answer: unknown answer type"
-            " 'yesno' (expected one of: yes_no, count, points, choices, text)",
+            " 'yesno'; did you mean 'yes_no'? (expected one of: yes_no, count, points, choices,"
+            " text)",
             "kt.yaml:13:51: error QT106: sections[0].items[1].answer.count.full_at: must be more"
             " than 0, got 0",
             "kt.yaml:14:33: error QT105: sections[0].items[2].answer: expected a mapping"
@@ -210,7 +211,8 @@ examples:
             'kt.yaml:19:29: error QT105: examples[0].answers["I.2"]: expected an answer (pass,'
             " fail, na, not_observed, a number, a choice id) or a mapping {value, note,"
             " evidence}, got a list",
-            'kt.yaml:19:50: error QT104: examples[0].answers["I.3"].notes: unknown key',
+            'kt.yaml:19:50: error QT104: examples[0].answers["I.3"].notes: unknown key; did you'
+            " mean 'note'? (allowed here: value, note, evidence)",
         ] == problems(text)
 
 
@@ -436,7 +438,7 @@ examples:
             "<string>: error QT460: examples[1].expect.awarded: example 'sai': expected awarded"
             " 3, got 2",
             "<string>: error QT451: examples[2].answers.a: expected pass or fail for a yes_no"
-            " item, got 'có'",
+            " item, got 'có'; did you mean 'pass'?",
         ] == lint(body)
 
 

@@ -76,7 +76,8 @@ class TestValidate:
             "a.yaml:3:5: error QT106: id: must be lower-case letters, digits, '.', '_' or '-'"
             " and start with a letter or digit, got 'A'",
             "a.yaml:5:10: error QT105: version: expected a whole number, got 'x'",
-            "a.yaml:6:1: error QT104: colour: unknown key",
+            "a.yaml:6:1: error QT104: colour: unknown key (allowed here: kind, schema, id, title,"
+            " version, valid_from, …)",
             "3 errors, 0 warnings",
         ] == done.stdout.splitlines()
 
@@ -88,9 +89,11 @@ class TestValidate:
 
         done = run("validate", "a.yaml", "--lang", "en", cwd=tmp_path)
 
-        assert ["a.yaml:5:1: error QT104: colour: unknown key", "1 error, 0 warnings"] == (
-            done.stdout.splitlines()
-        )
+        assert [
+            "a.yaml:5:1: error QT104: colour: unknown key (allowed here: kind, schema, id, title,"
+            " version, valid_from, …)",
+            "1 error, 0 warnings",
+        ] == done.stdout.splitlines()
 
     def test_messages_are_vietnamese_by_default(self, tmp_path):
         """
@@ -100,9 +103,11 @@ class TestValidate:
 
         done = run("validate", "a.yaml", cwd=tmp_path)
 
-        assert ["a.yaml:5:1: error QT104: colour: khóa không hợp lệ", "1 lỗi, 0 cảnh báo"] == (
-            done.stdout.splitlines()
-        )
+        assert [
+            "a.yaml:5:1: error QT104: colour: khóa không hợp lệ (các khóa dùng được ở đây: kind,"
+            " schema, id, title, version, valid_from, …)",
+            "1 lỗi, 0 cảnh báo",
+        ] == done.stdout.splitlines()
 
     def test_folders_problems_and_issues_together(self, tmp_path):
         """
@@ -155,7 +160,21 @@ class TestValidate:
                     "path_text": "colour",
                     "code": "QT104",
                     "severity": "error",
-                    "message": "unknown key",
+                    "message": "unknown key (allowed here: kind, schema, id, title, version,"
+                    " valid_from, …)",
+                    "allowed": [
+                        "kind",
+                        "schema",
+                        "id",
+                        "title",
+                        "version",
+                        "valid_from",
+                        "valid_to",
+                        "successor_catalog",
+                        "unit_kinds",
+                        "place_types",
+                        "units",
+                    ],
                 }
             ],
         } == valid(json.loads(done.stdout), "findings")
@@ -330,7 +349,8 @@ class TestScore:
 
         assert 1 == done.returncode
         assert [
-            "records.yaml:39:1: error QT104: colour: unknown key",
+            "records.yaml:39:1: error QT104: colour: unknown key (allowed here: kind, schema, id,"
+            " title, plan, unit, …)",
             "2 records scored, 1 with problems",
             "1 error, 0 warnings",
         ] == done.stdout.splitlines()[3:]
@@ -844,7 +864,10 @@ class TestTest:
         done = run("test", "c.yaml", "--lang", "en", cwd=tmp_path)
 
         assert 1 == done.returncode
-        assert "c.yaml:5:1: error QT104: colour: unknown key" == done.stdout.splitlines()[0]
+        assert (
+            "c.yaml:5:1: error QT104: colour: unknown key (allowed here: kind, schema, id, title,"
+            " version, codes, …)"
+        ) == done.stdout.splitlines()[0]
 
 
 class TestDemo:

@@ -176,7 +176,8 @@ class TestWhichFiles:
         result.assert_outcomes(errors=1)
         assert [
             "broken.yaml:1:1: error QT103: title: missing required key",
-            "broken.yaml:4:1: error QT104: titel: unknown key",
+            "broken.yaml:4:1: error QT104: titel: unknown key; did you mean 'title'? (allowed"
+            " here: title, notes, sections, examples, id, kind, …)",
         ] == _failure(result, "ERROR collecting broken.yaml")
 
     def test_two_checklists_with_one_id_in_a_file_are_a_collection_error(self, pytester):

@@ -113,19 +113,22 @@ def _workspace(paths: Sequence[str], lang: str) -> tuple[Workspace, list[Finding
 
 
 def _findings_report(findings: Sequence[Finding], args: argparse.Namespace, out: TextIO) -> None:
+    # One line a mistake: what a finding caused is folded into it unless --all is given.
+    every = getattr(args, "all", False)
     if args.format == "json":
         out.write(
             render_json.dumps(
                 {
                     "format_version": render_json.FORMAT_VERSION,
-                    "findings": [render_json.finding(f, args.lang) for f in findings],
+                    "findings": render_json.mistakes(findings, args.lang, every=every),
                 }
             )
         )
         return
     style = render_text.Style.for_stream(out)
-    out.writelines(line + "\n" for line in render_text.findings(findings, args.lang, style))
-    out.write(render_text.summary(findings, args.lang) + "\n")
+    lines = render_text.mistakes(findings, args.lang, style, every=every)
+    out.writelines(line + "\n" for line in lines)
+    out.write(render_text.summary(findings, args.lang, folded=not every) + "\n")
 
 
 # --- validate -------------------------------------------------------------------------------
@@ -720,6 +723,11 @@ def _parser() -> argparse.ArgumentParser:
         "validate", parents=[common], help="check YAML/JSON files or folders and list every problem"
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
+    validate.add_argument(
+        "--all",
+        action="store_true",
+        help="list every finding, also those another finding caused (folded into it otherwise)",
+    )
     validate.set_defaults(run=_cmd_validate)
 
     score = commands.add_parser(

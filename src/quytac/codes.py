@@ -14,9 +14,11 @@ import attrs
 from ._base import Definition
 from ._checks import at_least_one, non_empty_text
 from ._eras import Period, contains, era_text, in_order, issue
+from ._messages import missing
+from ._nearest import of_documents
 from .errors import Issue, format_path
 from .text import Text
-from .units import PLACE_TYPES, UNIT_KINDS, UnitCatalog
+from .units import PLACE_TYPES, UNIT_KINDS, PlaceType, UnitCatalog, UnitKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -223,11 +225,17 @@ class ConductCode(Definition):
             )
         kinds, places = _vocabulary(workspace)
         for position, kind in enumerate(self.applies_to.unit_kinds):
-            if kind not in kinds:
-                yield issue("QT223", ("applies_to", "unit_kinds", position), kind=repr(kind))
+            if kind not in {known.id for known in kinds}:
+                yield issue(
+                    "QT223",
+                    ("applies_to", "unit_kinds", position),
+                    hint=of_documents(kind, kinds),
+                    kind=repr(kind),
+                )
         yield from self._numbering(places)
 
-    def _numbering(self, places: set[str]) -> Iterator[Issue]:
+    def _numbering(self, places: list[PlaceType]) -> Iterator[Issue]:
+        known = {place.id for place in places}
         chapters: dict[str, int] = {}
         articles: dict[int, str] = {}
         rules: dict[str, str] = {}
@@ -249,9 +257,12 @@ class ConductCode(Definition):
                         first = rules[rule.id]
                         yield issue("QT221", (*rule_path, "id"), id=repr(rule.id), first=first)
                     rules.setdefault(rule.id, format_path(rule_path))
-                    if rule.place_type is not None and rule.place_type not in places:
+                    if rule.place_type is not None and rule.place_type not in known:
                         yield issue(
-                            "QT224", (*rule_path, "place_type"), place_type=repr(rule.place_type)
+                            "QT224",
+                            (*rule_path, "place_type"),
+                            hint=of_documents(rule.place_type, places),
+                            place_type=repr(rule.place_type),
                         )
 
     def _article_dates(self, article: Article, path: tuple[str | int, ...]) -> Iterator[Issue]:
@@ -265,15 +276,15 @@ class ConductCode(Definition):
                 yield issue("QT225", (*path, key), key=key, day=day, era=era, era_vi=era_vi)
 
 
-def _vocabulary(workspace: Workspace | None) -> tuple[set[str], set[str]]:
+def _vocabulary(workspace: Workspace | None) -> tuple[list[UnitKind], list[PlaceType]]:
     """
     The unit kinds and place types known: built in, and declared by the workspace's catalogs.
     """
-    kinds = set(UNIT_KINDS)
-    places = set(PLACE_TYPES)
+    kinds = list(UNIT_KINDS.values())
+    places = list(PLACE_TYPES.values())
     for catalog in () if workspace is None else workspace.all(UnitCatalog):
-        kinds.update(kind.id for kind in catalog.unit_kinds)
-        places.update(place.id for place in catalog.place_types)
+        kinds += catalog.unit_kinds
+        places += catalog.place_types
     return kinds, places
 
 
@@ -317,7 +328,14 @@ def resolve_ref(
     code_id, number = parsed
     code = workspace.get(ConductCode, code_id)
     if code is None:
-        return issue("QT231", path, code_id=repr(code_id))
+        return issue(
+            "QT231",
+            path,
+            hint=of_documents(code_id, workspace.all(ConductCode)),
+            cause=missing(ConductCode.kind, code_id),
+            follows=True,
+            code_id=repr(code_id),
+        )
     article = code.article(number)
     if article is None:
         return issue("QT232", path, code_id=repr(code_id), number=number)

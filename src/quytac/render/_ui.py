@@ -94,6 +94,20 @@ UI: dict[str, tuple[str, str]] = {
         "{errors} error{errors_s}, {warnings} warning{warnings_s}",
         "{errors} lỗi, {warnings} cảnh báo",
     ),
+    "cli.caused_more": (
+        "(and {count} more caused by this)",
+        "(và {count} lỗi khác do lỗi này gây ra)",
+    ),
+    "cli.caused_by": ("(caused by {place})", "(do lỗi ở {place} gây ra)"),
+    "cli.same_more": (
+        "(and {count} more with the same cause)",
+        "(và {count} lỗi khác cùng nguyên nhân)",
+    ),
+    "cli.same_as": ("(the same cause as {place})", "(cùng nguyên nhân với lỗi ở {place})"),
+    "cli.folded": (
+        "(not listed: {count} more with the same causes; --all lists every finding)",
+        "(không liệt kê: còn {count} lỗi khác cùng nguyên nhân; thêm --all để xem tất cả)",
+    ),
     "cli.no_such_path": ("no such file or folder: {paths}", "không có tệp hoặc thư mục: {paths}"),
     "cli.no_documents": (
         "no .yaml, .yml or .json file in {paths}",

@@ -8,6 +8,8 @@ import os
 import unicodedata
 from typing import TYPE_CHECKING, ClassVar
 
+from quytac.errors import fold
+
 from ._ui import ui
 from ._view import appendix, band_counts, band_labels, issues, ranked_percents, status_label
 
@@ -25,6 +27,7 @@ __all__ = [
     "band_colour",
     "display_width",
     "findings",
+    "mistakes",
     "score_cell",
     "summary",
     "synthesis",
@@ -290,10 +293,42 @@ def findings(found: Iterable[Finding], lang: str = "vi", style: Style = PLAIN) -
     return lines
 
 
-def summary(found: Sequence[Finding], lang: str = "vi") -> str:
+def summary(found: Sequence[Finding], lang: str = "vi", *, folded: bool = False) -> str:
     """
-    ``2 errors, 1 warning``.
+    ``2 errors, 1 warning``; when ``folded``, of the findings :func:`mistakes` lists, and how
+    many more it leaves out.
     """
-    errors = sum(1 for f in found if str(f.severity) == "error")
-    warnings = len(found) - errors
-    return ui("cli.summary", lang, errors=errors, warnings=warnings)
+    listed = [root for root, _ in fold(found)] if folded else list(found)
+    errors = sum(1 for f in listed if str(f.severity) == "error")
+    warnings = len(listed) - errors
+    text = ui("cli.summary", lang, errors=errors, warnings=warnings)
+    if len(listed) < len(found):
+        text += " " + ui("cli.folded", lang, count=len(found) - len(listed))
+    return text
+
+
+def mistakes(
+    found: Sequence[Finding], lang: str = "vi", style: Style = PLAIN, *, every: bool = False
+) -> list[str]:
+    """
+    One line a mistake: the findings of :func:`findings`, where one that caused others (see
+    ``quytac.fold``) says "(and 3 more caused by this)" and those others are left out; with
+    ``every`` they are listed too, each saying where its cause is.
+    """
+    entries = fold(found)
+    more = {id(root): len(rest) for root, rest in entries}
+    cause = {id(finding): root for root, rest in entries for finding in rest}
+    lines = []
+    for finding in found if every else [root for root, _ in entries]:
+        line = finding.render(lang)
+        # A root that itself follows from its cause (a document that is not there) shares the
+        # cause with the others; it did not cause them.
+        if more.get(id(finding)):
+            key = "cli.same_more" if finding.follows else "cli.caused_more"
+            line += " " + ui(key, lang, count=more[id(finding)])
+        root = cause.get(id(finding))
+        if root is not None:
+            key = "cli.same_as" if root.follows else "cli.caused_by"
+            line += " " + ui(key, lang, place=root.place)
+        lines.append(style(line, "red" if str(finding.severity) == "error" else "yellow"))
+    return lines
