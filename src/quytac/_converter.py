@@ -690,6 +690,8 @@ def _rooted(problems: list[RawProblem], kind: str, id_: object) -> list[RawProbl
         return problems
     own = [
         attrs.evolve(raw, params=tuple(_own(kind, id_, name, value) for name, value in raw.params))
+        if any(name == "cause" for name, _ in raw.params)
+        else raw
         for raw in problems
     ]
     root = next((raw for raw in own if not dict(raw.params).get("follows")), None)
@@ -768,9 +770,7 @@ def raw_problems(exc: BaseException, path: Path = ()) -> list[RawProblem]:  # no
             listed += raw_problems(inner, path)
         return listed
     if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = [yaml_key(a) for a in attrs.fields(exc.cl)]
-        if isinstance(getattr(exc.cl, "kind", None), str):  # a document: its envelope too
-            allowed = ["kind", "schema", *allowed]
+        allowed = _keys(exc.cl)
         return [
             RawProblem("QT104", (*path, key), "key", (("hint", hint(key, allowed)),))
             for key in sorted(exc.extra_fields)
@@ -786,6 +786,15 @@ def raw_problems(exc: BaseException, path: Path = ()) -> list[RawProblem]:  # no
         return [found for inner in exc.exceptions for found in raw_problems(inner, path)]
     detail = str(exc) or type(exc).__name__
     return [RawProblem("QT110", path, "value", (("detail", detail), ("detail_vi", detail)))]
+
+
+@functools.cache
+def _keys(cl: type) -> tuple[str, ...]:
+    """
+    The YAML keys of a class, in its order; a document's envelope first.
+    """
+    keys = tuple(yaml_key(a) for a in attrs.fields(cl))
+    return ("kind", "schema", *keys) if isinstance(getattr(cl, "kind", None), str) else keys
 
 
 def _misspelt(found: list[RawProblem], path: Path) -> list[RawProblem]:

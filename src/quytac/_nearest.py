@@ -12,6 +12,7 @@ folding makes equal to the one given, else difflib's closest word above :data:`C
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any, Final
@@ -120,6 +121,19 @@ def hint(
     The suggestion and the list of allowed words for a message about ``given``.
     """
     words = tuple(dict.fromkeys(allowed))
+    if labels is None and isinstance(given, str):
+        return _hint(given, words)  # a stream of records repeats its mistakes
+    return _made(given, words, labels)
+
+
+@functools.lru_cache(maxsize=1024)
+def _hint(given: str, words: tuple[str, ...]) -> Hint:
+    return _made(given, words, None)
+
+
+def _made(
+    given: object, words: tuple[str, ...], labels: Mapping[str, Iterable[str]] | None
+) -> Hint:
     suggestion = nearest(given, words, labels)
     if len(words) <= SHORT:
         return Hint(suggestion, words, ", ".join(words))
