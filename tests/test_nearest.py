@@ -357,3 +357,26 @@ class TestNoGuesses:
         """
         assert CUTOFF == 0.7
         assert hint(given, allowed).suggestion is None
+
+
+class TestUnits:
+    def test_a_unit_kind_and_a_place_type_by_their_names(self, findings):
+        """
+        The name of a kind (`Địa điểm công cộng`) or of a place type (`Chợ`) given for its id.
+        """
+        text = (
+            "kind: UnitCatalog\nschema: quytac/v1\nid: hn\ntitle: Hà Nội\nunits:\n"
+            "  - {code: '01', name: Thành phố Hà Nội, kind: thanh_pho_tw}\n"
+            "  - {code: '019', name: Quận Nam Từ Liêm, kind: quan, parent: '01'}\n"
+            "  - {code: '00611', name: Phường Mỹ Đình 1, kind: phuong, parent: '019'}\n"
+            "  - {code: cho-a, name: Chợ A, kind: dia_diem_cong_cong, place_type: Chợ,"
+            " parent: '00611'}\n"
+            "  - {code: cho-b, name: Chợ B, kind: Địa điểm công cộng, parent: '00611'}\n"
+        )
+
+        assert [
+            "kt.yaml:9:70: warning QT215: units[3].place_type: loại địa điểm 'Chợ' không xác định;"
+            " hãy khai báo trong place_types; có phải là 'cho'?",
+            "kt.yaml:10:38: error QT209: units[4].kind: loại đơn vị 'Địa điểm công cộng' không"
+            " xác định; hãy khai báo trong unit_kinds; có phải là 'dia_diem_cong_cong'?",
+        ] == [f.render("vi") for f in findings(text)]

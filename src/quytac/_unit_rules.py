@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 
 from ._eras import era_text, in_order, issue, overlap
 from ._nearest import of_documents, unit_hint
-from .units import CODE_DIGITS, LEVEL_VI, PARENT_LEVELS, UNIT_KINDS, UnitCatalog, UnitKind
+from .units import (
+    CODE_DIGITS,
+    LEVEL_VI,
+    PARENT_LEVELS,
+    PLACE_TYPES,
+    UNIT_KINDS,
+    UnitCatalog,
+    UnitKind,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -162,7 +170,13 @@ def _place(
             level_vi=LEVEL_VI[kind.level],
         )
     elif catalog.place_type(unit.place_type) is None:
-        yield issue("QT215", (*path, "place_type"), place_type=repr(unit.place_type))
+        known = [*PLACE_TYPES.values(), *catalog.place_types]
+        yield issue(
+            "QT215",
+            (*path, "place_type"),
+            hint=of_documents(unit.place_type, known),
+            place_type=repr(unit.place_type),
+        )
 
 
 def _parent(catalog: UnitCatalog, position: int, kind: UnitKind | None) -> Iterator[Issue]:
