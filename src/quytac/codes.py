@@ -284,7 +284,7 @@ def parse_ref(ref: str) -> tuple[str, int] | None:
     .. versionadded:: 2026.11.0
     """
     code, sep, number = ref.rpartition(":")
-    if not sep or not code or not number.isdigit():
+    if not sep or not code or not (number.isascii() and number.isdigit()):
         return None
     return code, int(number)
 
