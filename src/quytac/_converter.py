@@ -386,7 +386,7 @@ def _structure_condition(conv: cattrs.Converter) -> Callable[[object, type], Any
         cl = conditions.TAGS[name]
         if cl is conditions.ItemCondition:
             tests = ("equals", "in", "gte", "lte", "answered")
-            if not any(key in value for key in tests):
+            if all(value.get(key) is None for key in tests):  # a null test is no test
                 raise Mismatch("QT403")
         elif len(value) != 1:
             raise Mismatch("QT402", expected=", ".join(tags), got=", ".join(map(repr, value)))
