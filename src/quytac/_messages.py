@@ -462,8 +462,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT332": (
         E,
-        "written against {what} {pinned}, but the plan uses {expected}",
-        "được lập theo {what_vi} {pinned}, nhưng kế hoạch dùng {expected}",
+        "written against {what} {pinned}, but {by} {expected}",
+        "được lập theo {what_vi} {pinned}, nhưng {by_vi} {expected}",
     ),
     "QT333": (
         E,

@@ -198,21 +198,7 @@ class Workspace:
         Findings about a document, placed at its file, line and column (one pass over the
         document's text for all of them).
         """
-        found = list(findings)
-        origin = self.origin(document)
-        if origin is None:
-            return [finding.located(_name(document)) for finding in found]
-        if not found:
-            return []
-        marks = origin.marks([finding.path for finding in found])
-        placed = []
-        for finding in found:
-            where = marks.at_value(finding.path)
-            if where is None:
-                placed.append(finding.located(origin.source))
-            else:
-                placed.append(finding.located(origin.source, *where))
-        return placed
+        return locate(document, self.origin(document), findings)
 
     def validate(self) -> tuple[Issue, ...]:
         """
@@ -221,6 +207,28 @@ class Workspace:
         from .validation import validate  # noqa: PLC0415 - the rules import the workspace
 
         return validate(self)
+
+
+def locate(document: Document, origin: Origin | None, findings: Iterable[F]) -> list[F]:
+    """
+    Findings about a document read at ``origin``, placed at their file, line and column, at
+    the value of their path (one pass over the document's text for all of them); a document
+    made in Python (no origin) is named ``<Kind id>``.
+    """
+    found = list(findings)
+    if origin is None:
+        return [finding.located(_name(document)) for finding in found]
+    if not found:
+        return []
+    marks = origin.marks([finding.path for finding in found])
+    placed = []
+    for finding in found:
+        where = marks.at_value(finding.path)
+        if where is None:
+            placed.append(finding.located(origin.source))
+        else:
+            placed.append(finding.located(origin.source, *where))
+    return placed
 
 
 def _name(document: Document) -> str:
