@@ -17,10 +17,12 @@ import pytest
 
 import quytac
 from _cli import run
+from _pins import edited_example, example, repin
 from quytac import cli
 
 CATALOG = "kind: UnitCatalog\nschema: quytac/v1\nid: {id}\ntitle: T\n"
 DATA = Path(quytac.example_path())
+_CHECKLIST = quytac.load(DATA / "checklist-co-quan-2023.yaml")
 OUTPUT_SCHEMA = json.loads(
     (Path(__file__).parent.parent / "schemas" / "output" / "quytac-output.schema.json").read_text(
         encoding="utf-8"
@@ -233,7 +235,7 @@ class TestScore:
             "round-2023/records.yaml:53  ktr-2023-thuong-tin  Huyện Thường Tín                     kt-co-quan-2023     73.5  Fair  16/16     -",
             "round-2023/records.yaml:4   ktr-2023-so-ldtbxh   Sở Lao động - Thương binh và Xã hội  kt-co-quan-2023    93.09  Good  15/15     -",
             "round-2023/records.yaml:32  ktr-2023-son-tay     Thị xã Sơn Tây                       kt-co-quan-2023     85.5  Good  16/16     -",
-            "3 records scored, 0 with problems",
+            "3 records read: 3 scored, 0 with errors, 0 without answers",
             "0 errors, 0 warnings",
         ] == done.stdout.splitlines()
 
@@ -245,17 +247,30 @@ class TestScore:
 
         lines = done.stdout.splitlines()
         assert lines[1].endswith("73.5  Khá       16/16        -")
-        assert ["đã chấm 3 hồ sơ, 0 hồ sơ có lỗi", "0 lỗi, 0 cảnh báo"] == lines[-2:]
+        assert [
+            "đã đọc 3 hồ sơ: 3 đã chấm, 0 có lỗi, 0 không có câu trả lời",
+            "0 lỗi, 0 cảnh báo",
+        ] == lines[-2:]
 
     def test_another_checklist(self, workspace):
         """
-        --checklist scores the answers against a checklist other than the plan's.
+        --checklist scores the answers against a checklist other than the plan's, when they
+        were filled against it (their pin names it).
         """
         text = (workspace / "checklist-co-quan-2023.yaml").read_text(encoding="utf-8")
         (workspace / "other.yaml").write_text(
             text.replace("id: kt-co-quan-2023", "id: kt-khac").replace(
                 "{id: tot, label: {vi: Tốt, en: Good}, min: 80}",
                 "{id: tot, label: {vi: Tốt, en: Good}, min: 95}",
+            ),
+            encoding="utf-8",
+        )
+        other = quytac.load(workspace / "other.yaml")
+        records = workspace / "round-2023" / "records.yaml"
+        records.write_text(
+            records.read_text(encoding="utf-8").replace(
+                f"{{id: kt-co-quan-2023, version: 1, fingerprint: {quytac.fingerprint(_CHECKLIST)}}}",
+                f"{{id: kt-khac, version: 1, fingerprint: {quytac.fingerprint(other)}}}",
             ),
             encoding="utf-8",
         )
@@ -311,11 +326,11 @@ class TestScore:
             "                       kt-co-quan-2023        -  -     15/16     -"
         ) == lines[3]
         assert [
-            'round-2023/records.yaml:38:30: error QT451: answers."I.3": expected pass or fail,'
-            " got 'maybe'",
-            "3 records scored, 1 with problems",
+            'round-2023/records.yaml:42:28: error QT451: answers["I.3"]: expected pass or fail'
+            " for a yes_no item, got 'maybe'",
+            "3 records read: 2 scored, 1 with errors, 0 without answers",
             "1 error, 0 warnings",
-        ] == [lines[4].replace("[", "").replace("]", "."), *lines[5:]] or lines
+        ] == lines[4:]
 
     def test_a_document_that_does_not_load_does_not_stop_the_others(self, tmp_path):
         """
@@ -331,7 +346,7 @@ class TestScore:
         assert 1 == done.returncode
         assert [
             "records.yaml:39:1: error QT104: colour: unknown key",
-            "2 records scored, 1 with problems",
+            "3 records read: 2 scored, 1 with errors, 0 without answers",
             "1 error, 0 warnings",
         ] == done.stdout.splitlines()[3:]
 
@@ -345,7 +360,7 @@ class TestScore:
         assert [
             "checklist-co-quan-2023.yaml:5: error: kt-co-quan-2023 is a Checklist, not a report"
             " or an inspection record",
-            "0 records scored, 1 with problems",
+            "1 record read: 0 scored, 1 with errors, 0 without answers",
             "1 error, 0 warnings",
         ] == done.stdout.splitlines()
 
@@ -380,7 +395,11 @@ class TestScore:
             (s["source"], s["line"], s["score"]["percent"]) for s in data["scores"]
         ]
         assert {(f["line"], f["code"]) for f in data["findings"]} == {(4, "QT103")}
-        assert {"scored": 2, "problems": len(data["findings"])} == data["summary"]
+        assert {
+            "scored": 2,
+            "problems": len(data["findings"]),
+            "records": {"read": 3, "scored": 2, "with_errors": 1, "no_answers": 0},
+        } == data["summary"]
 
     def test_json_output(self):
         """
@@ -399,6 +418,7 @@ class TestScore:
             "plan": "hn-kt-qtux-2023",
             "unit": "so-ldtbxh",
             "unit_name": "Sở Lao động - Thương binh và Xã hội",
+            "status": "scored",
             "score": {
                 "checklist": "kt-co-quan-2023",
                 "checklist_version": 1,
@@ -425,6 +445,12 @@ class TestScore:
         assert 0 == done.returncode
         assert 36 == len(data["scores"])
         assert 32 == sum(1 for s in data["scores"] if s["score"] is None)
+        assert 32 == sum(1 for s in data["scores"] if s["status"] == "no_answers")
+        assert {
+            "scored": 36,
+            "problems": 0,
+            "records": {"read": 36, "scored": 4, "with_errors": 0, "no_answers": 32},
+        } == data["summary"]
 
     def test_memory_stays_flat_on_a_large_stream(self, tmp_path):
         """
@@ -480,6 +506,265 @@ def _plain(yaml_text):
         return str(value)
 
     return text(yaml.load(yaml_text, Loader=yaml.BaseLoader))  # noqa: S506 - text only
+
+
+#: The pin of the first record of round-2023/records.yaml (so-ldtbxh), of the second (Sơn Tây).
+FIRST_PIN = "inspected_on: 2023-08-08\nchecklist: {id: kt-co-quan-2023, version: 1,"
+SECOND_PIN = "inspected_on: 2023-08-15\nchecklist: {id: kt-co-quan-2023, version: 1,"
+
+
+def _finding_lines(text):
+    """
+    The lines of an output that are findings (``file:line:column: severity code: ...``).
+    """
+    return [line for line in text.splitlines() if ": error QT" in line or ": warning QT" in line]
+
+
+class TestScorePins:
+    """
+    Answers are scored only against the edition their pin names, as validate decides: a pin
+    that does not hold gives validate's issue at validate's place, no score, and exit 1.
+    """
+
+    def test_another_version_is_not_scored(self, tmp_path):
+        """
+        A record pinned to version 2 of a checklist at version 1: QT330, the record not scored.
+        """
+        data = example(tmp_path)
+        repin(data / "round-2023" / "records.yaml", FIRST_PIN, FIRST_PIN.replace("1,", "2,"))
+
+        done = run("score", "round-2023/records.yaml", "--lang", "en", cwd=data)
+        checked = run("validate", ".", "--lang", "en", cwd=data)
+
+        assert 1 == done.returncode
+        assert [
+            "round-2023/records.yaml:4   ktr-2023-so-ldtbxh   Sở Lao động - Thương binh và Xã hội"
+            "  kt-co-quan-2023        -  not scored  -         -",
+            "round-2023/records.yaml:11:43: error QT330: checklist.version: written against"
+            " version 2 of checklist 'kt-co-quan-2023', but the workspace has version 1; it is"
+            " not checked or scored against another edition",
+            "3 records read: 2 scored, 1 with errors, 0 without answers",
+            "1 error, 0 warnings",
+        ] == done.stdout.splitlines()[2:3] + done.stdout.splitlines()[4:]
+        assert _finding_lines(done.stdout) == _finding_lines(checked.stdout)
+
+    def test_another_checklist_is_not_scored(self, tmp_path):
+        """
+        A record pinned to a checklist the plan does not use: QT332, as validate says it.
+        """
+        data = example(tmp_path)
+        repin(
+            data / "round-2023" / "records.yaml",
+            SECOND_PIN,
+            SECOND_PIN.replace("id: kt-co-quan-2023", "id: kt-khac"),
+        )
+
+        done = run("score", "round-2023/records.yaml", cwd=data)
+        checked = run("validate", ".", cwd=data)
+
+        assert 1 == done.returncode
+        assert [
+            "round-2023/records.yaml:40:17: error QT332: checklist.id: được lập theo phiếu kiểm"
+            " tra 'kt-khac', nhưng kế hoạch dùng 'kt-co-quan-2023'",
+            "đã đọc 3 hồ sơ: 2 đã chấm, 1 có lỗi, 0 không có câu trả lời",
+            "1 lỗi, 0 cảnh báo",
+        ] == done.stdout.splitlines()[4:]
+        assert "không chấm điểm" in done.stdout.splitlines()[3]
+        assert _finding_lines(done.stdout) == _finding_lines(checked.stdout)
+
+    def test_answers_without_a_pin_are_not_scored(self, tmp_path):
+        """
+        A record with answers and no pin is QT335, not a record "not answered".
+        """
+        data = example(tmp_path)
+        repin(
+            data / "round-2023" / "records.yaml",
+            f"{FIRST_PIN} fingerprint: {quytac.fingerprint(_CHECKLIST)}}}\n",
+            "inspected_on: 2023-08-08\n",
+        )
+
+        done = run("score", "round-2023/records.yaml", "--lang", "en", cwd=data)
+
+        assert 1 == done.returncode
+        assert [
+            "round-2023/records.yaml:4:1: error QT335: checklist: say which edition of checklist"
+            " 'kt-co-quan-2023' this was written against ({id, version})",
+            "3 records read: 2 scored, 1 with errors, 0 without answers",
+            "1 error, 0 warnings",
+        ] == done.stdout.splitlines()[4:]
+
+    def test_an_edited_checklist_scores_no_record_and_no_report(self, tmp_path):
+        """
+        The bundled checklist reworded in place, its version kept: no record and no
+        self-assessment of a report is scored against it; each is QT331 at its fingerprint,
+        as validate says.
+        """
+        data = edited_example(tmp_path)
+        records = ("round-2023/records.yaml", "round-2023/reports.yaml")
+
+        done = run("score", *records, "--lang", "en", cwd=data)
+        checked = run("validate", ".", "--lang", "en", cwd=data)
+
+        changed = (
+            "QT331: {}checklist.fingerprint: checklist 'kt-co-quan-2023' version 1 was changed"
+            " after this was written (its fingerprint differs)"
+        )
+        assert 1 == done.returncode
+        assert [
+            *(
+                f"round-2023/records.yaml:{line}:59: error " + changed.format("")
+                for line in (11, 40, 61)
+            ),
+            *(
+                f"round-2023/reports.yaml:{line}:61: error " + changed.format("self_assessment.")
+                for line in (229, 300, 422, 493)
+            ),
+            "39 records read: 0 scored, 7 with errors, 32 without answers",
+            "7 errors, 0 warnings",
+        ] == done.stdout.splitlines()[-9:]
+        assert set(_finding_lines(done.stdout)) <= set(_finding_lines(checked.stdout))
+        rows = [line.split() for line in done.stdout.splitlines()[1:-9]]
+        assert (7, 32) == (
+            sum(1 for row in rows if "not scored" in " ".join(row)),
+            sum(1 for row in rows if "not answered" in " ".join(row)),
+        )
+
+    def test_an_edited_checklist_in_json(self, tmp_path):
+        """
+        JSON: the record is listed with status wrong_edition and no score; its issue is among
+        the findings; the summary counts records.
+        """
+        data = edited_example(tmp_path)
+
+        done = run("score", "round-2023/records.yaml", "--format", "json", cwd=data)
+
+        output = valid(json.loads(done.stdout), "scores")
+        assert 1 == done.returncode
+        assert [("wrong_edition", None)] * 3 == [
+            (s["status"], s["score"]) for s in output["scores"]
+        ]
+        assert [("QT331", 11, 59), ("QT331", 40, 59), ("QT331", 61, 59)] == [
+            (f["code"], f["line"], f["column"]) for f in output["findings"]
+        ]
+        assert {
+            "scored": 3,
+            "problems": 3,
+            "records": {"read": 3, "scored": 0, "with_errors": 3, "no_answers": 0},
+        } == output["summary"]
+
+    def test_checklist_option_must_be_the_pinned_edition(self, tmp_path):
+        """
+        --checklist scores only answers pinned to that checklist: QT332 says it is the
+        checklist scored against, not the plan's.
+        """
+        data = example(tmp_path)
+        text = (data / "checklist-co-quan-2023.yaml").read_text(encoding="utf-8")
+        (data / "other.yaml").write_text(
+            text.replace("id: kt-co-quan-2023", "id: kt-khac"), encoding="utf-8"
+        )
+
+        done = run(
+            "score", "round-2023/records.yaml", "--checklist", "kt-khac", "--lang", "en", cwd=data
+        )
+
+        assert 1 == done.returncode
+        assert [
+            *(
+                f"round-2023/records.yaml:{line}:17: error QT332: checklist.id: written against"
+                " checklist 'kt-co-quan-2023', but it is scored against 'kt-khac'"
+                for line in (11, 40, 61)
+            ),
+            "3 records read: 0 scored, 3 with errors, 0 without answers",
+            "3 errors, 0 warnings",
+        ] == done.stdout.splitlines()[4:]
+
+    def test_synthesize_scores_no_unit_against_an_edited_checklist(self, tmp_path):
+        """
+        The synthesis of the edited example: no unit has a score, each unit with answers has
+        its QT331 issues, exit 1.
+        """
+        data = edited_example(tmp_path)
+
+        done = run(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--format", "json", cwd=data
+        )
+
+        output = valid(json.loads(done.stdout), "synthesis")
+        assert 1 == done.returncode
+        assert ([], {}) == (
+            [u["code"] for u in output["units"] if u["appraised"] or u["self"]],
+            output["summary"]["by_band"],
+        )
+        assert {
+            "019": ["QT331"],
+            "268": ["QT331"],
+            "269": ["QT331"],
+            "277": ["QT331"],
+            "279": ["QT331", "QT331"],
+            "so-ldtbxh": ["QT331", "QT331"],
+            "so-noi-vu": ["QT331"],
+        } == {u["code"]: [i["code"] for i in u["issues"]] for u in output["units"] if u["issues"]}
+
+    def test_the_demo_scores_no_unit_against_an_edited_checklist(
+        self, tmp_path, monkeypatch, capsys
+    ):
+        """
+        `quytac demo` over the edited example (in place of the bundled one): no unit scored,
+        the QT331 issues among its findings, exit 1.
+        """
+        data = edited_example(tmp_path)
+        monkeypatch.setattr(quytac, "example_path", lambda: str(data))
+
+        status = cli.main(["demo", "--format", "json", "--lang", "en"])
+
+        output = valid(json.loads(capsys.readouterr().out), "demo")
+        assert 1 == status
+        assert [("hn-kt-qtux-2022", {}, []), ("hn-kt-qtux-2023", {}, [])] == [
+            (
+                s["plan"],
+                s["summary"]["by_band"],
+                [u["code"] for u in s["units"] if u["appraised"] or u["self"]],
+            )
+            for s in output["syntheses"]
+        ]
+        assert ["QT331"] * 9 == [f["code"] for f in output["findings"]]
+
+
+class TestScoreCounts:
+    """
+    The summary of quytac score counts records, not problems.
+    """
+
+    def test_a_record_with_many_problems_counts_once(self, tmp_path):
+        """
+        Three records: one with three answers that do not fit (on three lines), one that does
+        not load, one good: 3 read, 1 scored, 2 with errors.
+        """
+        path = tmp_path / "records.yaml"
+        shutil.copy(DATA / "round-2023" / "records.yaml", path)
+        repin(path, "{I.1: pass, I.2: 6, I.3: pass,", "{I.1: maybe, I.2: 6, I.3: pass,")
+        repin(path, " III.2: 7.5, III.3: pass,", " III.2: 7.5, III.3: maybe,")
+        repin(path, "   IV.2: pass, IV.3: pass, V.1: 2,", "   IV.2: maybe, IV.3: pass, V.1: 2,")
+        repin(path, 'unit: "269"\n', 'unit: "269"\ncolour: red\n')
+
+        done = run("score", "records.yaml", "--workspace", str(DATA), "--lang", "en", cwd=tmp_path)
+
+        assert 1 == done.returncode
+        assert [
+            "3 records read: 1 scored, 2 with errors, 0 without answers",
+            "4 errors, 0 warnings",
+        ] == done.stdout.splitlines()[-2:]
+
+    def test_reports_without_answers_are_counted_apart(self):
+        """
+        The bundled reports: 36 read, 4 scored, 32 without answers.
+        """
+        done = run("score", "round-2023/reports.yaml", "--workspace", ".", cwd=DATA)
+
+        assert (0, "đã đọc 36 hồ sơ: 4 đã chấm, 0 có lỗi, 32 không có câu trả lời") == (
+            done.returncode,
+            done.stdout.splitlines()[-2],
+        )
 
 
 class TestSynthesize:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import sys
 import time
@@ -30,8 +31,8 @@ from .workspace import Workspace, _files, read_files
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
-    from .checklists import Checklist
-    from .records import InspectionRecord, Report
+    from .checklists import Answers, Checklist
+    from .records import InspectionRecord, Pin, Report
     from .scoring import Score
     from .synthesis import Synthesis
 
@@ -215,10 +216,18 @@ def _loaded(path: str) -> Iterator[tuple[Loaded, int]]:
                     yield item, number
 
 
+#: What became of a report or record given to ``quytac score`` (``scores[].status`` in JSON).
+SCORED = "scored"
+INVALID_ANSWERS = "invalid_answers"
+WRONG_EDITION = "wrong_edition"
+NO_ANSWERS = "no_answers"
+
+
 @attrs.frozen
 class _Scored:
     """
-    One record scored: where it is, what it is about, and its score (None when not scored).
+    One report or record: where it is, what it is about, its score (None when not scored),
+    and what became of it (``SCORED`` ...).
     """
 
     source: str
@@ -227,27 +236,59 @@ class _Scored:
     unit_name: str
     result: Score | None
     checklist: str | None
+    status: str
 
 
-def _checklist_for(
+@attrs.frozen
+class _Read:
+    """
+    One document of the stream: its problems and issues, and its row when it is a report or a
+    record (None for a document that does not load, or that is neither).
+    """
+
+    findings: tuple[Finding, ...] = ()
+    scored: _Scored | None = None
+
+
+@attrs.frozen
+class _Answers:
+    """
+    What ``quytac score`` scores in a report or record: its answers (None when it gives none)
+    with their pin and their path, and the checklist to score them against (``--checklist``,
+    or the one the plan names; None when it is not in the workspace).
+    """
+
+    checklist: Checklist | None
+    checklist_id: str | None
+    pin: Pin | None
+    answers: Answers | None
+    path: tuple[str, ...]
+    #: The checklist was chosen by ``--checklist`` rather than named by the plan.
+    chosen: bool
+
+
+def _answers_of(
     document: Report | InspectionRecord, workspace: Workspace, given: str | None
-) -> tuple[Checklist | None, str | None, Any, tuple[str, ...]]:
+) -> _Answers:
     from .checklists import Checklist  # noqa: PLC0415
     from .plans import InspectionPlan  # noqa: PLC0415
     from .records import Report  # noqa: PLC0415
 
     plan = workspace.get(InspectionPlan, document.plan)
+    path: tuple[str, ...] = ()
     if isinstance(document, Report):
-        answers = document.self_assessment
-        path: tuple[str, ...] = ("self_assessment", "answers")
+        own = document.self_assessment
+        pin = own.checklist if own is not None else None
+        answers = own.answers if own is not None else None
+        path = ("self_assessment",)
         named = plan.indirect.self_assessment if plan and plan.indirect else None
     else:
-        answers = document.own_answers() if document.answers else None
-        path = ("answers",)
+        pin, answers = document.checklist, document.answers or None
         named = plan.direct.checklist if plan and plan.direct else None
     checklist_id = given or named
     checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
-    return checklist, checklist_id, answers, path
+    chosen = given is not None and given != named
+    return _Answers(checklist, checklist_id, pin, answers, path, chosen)
 
 
 def _unit_name(document: Report | InspectionRecord, workspace: Workspace, lang: str) -> str:
@@ -266,44 +307,61 @@ def _unit_name(document: Report | InspectionRecord, workspace: Workspace, lang: 
 
 def _score_stream(
     files: Sequence[str], workspace: Workspace, args: argparse.Namespace
-) -> Iterator[_Scored | Finding]:
+) -> Iterator[_Read]:
     """
-    Each record scored, or the problems of a document that does not load, one at a time.
+    Each document of the files, read and scored one at a time.
     """
     from .records import InspectionRecord, Report  # noqa: PLC0415
-    from .scoring import score  # noqa: PLC0415
 
     for path in files:
         for item, shift in _loaded(path):
             if item.problems:
-                for problem in item.problems:
-                    yield _shifted(problem, shift)
+                yield _Read(tuple(_shifted(problem, shift) for problem in item.problems))
                 continue
             document = item.document
             line = (item.origin.span.line + 1 if item.origin.span else 1) + shift
             if not isinstance(document, Report | InspectionRecord):
-                yield _note(
-                    "cli.not_scorable", path, line, document=document.id, kind=type(document).kind
-                )
+                kind = type(document).kind
+                note = _note("cli.not_scorable", path, line, document=document.id, kind=kind)
+                yield _Read((note,))
                 continue
-            checklist, checklist_id, answers, where = _checklist_for(
-                document, workspace, args.checklist
-            )
-            name = _unit_name(document, workspace, args.lang)
-            if answers is None:
-                yield _Scored(path, line, document, name, None, checklist_id)
-                continue
-            if checklist is None:
-                yield _note("cli.no_checklist_for", path, line, document=document.id)
-                continue
-            result = score(checklist, answers.answers, path=where)
-            if result.issues:
-                marks = item.origin.marks([issue.path for issue in result.issues])
-                for issue in result.issues:
-                    place = marks.at_value(issue.path)
-                    located = issue.located(path, *place) if place else issue.located(path)
-                    yield _shifted(located, shift)
-            yield _Scored(path, line, document, name, result, checklist.id)
+            yield _score_one(document, item, shift, workspace, args)
+
+
+def _score_one(
+    document: Report | InspectionRecord,
+    item: Loaded,
+    shift: int,
+    workspace: Workspace,
+    args: argparse.Namespace,
+) -> _Read:
+    """
+    A report or record scored, once the pin of its answers holds (as ``validate`` decides,
+    with the same issues at the same places); not scored otherwise.
+    """
+    from .records import checked_pin  # noqa: PLC0415
+    from .scoring import score  # noqa: PLC0415
+    from .workspace import locate  # noqa: PLC0415
+
+    source = item.origin.source
+    line = (item.origin.span.line + 1 if item.origin.span else 1) + shift
+    given = _answers_of(document, workspace, args.checklist)
+    row = functools.partial(
+        _Scored, source, line, document, _unit_name(document, workspace, args.lang)
+    )
+    if given.answers is None:
+        return _Read(scored=row(None, given.checklist_id, NO_ANSWERS))
+    checklist, where = given.checklist, given.path
+    if checklist is None:
+        return _Read((_note("cli.no_checklist_for", source, line, document=document.id),))
+    pin_path = (*where, "checklist")
+    issues, holds = checked_pin(pin_path, given.pin, checklist, chosen=given.chosen)
+    result = score(checklist, given.answers, path=(*where, "answers")) if holds else None
+    if result is not None:
+        issues += result.issues
+    findings = tuple(_shifted(f, shift) for f in locate(document, item.origin, issues))
+    status = WRONG_EDITION if result is None else SCORED if result.ok else INVALID_ANSWERS
+    return _Read(findings, row(result, checklist.id, status))
 
 
 @attrs.frozen(kw_only=True)
@@ -335,13 +393,14 @@ def _note(key: str, source: str, line: int, **params: object) -> Finding:
 def _score_row(scored: _Scored, lang: str) -> list[str]:
     result = scored.result
     if result is None:
+        why = "cli.not_answered" if scored.status == NO_ANSWERS else "cli.not_scored"
         return [
             f"{scored.source}:{scored.line}",
             scored.document.id,
             scored.unit_name,
             scored.checklist or "-",
             "-",
-            ui("cli.not_answered", lang),
+            ui(why, lang),
             "-",
             "-",
         ]
@@ -366,6 +425,7 @@ def _score_json(scored: _Scored, lang: str) -> dict[str, Any]:
         "plan": scored.document.plan,
         "unit": scored.document.unit,
         "unit_name": scored.unit_name,
+        "status": scored.status,
         "score": None if scored.result is None else render_json.score(scored.result, lang),
     }
 
@@ -403,33 +463,63 @@ def _indented(text: str) -> str:
     return text.rstrip("\n").replace("\n", "\n  ")
 
 
+@attrs.define
+class _Counts:
+    """
+    The documents of a ``quytac score`` run, counted as they are read: each is scored, has
+    errors, or gives no answers (a document that does not load, or is not a report or record,
+    has errors).
+    """
+
+    read: int = 0
+    scored: int = 0
+    with_errors: int = 0
+    no_answers: int = 0
+
+    def add(self, found: _Read) -> None:
+        self.read += 1
+        if _errors(found.findings):
+            self.with_errors += 1
+        elif found.scored is not None and found.scored.status == NO_ANSWERS:
+            self.no_answers += 1
+        else:
+            self.scored += 1
+
+    def shown(self, lang: str) -> str:
+        """
+        The summary line: ``3 records read: 2 scored, 1 with errors, 0 without answers``.
+        """
+        return ui("cli.scored", lang, **attrs.asdict(self))
+
+
 def _scores_json(
-    stream: Iterable[_Scored | Finding], progress: Progress, lang: str, out: TextIO
+    stream: Iterable[_Read], progress: Progress, lang: str, out: TextIO
 ) -> list[Finding]:
     """
     The scores as JSON, each written as soon as it is known (memory stays flat).
     """
     findings: list[Finding] = []
-    count = 0
+    counts = _Counts()
+    entries = 0
     out.write(f'{{\n  "format_version": {render_json.FORMAT_VERSION},\n  "scores": [')
     for found in stream:
-        if isinstance(found, _Scored):
-            entry = _indented(_indented(render_json.dumps(_score_json(found, lang))))
-            out.write(("," if count else "") + "\n    " + entry)
-            count += 1
-            progress.tick(count)
-        else:
-            findings.append(found)
-    out.write("\n  ]," if count else "],")
+        counts.add(found)
+        findings += found.findings
+        if found.scored is not None:
+            entry = _indented(_indented(render_json.dumps(_score_json(found.scored, lang))))
+            out.write(("," if entries else "") + "\n    " + entry)
+            entries += 1
+            progress.tick(entries)
+    out.write("\n  ]," if entries else "],")
     listed = [render_json.finding(f, lang) for f in findings]
     out.write(f'\n  "findings": {_indented(render_json.dumps(listed))},')
-    summary = {"scored": count, "problems": len(findings)}
+    summary = {"scored": entries, "problems": len(findings), "records": attrs.asdict(counts)}
     out.write(f'\n  "summary": {_indented(render_json.dumps(summary))}\n}}\n')
     return findings
 
 
 def _scores_text(
-    stream: Iterable[_Scored | Finding], progress: Progress, lang: str, out: TextIO
+    stream: Iterable[_Read], progress: Progress, lang: str, out: TextIO
 ) -> list[Finding]:
     """
     The scores as a table sorted by the units' Vietnamese names, then the findings.
@@ -437,14 +527,15 @@ def _scores_text(
     from .collation import vietnamese_key  # noqa: PLC0415
 
     findings: list[Finding] = []
+    counts = _Counts()
     rows: list[tuple[Any, int, list[str], Score | None]] = []
     for found in stream:
-        if isinstance(found, _Scored):
-            key = vietnamese_key(found.unit_name)
-            rows.append((key, len(rows), _score_row(found, lang), found.result))
+        counts.add(found)
+        findings += found.findings
+        if found.scored is not None:
+            key = vietnamese_key(found.scored.unit_name)
+            rows.append((key, len(rows), _score_row(found.scored, lang), found.scored.result))
             progress.tick(len(rows))
-        else:
-            findings.append(found)
     progress.done()
     rows.sort(key=lambda row: (row[0], row[1]))
     style = render_text.Style.for_stream(out)
@@ -466,8 +557,7 @@ def _scores_text(
         )
         out.writelines(line + "\n" for line in table)
     out.writelines(line + "\n" for line in render_text.findings(findings, lang, style))
-    failed = len({(f.source, f.line) for f in findings if f.severity == Severity.ERROR})
-    out.write(ui("cli.scored", lang, count=len(rows), failed=failed) + "\n")
+    out.write(counts.shown(lang) + "\n")
     out.write(render_text.summary(findings, lang) + "\n")
     return findings
 

@@ -126,8 +126,14 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "cli.progress": ("{count} record{count_s} scored", "đã chấm {count} hồ sơ"),
     "cli.scored": (
-        "{count} record{count_s} scored, {failed} with problems",
-        "đã chấm {count} hồ sơ, {failed} hồ sơ có lỗi",
+        (
+            "{read} record{read_s} read: {scored} scored, {with_errors} with errors,"
+            " {no_answers} without answers"
+        ),
+        (
+            "đã đọc {read} hồ sơ: {scored} đã chấm, {with_errors} có lỗi,"
+            " {no_answers} không có câu trả lời"
+        ),
     ),
     "cli.not_scorable": (
         "{document} is a {kind}, not a report or an inspection record",
@@ -138,6 +144,7 @@ UI: dict[str, tuple[str, str]] = {
         "{document}: không có phiếu kiểm tra để chấm (hãy dùng --checklist)",
     ),
     "cli.not_answered": ("not answered", "không có câu trả lời"),
+    "cli.not_scored": ("not scored", "không chấm điểm"),
     "cli.examples": (
         "{checklist}: {count} example{count_s}, {failed} failed",
         "{checklist}: {count} ví dụ, {failed} không đạt",
