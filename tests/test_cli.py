@@ -286,6 +286,7 @@ class TestScore:
         )
 
         data = valid(json.loads(done.stdout), "scores")
+        assert (0, []) == (done.returncode, data["findings"])
         assert [("kt-khac", "93.09", "kha")] == [
             (s["score"]["checklist"], s["score"]["percent"], s["score"]["band"])
             for s in data["scores"]
