@@ -1224,6 +1224,141 @@ class TestDemo:
         assert first.startswith("Ví dụ Hà Nội 2023")
 
 
+@pytest.fixture
+def here(tmp_path, monkeypatch, capsys):
+    """
+    The command run in this process, in tmp_path: (exit status, stdout, stderr).
+    """
+    monkeypatch.chdir(tmp_path)
+
+    def run_here(*args):
+        status = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return run_here
+
+
+#: A file name that, printed as it is, would forge a finding line and clear the screen.
+FORGED = "a\nfake.yaml:1:1: error QT999: (root): forged\x1b[2J.yaml"
+
+
+class TestNothingSkippedOrForged:
+    def test_a_file_name_cannot_forge_a_finding(self, tmp_path, here):
+        """
+        A file named with a newline and an escape sequence: one line a finding, the name's
+        controls shown as escapes; JSON keeps the name exactly.
+        """
+        (tmp_path / "ws").mkdir()
+        (tmp_path / "ws" / FORGED).write_text(
+            "kind: Nope\nschema: quytac/v1\nid: x\ntitle: T\n", encoding="utf-8"
+        )
+
+        status, out, err = here("validate", "ws", "--lang", "en")
+        data = json.loads(here("validate", "ws", "--format", "json")[1])
+
+        shown = "ws/a\\nfake.yaml:1:1: error QT999: (root): forged\\x1b[2J.yaml"
+        assert (1, "") == (status, err)
+        assert [
+            f"{shown}:1:7: error QT101: kind: unknown kind 'Nope' (expected one of: Checklist,"
+            " ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline, UnitCatalog)",
+            "1 error, 0 warnings",
+        ] == out.split("\n")[:-1]
+        assert [f"ws/{FORGED}"] == [finding["source"] for finding in data["findings"]]
+
+    def test_a_file_name_cannot_split_a_row_of_scores(self, tmp_path, here):
+        """
+        The score table keeps one line a record whatever the records' file is named.
+        """
+        shutil.copytree(DATA, tmp_path / "ws")
+        records = tmp_path / "ws" / "round-2023" / "records.yaml"
+        records.rename(records.with_name(FORGED))
+
+        status, out, err = here("score", f"ws/round-2023/{FORGED}", "--workspace", "ws")
+
+        lines = out.split("\n")[:-1]
+        assert (0, "", 6) == (status, err, len(lines))
+        assert all(
+            line.startswith("ws/round-2023/a\\nfake.yaml:1:1: error QT999: (root): forged")
+            for line in lines[1:4]
+        )
+
+    def test_nothing_in_a_workspace_is_skipped_silently(self, tmp_path, here):
+        """
+        A linked folder is read (its errors count), a dangling link and a FIFO are warnings
+        with their paths; nothing blocks and nothing is "0 errors" for a file with errors.
+        """
+        (tmp_path / "elsewhere").mkdir()
+        (tmp_path / "elsewhere" / "bad.yaml").write_text(
+            "kind: Nope\nschema: quytac/v1\nid: x\ntitle: T\n", encoding="utf-8"
+        )
+        (tmp_path / "ws").mkdir()
+        (tmp_path / "ws" / "a.yaml").write_text(CATALOG.format(id="a"), encoding="utf-8")
+        (tmp_path / "ws" / "linked").symlink_to("../elsewhere")
+        (tmp_path / "ws" / "gone.yaml").symlink_to("moved.yaml")
+        (tmp_path / "ws" / "loop").symlink_to("../ws")
+        os.mkfifo(tmp_path / "ws" / "pipe.yaml")
+
+        status, out, err = here("validate", "ws", "--lang", "en")
+
+        assert (1, "") == (status, err)
+        assert [
+            "ws/gone.yaml: warning QT112: (root): a link to 'moved.yaml', which leads to no file"
+            " or folder: not read",
+            "ws/linked/bad.yaml:1:7: error QT101: kind: unknown kind 'Nope' (expected one of:"
+            " Checklist, ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline,"
+            " UnitCatalog)",
+            "ws/pipe.yaml: warning QT113: (root): not a regular file (a pipe, a socket or a"
+            " device): not read",
+            "1 error, 2 warnings",
+        ] == out.splitlines()
+
+    def test_score_walks_records_as_a_workspace_is_walked(self, tmp_path, here):
+        """
+        The records under a folder: a linked folder's are scored, a dangling link is a
+        warning among the findings; the workspace's warnings too, and scoring goes on.
+        """
+        shutil.copytree(DATA, tmp_path / "ws")
+        (tmp_path / "elsewhere").mkdir()
+        shutil.copy(tmp_path / "ws" / "round-2023" / "records.yaml", tmp_path / "elsewhere")
+        (tmp_path / "records").mkdir()
+        (tmp_path / "records" / "linked").symlink_to("../elsewhere")
+        (tmp_path / "records" / "gone.jsonl").symlink_to("moved.jsonl")
+        (tmp_path / "ws" / "gone.yaml").symlink_to("moved.yaml")
+
+        status, out, err = here("score", "records", "--workspace", "ws", "--lang", "en")
+
+        lines = out.splitlines()
+        assert (0, "") == (status, err)
+        assert 3 == sum(line.startswith("records/linked/records.yaml:") for line in lines)
+        assert [
+            "ws/gone.yaml: warning QT112: (root): a link to 'moved.yaml', which leads to no file"
+            " or folder: not read",
+            "records/gone.jsonl: warning QT112: (root): a link to 'moved.jsonl', which leads to"
+            " no file or folder: not read",
+            "3 records read: 3 scored, 0 with errors, 0 without answers",
+            "0 errors, 2 warnings",
+        ] == lines[-4:]
+
+    def test_a_synthesis_tells_what_of_its_workspace_went_unread(self, tmp_path, here):
+        """
+        A warning of the workspace goes to stderr; the synthesis is made, on stdout.
+        """
+        shutil.copytree(DATA, tmp_path / "ws")
+        (tmp_path / "ws" / "gone.yaml").symlink_to("moved.yaml")
+
+        status, out, err = here(
+            "synthesize", "hn-kt-qtux-2023", "--workspace", "ws", "--as-of", "2023-08-31",
+            "--format", "json", "--lang", "en",
+        )  # fmt: skip
+
+        assert (0, "2023-08-31") == (status, json.loads(out)["as_of"])
+        assert (
+            "ws/gone.yaml: warning QT112: (root): a link to 'moved.yaml', which leads to no file"
+            " or folder: not read\n"
+        ) == err
+
+
 class TestTerminal:
     def run_on_a_terminal(self, *args, env=None):
         """

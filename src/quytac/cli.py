@@ -26,7 +26,7 @@ from .errors import Finding, Severity
 from .render import json as render_json
 from .render import text as render_text
 from .render._ui import ui
-from .workspace import Workspace, _files, read_files
+from .workspace import Workspace, read_files, walk
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -66,51 +66,38 @@ def _existing(paths: Sequence[str], lang: str) -> None:
         raise UsageError(ui("cli.no_such_path", lang, paths=", ".join(missing)))
 
 
-def _check_paths(paths: Sequence[str], lang: str) -> list[str]:
+def _check_paths(
+    paths: Sequence[str], lang: str, suffixes: Sequence[str] = SUFFIXES, empty: str = "documents"
+) -> tuple[list[str], list[Finding]]:
     """
-    The YAML and JSON files under the paths; a usage error when a path does not exist or
-    there is no file to read.
+    The files under the paths (``walk``) and the problems of the entries left unread; a usage
+    error when a path does not exist or there is nothing to read (``cli.no_{empty}``).
     """
     _existing(paths, lang)
-    files = _files(paths)
-    if not files:
-        raise UsageError(ui("cli.no_documents", lang, paths=", ".join(paths)))
-    return files
+    files, unread = walk(paths, suffixes)
+    if not files and not unread:
+        raise UsageError(ui(f"cli.no_{empty}", lang, paths=", ".join(paths)))
+    return files, list(unread)
 
 
-def _check_records(paths: Sequence[str], lang: str) -> list[str]:
+def _check_records(paths: Sequence[str], lang: str) -> tuple[list[str], list[Finding]]:
     """
     The files of records under the paths (JSON Lines too), as ``_check_paths``.
     """
-    _existing(paths, lang)
-    files = _record_files(paths)
-    if not files:
-        raise UsageError(ui("cli.no_records", lang, paths=", ".join(paths)))
-    return files
-
-
-def _record_files(paths: Sequence[str]) -> list[str]:
-    found = []
-    for path in paths:
-        top = Path(path)
-        if top.is_dir():
-            found += sorted(
-                os.fspath(f)
-                for f in top.rglob("*")
-                if f.suffix.lower() in RECORD_SUFFIXES
-                and not f.name.endswith(".schema.json")
-                and not any(part.startswith(".") for part in f.relative_to(top).parts)
-                and f.is_file()
-            )
-        else:
-            found.append(os.fspath(top))
-    return found
+    return _check_paths(paths, lang, RECORD_SUFFIXES, "records")
 
 
 def _workspace(paths: Sequence[str], lang: str) -> tuple[Workspace, list[Finding]]:
-    files = _check_paths(paths, lang)
+    files, unread = _check_paths(paths, lang)
     documents, problems = read_files(files)
-    return Workspace.of_read(documents), list(problems)
+    return Workspace.of_read(documents), [*unread, *problems]
+
+
+def _warnings(findings: Sequence[Finding], lang: str) -> None:
+    """
+    Warnings about a workspace, on stderr: the output holds the command's result only.
+    """
+    sys.stderr.writelines(line + "\n" for line in render_text.findings(findings, lang))
 
 
 def _findings_report(findings: Sequence[Finding], args: argparse.Namespace, out: TextIO) -> None:
@@ -433,9 +420,9 @@ def _score_json(scored: _Scored, lang: str) -> dict[str, Any]:
 def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     from .checklists import Checklist  # noqa: PLC0415
 
-    files = _check_records(args.records, args.lang)
+    files, unread = _check_records(args.records, args.lang)
     workspace, problems = _definitions(args.workspace, args.lang)
-    if problems:
+    if _errors(problems):
         _findings_report(sorted(problems, key=_by_place), args, out)
         return 1
     if args.checklist and workspace.get(Checklist, args.checklist) is None:
@@ -449,11 +436,12 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
         )
     progress = Progress(sys.stderr, args.lang)
     stream = _score_stream(files, workspace, args)
+    warned = [*problems, *unread]  # the workspace's warnings, and the records left unread
     try:
         if args.format == "json":
-            findings = _scores_json(stream, progress, args.lang, out)
+            findings = _scores_json(stream, progress, args.lang, out, warned)
         else:
-            findings = _scores_text(stream, progress, args.lang, out)
+            findings = _scores_text(stream, progress, args.lang, out, warned)
     finally:
         progress.done()
     return 1 if _errors(findings) else 0
@@ -493,12 +481,17 @@ class _Counts:
 
 
 def _scores_json(
-    stream: Iterable[_Read], progress: Progress, lang: str, out: TextIO
+    stream: Iterable[_Read],
+    progress: Progress,
+    lang: str,
+    out: TextIO,
+    unread: Sequence[Finding] = (),
 ) -> list[Finding]:
     """
-    The scores as JSON, each written as soon as it is known (memory stays flat).
+    The scores as JSON, each written as soon as it is known (memory stays flat); ``unread``
+    are the findings of the walk (entries left unread) and the workspace's warnings.
     """
-    findings: list[Finding] = []
+    findings: list[Finding] = list(unread)
     counts = _Counts()
     entries = 0
     out.write(f'{{\n  "format_version": {render_json.FORMAT_VERSION},\n  "scores": [')
@@ -519,14 +512,19 @@ def _scores_json(
 
 
 def _scores_text(
-    stream: Iterable[_Read], progress: Progress, lang: str, out: TextIO
+    stream: Iterable[_Read],
+    progress: Progress,
+    lang: str,
+    out: TextIO,
+    unread: Sequence[Finding] = (),
 ) -> list[Finding]:
     """
-    The scores as a table sorted by the units' Vietnamese names, then the findings.
+    The scores as a table sorted by the units' Vietnamese names, then the findings (``unread``
+    first, as for ``_scores_json``).
     """
     from .collation import vietnamese_key  # noqa: PLC0415
 
-    findings: list[Finding] = []
+    findings: list[Finding] = list(unread)
     counts = _Counts()
     rows: list[tuple[Any, int, list[str], Score | None]] = []
     for found in stream:
@@ -570,9 +568,10 @@ def _definitions(folder: str, lang: str) -> tuple[Workspace, list[Finding]]:
 
     if not Path(folder).is_dir():
         raise UsageError(ui("cli.no_such_path", lang, paths=folder))
-    documents, problems = read_files(_files([folder]))
+    files, unread = walk([folder])
+    documents, problems = read_files(files)
     kept = [(d, o) for d, o in documents if not isinstance(d, Report | InspectionRecord)]
-    return Workspace.of_read(kept), list(problems)
+    return Workspace.of_read(kept), [*unread, *problems]
 
 
 # --- synthesize -----------------------------------------------------------------------------
@@ -618,11 +617,12 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
 
     as_of = _date(args.as_of, args.lang) if args.as_of else dt.datetime.now(dt.UTC).date()
     workspace, problems = _workspace([args.workspace], args.lang)
-    if problems:
+    if _errors(problems):
         told = ui("cli.workspace_problems", args.lang, workspace=args.workspace)
         sys.stderr.write(f"quytac synthesize: {told}\n")
         _findings_report(sorted(problems, key=_by_place), args, out)
         return 1
+    _warnings(problems, args.lang)
     if workspace.get(InspectionPlan, args.plan) is None:
         plans = ", ".join(sorted(p.id for p in workspace.all(InspectionPlan))) or "-"
         raise UsageError(
