@@ -2,6 +2,7 @@
 The quytac command, run as a subprocess as a user would run it.
 """
 
+import datetime as dt
 import functools
 import io
 import itertools
@@ -10,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import jsonschema
@@ -1357,6 +1359,51 @@ class TestNothingSkippedOrForged:
             "ws/gone.yaml: warning QT112: (root): a link to 'moved.yaml', which leads to no file"
             " or folder: not read\n"
         ) == err
+
+
+class TestAsOf:
+    @pytest.mark.parametrize(
+        "text", ["20230831", "2023-W35-4", "2023-W35", "2023-8-31", "２０２３-08-31", "2023-08-31 "]
+    )
+    def test_only_year_month_day(self, here, text):
+        """
+        --as-of is YYYY-MM-DD, not the other forms of ISO 8601 date.fromisoformat reads.
+        """
+        done = here("synthesize", "hn-kt-qtux-2023", "--as-of", text, "--lang", "en")
+
+        assert (2, "", f"quytac synthesize: --as-of must be a date YYYY-MM-DD, got {text!r}\n") == (
+            done
+        )
+
+    def test_the_default_is_today_in_vietnam(self, monkeypatch, capsys):
+        """
+        At 18:30 UTC on 31 August it is already 1 September in Hà Nội (UTC+7): the synthesis
+        is as of 1 September, whatever the machine's zone.
+        """
+
+        class Clock(dt.datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return dt.datetime(2023, 8, 31, 18, 30, tzinfo=dt.UTC).astimezone(tz)
+
+        monkeypatch.setattr(cli, "dt", types.SimpleNamespace(**{**vars(dt), "datetime": Clock}))
+
+        status = cli.main(
+            ["synthesize", "hn-kt-qtux-2023", "--workspace", os.fspath(DATA), "--format", "json"]
+        )
+
+        assert (0, "2023-09-01") == (status, json.loads(capsys.readouterr().out)["as_of"])
+
+    def test_the_help_says_so(self, capsys):
+        """
+        --help names the default: today in Vietnam.
+        """
+        with pytest.raises(SystemExit):
+            cli.main(["synthesize", "--help"])
+
+        assert "(default: today's date in Vietnam, UTC+7)" in " ".join(
+            capsys.readouterr().out.split()
+        )
 
 
 class TestTerminal:

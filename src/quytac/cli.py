@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import functools
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -577,11 +578,31 @@ def _definitions(folder: str, lang: str) -> tuple[Workspace, list[Finding]]:
 # --- synthesize -----------------------------------------------------------------------------
 
 
+#: Vietnam's time, UTC+7 all year (no summer time): "today" is the date there.
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "UTC+07:00")
+
+#: A date as ``--as-of`` takes it: YYYY-MM-DD in ASCII digits, nothing else of ISO 8601.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
 def _date(text: str, lang: str) -> dt.date:
+    """
+    The date ``YYYY-MM-DD``; a usage error for any other text (``20230831`` and ``2023-W35-4``,
+    which ``date.fromisoformat`` reads, included).
+    """
     try:
-        return dt.date.fromisoformat(text)
+        if _DATE.match(text):
+            return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(ui("cli.bad_date", lang, got=repr(text))) from None
+        pass
+    raise UsageError(ui("cli.bad_date", lang, got=repr(text)))
+
+
+def _today() -> dt.date:
+    """
+    Today's date in Vietnam, whatever the machine's time zone.
+    """
+    return dt.datetime.now(VIETNAM).date()
 
 
 def _synthesis_output(
@@ -615,7 +636,7 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
     from .plans import InspectionPlan  # noqa: PLC0415
     from .synthesis import synthesize  # noqa: PLC0415
 
-    as_of = _date(args.as_of, args.lang) if args.as_of else dt.datetime.now(dt.UTC).date()
+    as_of = _date(args.as_of, args.lang) if args.as_of else _today()
     workspace, problems = _workspace([args.workspace], args.lang)
     if _errors(problems):
         told = ui("cli.workspace_problems", args.lang, workspace=args.workspace)
@@ -837,7 +858,9 @@ def _parser() -> argparse.ArgumentParser:
         "--workspace", metavar="DIR", default=".", help="the workspace (default: current folder)"
     )
     synthesize.add_argument(
-        "--as-of", metavar="DATE", help="the date of the synthesis, YYYY-MM-DD (default: today)"
+        "--as-of",
+        metavar="DATE",
+        help="the date of the synthesis, YYYY-MM-DD (default: today's date in Vietnam, UTC+7)",
     )
     synthesize.set_defaults(run=_cmd_synthesize)
 
