@@ -1406,6 +1406,98 @@ class TestAsOf:
         )
 
 
+class TestDefaultWorkspace:
+    """
+    Without --workspace: the current folder, except at the root of a Python project.
+    """
+
+    def test_a_python_project_is_not_a_workspace(self, tmp_path, here):
+        """
+        A folder with a pyproject.toml (its code and tests hold YAML of their own) and no
+        [tool.quytac] workspace: a usage error that says what to do.
+        """
+        shutil.copytree(DATA, tmp_path / "data")
+        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+
+        done = here("synthesize", "hn-kt-qtux-2023", "--lang", "en")
+
+        assert (
+            2,
+            "",
+            "quytac synthesize: the current folder is a Python project (it holds pyproject.toml),"
+            " not a workspace: give --workspace DIR, or name the folder under [tool.quytac]"
+            " workspace in pyproject.toml\n",
+        ) == done
+
+    def test_the_project_names_its_workspace(self, tmp_path, here):
+        """
+        [tool.quytac] workspace = "data": the default of score and synthesize.
+        """
+        shutil.copytree(DATA, tmp_path / "data")
+        (tmp_path / "tests").mkdir()
+        (tmp_path / "tests" / "broken.yaml").write_text("kind: Nope\n", encoding="utf-8")
+        (tmp_path / "pyproject.toml").write_text(
+            '[tool.quytac]\nworkspace = "data"\n', encoding="utf-8"
+        )
+
+        status, out, err = here("score", "data/round-2023/records.yaml")
+        synthesised = here(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--format", "json"
+        )
+
+        assert (0, "", "0 lỗi, 0 cảnh báo") == (status, err, out.splitlines()[-1])
+        assert (0, "", 40) == (
+            synthesised[0],
+            synthesised[2],
+            len(json.loads(synthesised[1])["units"]),
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            (
+                '[tool.quytac]\nworkspace = "data"\n',
+                "[tool.quytac] workspace of pyproject.toml is 'data', which is not a folder here",
+            ),
+            (
+                "[tool.quytac]\nworkspace = 3\n",
+                "[tool.quytac] workspace of pyproject.toml is 3, which is not a folder here",
+            ),
+            (
+                "[tool]\nquytac = 3\n",
+                "the current folder is a Python project (it holds pyproject.toml), not a"
+                " workspace: give --workspace DIR, or name the folder under [tool.quytac]"
+                " workspace in pyproject.toml",
+            ),
+            (
+                "[tool.quytac\n",
+                "cannot read [tool.quytac] of pyproject.toml: Expected ']' at the end of a table"
+                " declaration (at line 1, column 13)",
+            ),
+        ],
+    )
+    def test_a_wrong_setting_is_a_usage_error(self, tmp_path, here, text, message):
+        """
+        A folder that is not there, a value that is not a folder's name, a [tool.quytac] that
+        is not a table, TOML that is not TOML.
+        """
+        (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+        (tmp_path / "r.yaml").write_text(CATALOG.format(id="a"), encoding="utf-8")
+
+        assert (2, "", f"quytac score: {message}\n") == here("score", "r.yaml", "--lang", "en")
+
+    def test_given_explicitly_the_folder_is_read(self, tmp_path, here):
+        """
+        --workspace . is the current folder, pyproject.toml or not.
+        """
+        shutil.copytree(DATA, tmp_path, dirs_exist_ok=True)
+        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+
+        status, out, _ = here("score", "round-2023/records.yaml", "--workspace", ".")
+
+        assert (0, "0 lỗi, 0 cảnh báo") == (status, out.splitlines()[-1])
+
+
 class TestTerminal:
     def run_on_a_terminal(self, *args, env=None):
         """

@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import time
+import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -92,6 +93,43 @@ def _workspace(paths: Sequence[str], lang: str) -> tuple[Workspace, list[Finding
     files, unread = _check_paths(paths, lang)
     documents, problems = read_files(files)
     return Workspace.of_read(documents), [*unread, *problems]
+
+
+def _default_workspace(lang: str) -> str:
+    """
+    The workspace when ``--workspace`` is not given: the current folder, unless it holds a
+    ``pyproject.toml`` (a Python project, whose code and tests hold YAML of their own): there,
+    the folder its ``[tool.quytac]`` table names as ``workspace``, or a usage error.
+    """
+    project = Path("pyproject.toml")
+    if not project.is_file():
+        return "."
+    try:
+        with project.open("rb") as stream:
+            tool = tomllib.load(stream).get("tool")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(ui("cli.bad_project", lang, detail=detail)) from None
+    table = tool.get("quytac") if isinstance(tool, dict) else None
+    folder = table.get("workspace") if isinstance(table, dict) else None
+    if folder is None:
+        raise UsageError(ui("cli.project_not_workspace", lang))
+    if not isinstance(folder, str) or not Path(folder).is_dir():
+        raise UsageError(ui("cli.project_workspace", lang, got=repr(folder)))
+    return folder
+
+
+def _in_workspace(run: Callable[[argparse.Namespace, TextIO], int]) -> Callable[..., int]:
+    """
+    ``run`` with ``args.workspace`` set to the default workspace when none was given.
+    """
+
+    def with_workspace(args: argparse.Namespace, out: TextIO) -> int:
+        if args.workspace is None:
+            args.workspace = _default_workspace(args.lang)
+        return run(args, out)
+
+    return with_workspace
 
 
 def _warnings(findings: Sequence[Finding], lang: str) -> None:
@@ -809,6 +847,13 @@ def _common(formats: Sequence[str]) -> argparse.ArgumentParser:
     return common
 
 
+#: What ``--help`` says of the default of ``--workspace``.
+_DEFAULT_WORKSPACE = (
+    "the current folder; in a folder with a pyproject.toml, the folder named by its"
+    " [tool.quytac] workspace"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _common(FORMATS)
     reports = _common(REPORT_FORMATS)
@@ -845,24 +890,23 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--workspace",
         metavar="DIR",
-        default=".",
-        help="the folder of plans, checklists and units (default: the current folder)",
+        help=f"the folder of plans, checklists and units (default: {_DEFAULT_WORKSPACE})",
     )
-    score.set_defaults(run=_cmd_score)
+    score.set_defaults(run=_in_workspace(_cmd_score))
 
     synthesize = commands.add_parser(
         "synthesize", parents=[reports, header], help="the synthesis of a plan on a date"
     )
     synthesize.add_argument("plan", metavar="PLAN_ID", help="the plan's id")
     synthesize.add_argument(
-        "--workspace", metavar="DIR", default=".", help="the workspace (default: current folder)"
+        "--workspace", metavar="DIR", help=f"the workspace (default: {_DEFAULT_WORKSPACE})"
     )
     synthesize.add_argument(
         "--as-of",
         metavar="DATE",
         help="the date of the synthesis, YYYY-MM-DD (default: today's date in Vietnam, UTC+7)",
     )
-    synthesize.set_defaults(run=_cmd_synthesize)
+    synthesize.set_defaults(run=_in_workspace(_cmd_synthesize))
 
     test = commands.add_parser("test", parents=[common], help="run the examples of checklists")
     test.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")

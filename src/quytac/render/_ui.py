@@ -120,6 +120,26 @@ UI: dict[str, tuple[str, str]] = {
         "--as-of must be a date YYYY-MM-DD, got {got}",
         "--as-of phải là ngày dạng YYYY-MM-DD, nhận được {got}",
     ),
+    "cli.project_not_workspace": (
+        (
+            "the current folder is a Python project (it holds pyproject.toml), not a workspace:"
+            " give --workspace DIR, or name the folder under [tool.quytac] workspace in"
+            " pyproject.toml"
+        ),
+        (
+            "thư mục hiện tại là một dự án Python (có pyproject.toml), không phải không gian làm"
+            " việc: hãy chỉ ra --workspace DIR, hoặc ghi thư mục vào [tool.quytac] workspace"
+            " trong pyproject.toml"
+        ),
+    ),
+    "cli.bad_project": (
+        "cannot read [tool.quytac] of pyproject.toml: {detail}",
+        "không đọc được [tool.quytac] của pyproject.toml: {detail}",
+    ),
+    "cli.project_workspace": (
+        "[tool.quytac] workspace of pyproject.toml is {got}, which is not a folder here",
+        "[tool.quytac] workspace của pyproject.toml là {got}, không phải một thư mục ở đây",
+    ),
     "cli.workspace_problems": (
         "the workspace {workspace} has problems; nothing is synthesised",
         "không gian làm việc {workspace} có lỗi; chưa tổng hợp được",
