@@ -10,6 +10,7 @@ import pickle
 import pytest
 
 import quytac
+from _pins import edited_example
 
 CHECKLIST = """\
 kind: Checklist
@@ -184,7 +185,14 @@ class TestIterScores:
         with pytest.raises(quytac.ScoreError) as info:
             list(quytac.iter_scores([loaded], checklist))
 
-        assert str(info.value).startswith("record 'rec-7': checklist.version: ")
+        assert (
+            "<InspectionRecord rec-7>: error QT330: checklist.version: written against version 1"
+            " of checklist 'nho', but the workspace has version 2; it is not checked or scored"
+            " against another edition"
+        ) == str(info.value)
+        assert [("QT330", ("checklist", "version"))] == [
+            (issue.code, issue.path) for issue in info.value.issues
+        ]
 
     def test_an_edited_edition_is_never_scored_silently(self, checklist):
         """
@@ -199,8 +207,98 @@ class TestIterScores:
         found = quytac.iter_scores(loaded, checklist)
 
         assert "96.15" == next(found)[1].shown()
-        with pytest.raises(quytac.ScoreError, match=r"record 'rec-8': checklist\.fingerprint: "):
+        with pytest.raises(quytac.ScoreError) as info:
             next(found)
+        assert (
+            "<InspectionRecord rec-8>: error QT331: checklist.fingerprint: checklist 'nho'"
+            " version 2 was changed after this was written (its fingerprint differs)"
+        ) == str(info.value)
+
+    def test_a_record_read_from_a_file_is_refused_where_validate_places_it(self, tmp_path):
+        """
+        The bundled checklist edited without a new version: the first record of the file is
+        refused with validate's issue, at validate's file:line:column.
+        """
+        data = edited_example(tmp_path)
+        records = data / "round-2023" / "records.yaml"
+        checklist = quytac.load(data / "checklist-co-quan-2023.yaml")
+        expected = [
+            i
+            for i in quytac.Workspace.load(data).validate()
+            if i.source == str(records) and i.line == 11
+        ]
+
+        with pytest.raises(quytac.ScoreError) as info:
+            next(quytac.iter_scores(records, checklist))
+
+        assert ["QT331"] == [issue.code for issue in expected]
+        assert expected == list(info.value.issues)
+        assert (
+            f"{records}:11:59: error QT331: checklist.fingerprint: checklist 'kt-co-quan-2023'"
+            " version 1 was changed after this was written (its fingerprint differs)"
+        ) == str(info.value)
+
+    def test_a_json_lines_record_is_refused_at_its_line(self, tmp_path, checklist):
+        """
+        In a JSON Lines file, the refused record's issue is at its own line of the file.
+        """
+        path = tmp_path / "r.jsonl"
+        third = json.dumps(record(2, ANSWERS[1], 1))
+        path.write_text(json.dumps(record(1, ANSWERS[0])) + "\n\n" + third, "utf-8")
+        column = third.index('"version": 1') + len('"version": ') + 1
+
+        with pytest.raises(quytac.ScoreError) as info:
+            list(quytac.iter_scores(path, checklist))
+
+        assert [(str(path), 3, column, "QT330")] == [
+            (i.source, i.line, i.column, i.code) for i in info.value.issues
+        ]
+
+    def test_a_record_without_a_pin_is_refused(self, checklist):
+        """
+        Answers that do not say which edition they follow are not scored (QT335).
+        """
+        given = record(3, ANSWERS[0])
+        del given["checklist"]
+
+        with pytest.raises(quytac.ScoreError) as info:
+            quytac.score_records([quytac.loads(json.dumps(given))], checklist)
+
+        assert (
+            "<InspectionRecord rec-3>: error QT335: checklist: say which edition of checklist"
+            " 'nho' this was written against ({id, version})"
+        ) == str(info.value)
+
+    def test_a_batch_is_refused_against_an_edited_checklist(self, tmp_path):
+        """
+        score_records refuses the batch as iter_scores does, naming the record.
+        """
+        data = edited_example(tmp_path)
+        checklist = quytac.load(data / "checklist-co-quan-2023.yaml")
+        records = quytac.load_all(data / "round-2023" / "records.yaml")
+
+        with pytest.raises(quytac.ScoreError) as info:
+            quytac.score_records(records, checklist)
+
+        assert (
+            "<InspectionRecord ktr-2023-so-ldtbxh>: error QT331: checklist.fingerprint:"
+            " checklist 'kt-co-quan-2023' version 1 was changed after this was written"
+            " (its fingerprint differs)"
+        ) == str(info.value)
+
+    def test_the_refusal_reaches_the_caller_of_a_process_pool(self, tmp_path):
+        """
+        Raised in a worker process, the ScoreError arrives with its message and issues.
+        """
+        data = edited_example(tmp_path)
+        checklist = quytac.load(data / "checklist-co-quan-2023.yaml")
+        records = quytac.load_all(data / "round-2023" / "records.yaml")
+        with pytest.raises(quytac.ScoreError) as info:
+            quytac.score_records(records, checklist)
+
+        again = round_trip(info.value)
+
+        assert (str(info.value), info.value.issues) == (str(again), again.issues)
 
     def test_only_records_are_scored(self, checklist):
         """

@@ -84,6 +84,13 @@ class TestArticles:
         assert parse_ref(":3") is None
         assert parse_ref("c:3a") is None
 
+    def test_an_article_number_is_ascii_digits(self):
+        """
+        "c:²" or "c:٣" (digits to Python's str.isdigit) are not references: they raised int()'s
+        ValueError from validate.
+        """
+        assert (None, None, None) == (parse_ref("c:²"), parse_ref("c:٣"), parse_ref("c:３"))
+
 
 class TestResolveRef:
     workspace = quytac.Workspace.of(DATED)

@@ -134,6 +134,11 @@ class TestLoadedConditions:
                 " needs a test: equals, in, gte, lte or answered",
             ),
             (
+                "{item: a, equals: null, in: }",
+                "<string>:10:31: error QT403: sections[0].items[1].when: a condition on an item"
+                " needs a test: equals, in, gte, lte or answered",
+            ),
+            (
                 "{item: a, all: []}",
                 "<string>:10:31: error QT402: sections[0].items[1].when: expected exactly one of:"
                 " item, all, any, not; got 'item', 'all'",

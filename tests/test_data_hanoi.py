@@ -85,7 +85,7 @@ class TestBundledFiles:
             kind = type(quytac.load(file)).kind.lower()
             first = file.read_text(encoding="utf-8").splitlines()[0]
 
-            assert f"# yaml-language-server: $schema=../../../schemas/{kind}.schema.json" == first
+            assert f"# yaml-language-server: $schema=schemas/{kind}.schema.json" == first
 
 
 class TestHanoi2023:

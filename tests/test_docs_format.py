@@ -264,4 +264,4 @@ def test_the_yaml_examples_of_the_page_load():
 
     documents = [quytac.loads(block, source="format.md") for block in blocks]
 
-    assert ["UnitCatalog", "UnitCatalog"] == [type(d).kind for d in documents]
+    assert ["UnitCatalog", "Checklist", "UnitCatalog"] == [type(d).kind for d in documents]

@@ -426,3 +426,68 @@ class TestFingerprintMemo:
 
         assert first == again
         assert 1 == len(calls)
+
+
+class TestOnePinDecision:
+    """
+    Whether a pin holds is decided in one place (quytac.records.checked_pin), for validate and
+    for every path that scores or totals: a pin it refuses is refused everywhere.
+    """
+
+    @pytest.fixture
+    def refused(self, monkeypatch):
+        """
+        Every pin of a checklist refused, as if each edition had been edited (QT331).
+        """
+        from quytac import _messages, records  # noqa: PLC0415
+        from quytac.checklists import Checklist  # noqa: PLC0415
+
+        kept = records._pin_issues
+
+        def refuse(path, pin, current, *, chosen):
+            if not isinstance(current, Checklist):
+                yield from kept(path, pin, current, chosen=chosen)
+                return
+            yield _messages.make(
+                quytac.Issue,
+                "QT331",
+                (*path, "fingerprint"),
+                what="checklist",
+                what_vi="phiếu kiểm tra",
+                id=repr(current.id),
+                version=current.version,
+            )
+
+        monkeypatch.setattr(records, "_pin_issues", refuse)
+
+    @pytest.mark.usefixtures("refused")
+    def test_every_path_refuses_what_it_refuses(self, capsys):
+        """
+        validate reports it for each pin of a checklist; the synthesis scores no unit;
+        iter_scores and score_records refuse; quytac score scores nothing and exits 1.
+        """
+        import datetime as dt  # noqa: PLC0415
+
+        import quytac.cli  # noqa: PLC0415
+
+        data = quytac.example_path()
+        workspace = quytac.example_workspace()
+        checklist = workspace.get(quytac.Checklist, "kt-co-quan-2023")
+        records = f"{data}/round-2023/records.yaml"
+
+        issues = [i for i in workspace.validate() if i.code == "QT331"]
+        syn = quytac.synthesize(workspace, "hn-kt-qtux-2023", as_of=dt.date(2023, 8, 31))
+        with pytest.raises(quytac.ScoreError):
+            next(quytac.iter_scores(records, checklist))
+        with pytest.raises(quytac.ScoreError):
+            quytac.score_records(quytac.load_all(records), checklist)
+        status = quytac.cli.main(
+            ["score", records, f"{data}/round-2023/reports.yaml", "--workspace", data]
+        )
+
+        assert 9 == len(issues)
+        assert [] == [r.unit.code for r in syn.units if r.appraised or r.self_assessed]
+        assert (1, "đã đọc 39 hồ sơ: 0 đã chấm, 7 có lỗi, 32 không có câu trả lời") == (
+            status,
+            capsys.readouterr().out.splitlines()[-2],
+        )

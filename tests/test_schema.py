@@ -3,6 +3,9 @@ JSON Schemas generated from the model: in step with schemas/, valid, and agreein
 """
 
 import decimal
+import json
+import re
+import shutil
 import typing
 from pathlib import Path
 
@@ -108,6 +111,19 @@ class TestSchemaFiles:
 
         assert expected == actual
 
+    def test_the_bundled_example_carries_the_same_files(self):
+        """
+        The example's own schemas/ (which its files' first lines name) is what the model
+        generates too: `quytac schema --write src/quytac/data/schemas`.
+        """
+        expected = {name: schema.dump_schema(s) for name, s in schema.json_schemas().items()}
+        actual = {
+            p.name: p.read_text(encoding="utf-8")
+            for p in (BUNDLED / "schemas").glob("*.schema.json")
+        }
+
+        assert expected == actual
+
     @pytest.mark.parametrize("kind", sorted(KINDS))
     def test_every_schema_is_a_valid_draft_2020_12_schema(self, kind):
         """
@@ -154,6 +170,30 @@ class TestDocumentsAgree:
 
         assert first.startswith(prefix)
         assert (path.parent / first.removeprefix(prefix)).resolve().is_file()
+
+    def test_a_copy_of_the_example_still_finds_its_schemas(self, tmp_path):
+        """
+        After `cp -r` of the example (as the README says), every file's first line names a
+        schema inside the copy, and the copy validates with no problem: the schemas are not
+        read as documents.
+        """
+        shutil.copytree(BUNDLED, tmp_path / "data")
+        prefix = "# yaml-language-server: $schema="
+        named = {
+            path.relative_to(tmp_path): (
+                path.parent / path.read_text(encoding="utf-8").splitlines()[0].removeprefix(prefix)
+            ).resolve()
+            for path in sorted((tmp_path / "data").rglob("*.yaml"))
+        }
+
+        assert all(
+            target.is_file() and target.is_relative_to(tmp_path / "data" / "schemas")
+            for target in named.values()
+        ), named
+        assert 11 == len(named)
+        assert 0 == quytac.cli.main(
+            ["validate", str(tmp_path / "data"), "--output", str(tmp_path / "out.txt")]
+        )
 
     @given(st.one_of(unit_catalogs(), conduct_codes))
     def test_every_dumped_document_validates(self, document):
@@ -300,3 +340,165 @@ class TestDocumentsAgree:
 
         assert len(seen) > 40
         assert [] == missing
+
+
+def checklist_with(item, **top):
+    """
+    A checklist document of one item (and any top-level keys), as plain data.
+    """
+    return {
+        "kind": "Checklist",
+        "schema": "quytac/v1",
+        "id": "a",
+        "title": "A",
+        "scoring": {"model": "points", "bands": [{"id": "a", "label": "A", "min": 0}]},
+        "sections": [
+            {
+                "id": "I",
+                "title": "I",
+                "items": [{"id": "I.1", "text": "t", "answer": "yes_no"}, {"text": "u", **item}],
+            }
+        ],
+        **top,
+    }
+
+
+def quytac_codes(data):
+    """
+    The codes of what quytac finds in a document: its load problems, or its issues.
+    """
+    try:
+        document = quytac.loads(json.dumps(data))
+    except quytac.LoadError as error:
+        return sorted({p.code for p in error.problems})
+    return sorted({i.code for i in quytac.Workspace.of(document).validate()})
+
+
+def schema_accepts(data):
+    return validator(data["kind"]).is_valid(data)
+
+
+class TestWhatTheSchemasSay:
+    @pytest.mark.parametrize(
+        ("item", "accepted", "codes"),
+        [
+            pytest.param({"id": "c", "answer": {"count": {}}}, False, ["QT444"], id="count-none"),
+            pytest.param(
+                {
+                    "id": "c",
+                    "answer": {"count": {"full_at": 2, "thresholds": [{"min": 1, "points": 1}]}},
+                },
+                False,
+                ["QT444"],
+                id="count-both",
+            ),
+            pytest.param(
+                {"id": "c", "answer": {"count": {"full_at": 2, "thresholds": None}}},
+                True,
+                [],
+                id="count-one-and-a-null",
+            ),
+            pytest.param(
+                {"id": "c", "answer": {"count": {"thresholds": [{"min": 1, "points": 1}]}}},
+                True,
+                [],
+                id="count-thresholds",
+            ),
+            pytest.param({"id": "c", "answer": {"choices": []}}, False, ["QT446"], id="choices"),
+            pytest.param({"id": "c", "refs": ["qtux:3a"]}, False, ["QT420"], id="ref-3a"),
+            pytest.param({"id": "c", "refs": ["qtux:²"]}, False, ["QT420"], id="ref-digit"),
+            pytest.param({"id": "c", "when": {"item": "I.1"}}, False, ["QT403"], id="no-test"),
+            pytest.param(
+                {"id": "c", "when": {"item": "I.1", "equals": None}},
+                False,
+                ["QT403"],
+                id="null-test",
+            ),
+            pytest.param(
+                {"id": "c", "when": {"item": "I.1", "answered": True}}, True, [], id="a-test"
+            ),
+            pytest.param({"id": "c", "points": "-2.5"}, False, ["QT106"], id="points-negative"),
+            pytest.param({"id": "c", "points": "2.5"}, True, [], id="points-quoted"),
+            pytest.param({"id": "c", "points": "-0"}, True, [], id="points-minus-zero"),
+        ],
+    )
+    def test_the_schema_refuses_what_quytac_refuses(self, item, accepted, codes):
+        """
+        The rules between keys that JSON Schema can state (QT403, QT444, QT446), the form of a
+        reference (QT420) and the bounds of numbers written as text (QT106) are in the schema:
+        an editor marks what quytac would refuse, and nothing that it accepts.
+        """
+        data = checklist_with(item)
+
+        assert (accepted, codes) == (schema_accepts(data), quytac_codes(data))
+
+    @pytest.mark.parametrize(
+        ("definition", "key", "model", "field"),
+        [
+            ("Band", "min", quytac.checklists.Band, "min"),
+            ("Rounding", "places", quytac.checklists.Rounding, "places"),
+            ("Item", "points", quytac.checklists.Item, "points"),
+            ("PointsScale", "step", quytac.checklists.PointsScale, "step"),
+            ("Count", "full_at", quytac.checklists.Count, "full_at"),
+            (None, "version", quytac.Checklist, "version"),
+        ],
+    )
+    @given(data=st.data())
+    def test_a_quoted_number_is_bounded_as_quytac_bounds_it(
+        self, definition, key, model, field, data
+    ):
+        """
+        For every bound of the checklist's numbers (at least 0, more than 0, at least 1, 0 to
+        100, 0 to 10): a number written as text without an exponent is within the schema's
+        bound exactly when quytac finds it within its own; with an exponent, what quytac
+        accepts the schema accepts (it cannot compare such a number).
+        """
+        checklist = schema.json_schema("Checklist")
+        prop = (checklist["$defs"][definition] if definition else checklist)["properties"][key]
+        attribute = attrs.fields_dict(model)[field]
+        integer = int in (attribute.type, *typing.get_args(attribute.type))
+        if integer:
+            text = data.draw(st.from_regex(r"\A[+-]?0{0,2}[0-9]{1,4}\Z"))
+            value = decimal.Decimal(int(text))
+        else:
+            text = data.draw(
+                st.from_regex(
+                    r"\A[+-]?0{0,2}([0-9]{0,3}(\.[0-9]{0,3})?)([eE][+-]?[0-9])?\Z"
+                ).filter(lambda t: any(c.isdigit() for c in t.split("e")[0].split("E")[0]))
+            )
+            value = decimal.Decimal(text)
+        try:
+            attribute.validator(None, attribute, value)
+        except quytac.errors.InvalidValue:
+            within = False
+        else:
+            within = True
+
+        said = jsonschema.Draft202012Validator({"properties": {"x": prop}}).is_valid({"x": text})
+
+        if "e" in text.lower():
+            assert said or not within
+        else:
+            assert within == said
+
+    def test_descriptions_are_plain_text(self):
+        """
+        No reST marks (````yes_no````, ``:data:`X```) in what an editor shows.
+        """
+        marked = [
+            description
+            for text in (schema.dump_schema(s) for s in schema.json_schemas().values())
+            for description in re.findall(r'"description": "((?:[^"\\]|\\.)*)"', text)
+            if "``" in description or re.search(r":[a-z]+:`", description)
+        ]
+
+        assert [] == marked
+
+    def test_each_schema_has_a_stable_id_of_its_own(self):
+        """
+        A name (URN) per kind that does not change from release to release and does not
+        pretend to be an address.
+        """
+        assert {kind: f"urn:quytac:schema:v1:{kind.lower()}" for kind in KINDS} == {
+            kind: schema.json_schema(kind)["$id"] for kind in KINDS
+        }

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quytac
+from _pins import edited_example
 from _plans_data import (
     CATALOG,
     CHECKLIST,
@@ -374,6 +375,46 @@ class TestEditions:
 
         assert result.appraised is None
         assert ["QT330"] == [issue.code for issue in result.issues]
+
+    def test_a_self_assessment_of_another_edition_is_not_scored(self, tmp_path):
+        """
+        A report whose self-assessment is pinned to another version: no self-assessed score,
+        QT330 at the pin's version.
+        """
+        reports = report(
+            unit="021", submitted_on="2023-07-29", extra=SELF_60.replace("version: 1", "version: 2")
+        )
+
+        result = quytac.synthesize(_round(tmp_path, reports=reports), "p", as_of=AS_OF).units[1]
+
+        assert (None, [("QT330", ("self_assessment", "checklist", "version"))]) == (
+            result.self_assessed,
+            [(issue.code, issue.path) for issue in result.issues],
+        )
+
+    def test_an_edited_checklist_scores_no_unit(self, tmp_path):
+        """
+        The bundled checklist reworded without a new version: no unit gets a score (the team's
+        or its own), none is banded or ranked, and each unit with answers has the QT331 issues
+        that validate gives, at the same places.
+        """
+        data = edited_example(tmp_path)
+        workspace = quytac.Workspace.load(data)
+        validated = {(i.source, i.line, i.column, i.code) for i in workspace.validate()}
+
+        syn = quytac.synthesize(workspace, "hn-kt-qtux-2023", as_of=AS_OF)
+
+        assert ([], {}, ()) == (
+            [r.unit.code for r in syn.units if r.appraised or r.self_assessed],
+            dict(syn.by_band),
+            syn.ranking,
+        )
+        found = [(r.unit.code, i.code) for r in syn.units for i in r.issues]
+        assert 9 == len(found)
+        assert {"QT331"} == {code for _, code in found}
+        assert {(i.source, i.line, i.column, i.code) for r in syn.units for i in r.issues} == (
+            validated
+        )
 
     def test_answers_that_do_not_fit_are_issues(self, tmp_path):
         """

@@ -392,8 +392,8 @@ def _structure_condition(conv: cattrs.Converter) -> Callable[[object, type], Any
         cl = conditions.TAGS[name]
         if cl is conditions.ItemCondition:
             tests = ("equals", "in", "gte", "lte", "answered")
-            if not any(key in value for key in tests):
-                hints = [hint(key, tests) for key in value if key != "item"]
+            if all(value.get(key) is None for key in tests):  # a null test is no test
+                hints = [hint(key, tests) for key in value if key not in ("item", *tests)]
                 raise Mismatch("QT403", hint=next((h for h in hints if h.suggestion), None))
         elif len(value) != 1:
             raise Mismatch("QT402", expected=", ".join(tags), got=", ".join(map(repr, value)))

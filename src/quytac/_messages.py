@@ -132,6 +132,16 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
             " {digits} chữ số sau"
         ),
     ),
+    "QT112": (
+        W,
+        "a link to {target}, which leads to no file or folder: not read",
+        "liên kết tới {target} không dẫn tới tệp hay thư mục nào: không đọc",
+    ),
+    "QT113": (
+        W,
+        "not a regular file (a pipe, a socket or a device): not read",
+        "không phải tệp thông thường (ống dẫn, socket hay thiết bị): không đọc",
+    ),
     # --- QT2xx: units and codes of conduct ----------------------------------------------------
     "QT201": (
         E,
@@ -469,8 +479,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT332": (
         E,
-        "written against {what} {pinned}, but the plan uses {expected}",
-        "được lập theo {what_vi} {pinned}, nhưng kế hoạch dùng {expected}",
+        "written against {what} {pinned}, but {by} {expected}",
+        "được lập theo {what_vi} {pinned}, nhưng {by_vi} {expected}",
     ),
     "QT333": (
         E,

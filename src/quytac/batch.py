@@ -8,15 +8,17 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from ._documents import iter_load
+from ._documents import file_source
 from .checklists import Checklist
-from .errors import Issue, Severity, format_path
-from .fingerprints import fingerprint
-from .records import InspectionRecord, pin_issues
+from .errors import LoadError
+from .records import InspectionRecord, checked_pin
 from .scoring import Score, ScoreError, score
+from .workspace import locate
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+
+    from ._documents import Origin
 
 __all__ = ["iter_scores", "score_records"]
 
@@ -43,16 +45,24 @@ def iter_scores(
         LoadError: At the first document of the file that does not load (the pairs before it
             were yielded).
         ScoreError: For a document that is not an inspection record, or a record pinned to
-            another checklist or another edition of it (it is never scored silently); a pin
+            another checklist or another edition of it, or to none (it is never scored
+            silently): its ``issues`` are those ``validate`` gives (QT330, QT331, QT332, QT335),
+            placed at their file, line and column when the records are read from a file. A pin
             without a fingerprint is only a warning of ``validate``, and is scored.
 
     .. versionadded:: 2026.11.0
     """
-    given = iter_load(records) if isinstance(records, str | os.PathLike) else records
     scored = _Scorer(checklist)
-    for document in given:
-        record = _record(document)
-        yield record, scored(record)
+    if not isinstance(records, str | os.PathLike):
+        for document in records:
+            record = _record(document)
+            yield record, scored(record)
+        return
+    for item in file_source(records):
+        if item.problems:
+            raise LoadError(item.problems)
+        record = _record(item.document)
+        yield record, scored(record, item.origin)
 
 
 def score_records(
@@ -82,28 +92,14 @@ def _record(document: object) -> InspectionRecord:
 
 class _Scorer:
     """
-    Scores records against one checklist; its fingerprint is worked out once, not per record.
+    Scores records against one checklist, once their pin holds.
     """
 
     def __init__(self, checklist: Checklist) -> None:
         self.checklist = checklist
-        self.fingerprint = fingerprint(checklist)
 
-    def __call__(self, record: InspectionRecord) -> Score:
-        checklist, pin = self.checklist, record.checklist
-        matches = (
-            pin is not None
-            and pin.id == checklist.id
-            and pin.version == checklist.version
-            and pin.fingerprint in (None, self.fingerprint)
-        )
-        if not matches:
-            found: list[Issue] = [
-                issue
-                for issue in pin_issues(("checklist",), pin, checklist)
-                if issue.severity is Severity.ERROR
-            ]
-            if found:
-                shown = "; ".join(f"{format_path(issue.path)}: {issue.message}" for issue in found)
-                raise ScoreError(f"record {record.id!r}: {shown}")
-        return score(checklist, record.answers)
+    def __call__(self, record: InspectionRecord, origin: Origin | None = None) -> Score:
+        issues, holds = checked_pin(("checklist",), record.checklist, self.checklist)
+        if not holds:
+            raise ScoreError.of(locate(record, origin, issues))
+        return score(self.checklist, record.answers)

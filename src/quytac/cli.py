@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
+import re
 import sys
 import time
+import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -25,13 +28,13 @@ from .errors import Finding, Severity
 from .render import json as render_json
 from .render import text as render_text
 from .render._ui import ui
-from .workspace import Workspace, _files, read_files
+from .workspace import Workspace, read_files, walk
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
-    from .checklists import Checklist
-    from .records import InspectionRecord, Report
+    from .checklists import Answers, Checklist
+    from .records import InspectionRecord, Pin, Report
     from .scoring import Score
     from .synthesis import Synthesis
 
@@ -65,56 +68,81 @@ def _existing(paths: Sequence[str], lang: str) -> None:
         raise UsageError(ui("cli.no_such_path", lang, paths=", ".join(missing)))
 
 
-def _check_paths(paths: Sequence[str], lang: str) -> list[str]:
+def _check_paths(
+    paths: Sequence[str], lang: str, suffixes: Sequence[str] = SUFFIXES, empty: str = "documents"
+) -> tuple[list[str], list[Finding]]:
     """
-    The YAML and JSON files under the paths; a usage error when a path does not exist or
-    there is no file to read.
+    The files under the paths (``walk``) and the problems of the entries left unread; a usage
+    error when a path does not exist or there is nothing to read (``cli.no_{empty}``).
     """
     _existing(paths, lang)
-    files = _files(paths)
-    if not files:
-        raise UsageError(ui("cli.no_documents", lang, paths=", ".join(paths)))
-    return files
+    files, unread = walk(paths, suffixes)
+    if not files and not unread:
+        raise UsageError(ui(f"cli.no_{empty}", lang, paths=", ".join(paths)))
+    return files, list(unread)
 
 
-def _check_records(paths: Sequence[str], lang: str) -> list[str]:
+def _check_records(paths: Sequence[str], lang: str) -> tuple[list[str], list[Finding]]:
     """
     The files of records under the paths (JSON Lines too), as ``_check_paths``.
     """
-    _existing(paths, lang)
-    files = _record_files(paths)
-    if not files:
-        raise UsageError(ui("cli.no_records", lang, paths=", ".join(paths)))
-    return files
-
-
-def _record_files(paths: Sequence[str]) -> list[str]:
-    found = []
-    for path in paths:
-        top = Path(path)
-        if top.is_dir():
-            found += sorted(
-                os.fspath(f)
-                for f in top.rglob("*")
-                if f.suffix.lower() in RECORD_SUFFIXES
-                and not f.name.endswith(".schema.json")
-                and not any(part.startswith(".") for part in f.relative_to(top).parts)
-                and f.is_file()
-            )
-        else:
-            found.append(os.fspath(top))
-    return found
+    return _check_paths(paths, lang, RECORD_SUFFIXES, "records")
 
 
 def _workspace(paths: Sequence[str], lang: str) -> tuple[Workspace, list[Finding]]:
-    files = _check_paths(paths, lang)
+    files, unread = _check_paths(paths, lang)
     documents, problems = read_files(files)
-    return Workspace.of_read(documents), list(problems)
+    return Workspace.of_read(documents), [*unread, *problems]
+
+
+def _default_workspace(lang: str) -> str:
+    """
+    The workspace when ``--workspace`` is not given: the current folder, unless it holds a
+    ``pyproject.toml`` (a Python project, whose code and tests hold YAML of their own): there,
+    the folder its ``[tool.quytac]`` table names as ``workspace``, or a usage error.
+    """
+    project = Path("pyproject.toml")
+    if not project.is_file():
+        return "."
+    try:
+        with project.open("rb") as stream:
+            tool = tomllib.load(stream).get("tool")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(ui("cli.bad_project", lang, detail=detail)) from None
+    table = tool.get("quytac") if isinstance(tool, dict) else None
+    folder = table.get("workspace") if isinstance(table, dict) else None
+    if folder is None:
+        raise UsageError(ui("cli.project_not_workspace", lang))
+    if not isinstance(folder, str) or not Path(folder).is_dir():
+        raise UsageError(ui("cli.project_workspace", lang, got=repr(folder)))
+    return folder
+
+
+def _in_workspace(run: Callable[[argparse.Namespace, TextIO], int]) -> Callable[..., int]:
+    """
+    ``run`` with ``args.workspace`` set to the default workspace when none was given.
+    """
+
+    def with_workspace(args: argparse.Namespace, out: TextIO) -> int:
+        if args.workspace is None:
+            args.workspace = _default_workspace(args.lang)
+        return run(args, out)
+
+    return with_workspace
+
+
+def _warnings(findings: Sequence[Finding], lang: str) -> None:
+    """
+    Warnings about a workspace, on stderr: the output holds the command's result only.
+    """
+    sys.stderr.writelines(line + "\n" for line in render_text.findings(findings, lang))
 
 
 def _findings_report(findings: Sequence[Finding], args: argparse.Namespace, out: TextIO) -> None:
-    # One line a mistake: what a finding caused is folded into it unless --all is given.
-    every = getattr(args, "all", False)
+    # One line a mistake: what a finding caused is folded into it unless --all is given (the
+    # commands without --all list every finding).
+    every = getattr(args, "all", True)
     if args.format == "json":
         out.write(
             render_json.dumps(
@@ -218,10 +246,18 @@ def _loaded(path: str) -> Iterator[tuple[Loaded, int]]:
                     yield item, number
 
 
+#: What became of a report or record given to ``quytac score`` (``scores[].status`` in JSON).
+SCORED = "scored"
+INVALID_ANSWERS = "invalid_answers"
+WRONG_EDITION = "wrong_edition"
+NO_ANSWERS = "no_answers"
+
+
 @attrs.frozen
 class _Scored:
     """
-    One record scored: where it is, what it is about, and its score (None when not scored).
+    One report or record: where it is, what it is about, its score (None when not scored),
+    and what became of it (``SCORED`` ...).
     """
 
     source: str
@@ -230,27 +266,59 @@ class _Scored:
     unit_name: str
     result: Score | None
     checklist: str | None
+    status: str
 
 
-def _checklist_for(
+@attrs.frozen
+class _Read:
+    """
+    One document of the stream: its problems and issues, and its row when it is a report or a
+    record (None for a document that does not load, or that is neither).
+    """
+
+    findings: tuple[Finding, ...] = ()
+    scored: _Scored | None = None
+
+
+@attrs.frozen
+class _Answers:
+    """
+    What ``quytac score`` scores in a report or record: its answers (None when it gives none)
+    with their pin and their path, and the checklist to score them against (``--checklist``,
+    or the one the plan names; None when it is not in the workspace).
+    """
+
+    checklist: Checklist | None
+    checklist_id: str | None
+    pin: Pin | None
+    answers: Answers | None
+    path: tuple[str, ...]
+    #: The checklist was chosen by ``--checklist`` rather than named by the plan.
+    chosen: bool
+
+
+def _answers_of(
     document: Report | InspectionRecord, workspace: Workspace, given: str | None
-) -> tuple[Checklist | None, str | None, Any, tuple[str, ...]]:
+) -> _Answers:
     from .checklists import Checklist  # noqa: PLC0415
     from .plans import InspectionPlan  # noqa: PLC0415
     from .records import Report  # noqa: PLC0415
 
     plan = workspace.get(InspectionPlan, document.plan)
+    path: tuple[str, ...] = ()
     if isinstance(document, Report):
-        answers = document.self_assessment
-        path: tuple[str, ...] = ("self_assessment", "answers")
+        own = document.self_assessment
+        pin = own.checklist if own is not None else None
+        answers = own.answers if own is not None else None
+        path = ("self_assessment",)
         named = plan.indirect.self_assessment if plan and plan.indirect else None
     else:
-        answers = document.own_answers() if document.answers else None
-        path = ("answers",)
+        pin, answers = document.checklist, document.answers or None
         named = plan.direct.checklist if plan and plan.direct else None
     checklist_id = given or named
     checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
-    return checklist, checklist_id, answers, path
+    chosen = given is not None and given != named
+    return _Answers(checklist, checklist_id, pin, answers, path, chosen)
 
 
 def _unit_name(document: Report | InspectionRecord, workspace: Workspace, lang: str) -> str:
@@ -269,44 +337,61 @@ def _unit_name(document: Report | InspectionRecord, workspace: Workspace, lang: 
 
 def _score_stream(
     files: Sequence[str], workspace: Workspace, args: argparse.Namespace
-) -> Iterator[_Scored | Finding]:
+) -> Iterator[_Read]:
     """
-    Each record scored, or the problems of a document that does not load, one at a time.
+    Each document of the files, read and scored one at a time.
     """
     from .records import InspectionRecord, Report  # noqa: PLC0415
-    from .scoring import score  # noqa: PLC0415
 
     for path in files:
         for item, shift in _loaded(path):
             if item.problems:
-                for problem in item.problems:
-                    yield _shifted(problem, shift)
+                yield _Read(tuple(_shifted(problem, shift) for problem in item.problems))
                 continue
             document = item.document
             line = (item.origin.span.line + 1 if item.origin.span else 1) + shift
             if not isinstance(document, Report | InspectionRecord):
-                yield _note(
-                    "cli.not_scorable", path, line, document=document.id, kind=type(document).kind
-                )
+                kind = type(document).kind
+                note = _note("cli.not_scorable", path, line, document=document.id, kind=kind)
+                yield _Read((note,))
                 continue
-            checklist, checklist_id, answers, where = _checklist_for(
-                document, workspace, args.checklist
-            )
-            name = _unit_name(document, workspace, args.lang)
-            if answers is None:
-                yield _Scored(path, line, document, name, None, checklist_id)
-                continue
-            if checklist is None:
-                yield _note("cli.no_checklist_for", path, line, document=document.id)
-                continue
-            result = score(checklist, answers.answers, path=where)
-            if result.issues:
-                marks = item.origin.marks([issue.path for issue in result.issues])
-                for issue in result.issues:
-                    place = marks.at_value(issue.path)
-                    located = issue.located(path, *place) if place else issue.located(path)
-                    yield _shifted(located, shift)
-            yield _Scored(path, line, document, name, result, checklist.id)
+            yield _score_one(document, item, shift, workspace, args)
+
+
+def _score_one(
+    document: Report | InspectionRecord,
+    item: Loaded,
+    shift: int,
+    workspace: Workspace,
+    args: argparse.Namespace,
+) -> _Read:
+    """
+    A report or record scored, once the pin of its answers holds (as ``validate`` decides,
+    with the same issues at the same places); not scored otherwise.
+    """
+    from .records import checked_pin  # noqa: PLC0415
+    from .scoring import score  # noqa: PLC0415
+    from .workspace import locate  # noqa: PLC0415
+
+    source = item.origin.source
+    line = (item.origin.span.line + 1 if item.origin.span else 1) + shift
+    given = _answers_of(document, workspace, args.checklist)
+    row = functools.partial(
+        _Scored, source, line, document, _unit_name(document, workspace, args.lang)
+    )
+    if given.answers is None:
+        return _Read(scored=row(None, given.checklist_id, NO_ANSWERS))
+    checklist, where = given.checklist, given.path
+    if checklist is None:
+        return _Read((_note("cli.no_checklist_for", source, line, document=document.id),))
+    pin_path = (*where, "checklist")
+    issues, holds = checked_pin(pin_path, given.pin, checklist, chosen=given.chosen)
+    result = score(checklist, given.answers, path=(*where, "answers")) if holds else None
+    if result is not None:
+        issues += result.issues
+    findings = tuple(_shifted(f, shift) for f in locate(document, item.origin, issues))
+    status = WRONG_EDITION if result is None else SCORED if result.ok else INVALID_ANSWERS
+    return _Read(findings, row(result, checklist.id, status))
 
 
 @attrs.frozen(kw_only=True)
@@ -338,13 +423,14 @@ def _note(key: str, source: str, line: int, **params: object) -> Finding:
 def _score_row(scored: _Scored, lang: str) -> list[str]:
     result = scored.result
     if result is None:
+        why = "cli.not_answered" if scored.status == NO_ANSWERS else "cli.not_scored"
         return [
             f"{scored.source}:{scored.line}",
             scored.document.id,
             scored.unit_name,
             scored.checklist or "-",
             "-",
-            ui("cli.not_answered", lang),
+            ui(why, lang),
             "-",
             "-",
         ]
@@ -369,6 +455,7 @@ def _score_json(scored: _Scored, lang: str) -> dict[str, Any]:
         "plan": scored.document.plan,
         "unit": scored.document.unit,
         "unit_name": scored.unit_name,
+        "status": scored.status,
         "score": None if scored.result is None else render_json.score(scored.result, lang),
     }
 
@@ -376,9 +463,9 @@ def _score_json(scored: _Scored, lang: str) -> dict[str, Any]:
 def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     from .checklists import Checklist  # noqa: PLC0415
 
-    files = _check_records(args.records, args.lang)
+    files, unread = _check_records(args.records, args.lang)
     workspace, problems = _definitions(args.workspace, args.lang)
-    if problems:
+    if _errors(problems):
         _findings_report(sorted(problems, key=_by_place), args, out)
         return 1
     if args.checklist and workspace.get(Checklist, args.checklist) is None:
@@ -392,11 +479,12 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
         )
     progress = Progress(sys.stderr, args.lang)
     stream = _score_stream(files, workspace, args)
+    warned = [*problems, *unread]  # the workspace's warnings, and the records left unread
     try:
         if args.format == "json":
-            findings = _scores_json(stream, progress, args.lang, out)
+            findings = _scores_json(stream, progress, args.lang, out, warned)
         else:
-            findings = _scores_text(stream, progress, args.lang, out)
+            findings = _scores_text(stream, progress, args.lang, out, warned)
     finally:
         progress.done()
     return 1 if _errors(findings) else 0
@@ -406,48 +494,89 @@ def _indented(text: str) -> str:
     return text.rstrip("\n").replace("\n", "\n  ")
 
 
+@attrs.define
+class _Counts:
+    """
+    The documents of a ``quytac score`` run, counted as they are read: each is scored, has
+    errors, or gives no answers (a document that does not load, or is not a report or record,
+    has errors).
+    """
+
+    read: int = 0
+    scored: int = 0
+    with_errors: int = 0
+    no_answers: int = 0
+
+    def add(self, found: _Read) -> None:
+        self.read += 1
+        if _errors(found.findings):
+            self.with_errors += 1
+        elif found.scored is not None and found.scored.status == NO_ANSWERS:
+            self.no_answers += 1
+        else:
+            self.scored += 1
+
+    def shown(self, lang: str) -> str:
+        """
+        The summary line: ``3 records read: 2 scored, 1 with errors, 0 without answers``.
+        """
+        return ui("cli.scored", lang, **attrs.asdict(self))
+
+
 def _scores_json(
-    stream: Iterable[_Scored | Finding], progress: Progress, lang: str, out: TextIO
+    stream: Iterable[_Read],
+    progress: Progress,
+    lang: str,
+    out: TextIO,
+    unread: Sequence[Finding] = (),
 ) -> list[Finding]:
     """
-    The scores as JSON, each written as soon as it is known (memory stays flat).
+    The scores as JSON, each written as soon as it is known (memory stays flat); ``unread``
+    are the findings of the walk (entries left unread) and the workspace's warnings.
     """
-    findings: list[Finding] = []
-    count = 0
+    findings: list[Finding] = list(unread)
+    counts = _Counts()
+    entries = 0
     out.write(f'{{\n  "format_version": {render_json.FORMAT_VERSION},\n  "scores": [')
     for found in stream:
-        if isinstance(found, _Scored):
-            entry = _indented(_indented(render_json.dumps(_score_json(found, lang))))
-            out.write(("," if count else "") + "\n    " + entry)
-            count += 1
-            progress.tick(count)
-        else:
-            findings.append(found)
-    out.write("\n  ]," if count else "],")
+        counts.add(found)
+        findings += found.findings
+        if found.scored is not None:
+            entry = _indented(_indented(render_json.dumps(_score_json(found.scored, lang))))
+            out.write(("," if entries else "") + "\n    " + entry)
+            entries += 1
+            progress.tick(entries)
+    out.write("\n  ]," if entries else "],")
     listed = [render_json.finding(f, lang) for f in findings]
     out.write(f'\n  "findings": {_indented(render_json.dumps(listed))},')
-    summary = {"scored": count, "problems": len(findings)}
+    summary = {"scored": entries, "problems": len(findings), "records": attrs.asdict(counts)}
     out.write(f'\n  "summary": {_indented(render_json.dumps(summary))}\n}}\n')
     return findings
 
 
 def _scores_text(
-    stream: Iterable[_Scored | Finding], progress: Progress, lang: str, out: TextIO
+    stream: Iterable[_Read],
+    progress: Progress,
+    lang: str,
+    out: TextIO,
+    unread: Sequence[Finding] = (),
 ) -> list[Finding]:
     """
-    The scores as a table sorted by the units' Vietnamese names, then the findings.
+    The scores as a table sorted by the units' Vietnamese names, then the findings (``unread``
+    first, as for ``_scores_json``).
     """
     from .collation import vietnamese_key  # noqa: PLC0415
 
-    findings: list[Finding] = []
+    findings: list[Finding] = list(unread)
+    counts = _Counts()
     rows: list[tuple[Any, int, list[str], Score | None]] = []
     for found in stream:
-        if isinstance(found, _Scored):
-            key = vietnamese_key(found.unit_name)
-            rows.append((key, len(rows), _score_row(found, lang), found.result))
+        counts.add(found)
+        findings += found.findings
+        if found.scored is not None:
+            key = vietnamese_key(found.scored.unit_name)
+            rows.append((key, len(rows), _score_row(found.scored, lang), found.scored.result))
             progress.tick(len(rows))
-        else:
-            findings.append(found)
     progress.done()
     rows.sort(key=lambda row: (row[0], row[1]))
     style = render_text.Style.for_stream(out)
@@ -469,8 +598,7 @@ def _scores_text(
         )
         out.writelines(line + "\n" for line in table)
     out.writelines(line + "\n" for line in render_text.findings(findings, lang, style))
-    failed = len({(f.source, f.line) for f in findings if f.severity == Severity.ERROR})
-    out.write(ui("cli.scored", lang, count=len(rows), failed=failed) + "\n")
+    out.write(counts.shown(lang) + "\n")
     out.write(render_text.summary(findings, lang) + "\n")
     return findings
 
@@ -483,19 +611,40 @@ def _definitions(folder: str, lang: str) -> tuple[Workspace, list[Finding]]:
 
     if not Path(folder).is_dir():
         raise UsageError(ui("cli.no_such_path", lang, paths=folder))
-    documents, problems = read_files(_files([folder]))
+    files, unread = walk([folder])
+    documents, problems = read_files(files)
     kept = [(d, o) for d, o in documents if not isinstance(d, Report | InspectionRecord)]
-    return Workspace.of_read(kept), list(problems)
+    return Workspace.of_read(kept), [*unread, *problems]
 
 
 # --- synthesize -----------------------------------------------------------------------------
 
 
+#: Vietnam's time, UTC+7 all year (no summer time): "today" is the date there.
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "UTC+07:00")
+
+#: A date as ``--as-of`` takes it: YYYY-MM-DD in ASCII digits, nothing else of ISO 8601.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
 def _date(text: str, lang: str) -> dt.date:
+    """
+    The date ``YYYY-MM-DD``; a usage error for any other text (``20230831`` and ``2023-W35-4``,
+    which ``date.fromisoformat`` reads, included).
+    """
     try:
-        return dt.date.fromisoformat(text)
+        if _DATE.match(text):
+            return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(ui("cli.bad_date", lang, got=repr(text))) from None
+        pass
+    raise UsageError(ui("cli.bad_date", lang, got=repr(text)))
+
+
+def _today() -> dt.date:
+    """
+    Today's date in Vietnam, whatever the machine's time zone.
+    """
+    return dt.datetime.now(VIETNAM).date()
 
 
 def _synthesis_output(
@@ -529,13 +678,14 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
     from .plans import InspectionPlan  # noqa: PLC0415
     from .synthesis import synthesize  # noqa: PLC0415
 
-    as_of = _date(args.as_of, args.lang) if args.as_of else dt.datetime.now(dt.UTC).date()
+    as_of = _date(args.as_of, args.lang) if args.as_of else _today()
     workspace, problems = _workspace([args.workspace], args.lang)
-    if problems:
+    if _errors(problems):
         told = ui("cli.workspace_problems", args.lang, workspace=args.workspace)
         sys.stderr.write(f"quytac synthesize: {told}\n")
         _findings_report(sorted(problems, key=_by_place), args, out)
         return 1
+    _warnings(problems, args.lang)
     if workspace.get(InspectionPlan, args.plan) is None:
         plans = ", ".join(sorted(p.id for p in workspace.all(InspectionPlan))) or "-"
         raise UsageError(
@@ -701,6 +851,13 @@ def _common(formats: Sequence[str]) -> argparse.ArgumentParser:
     return common
 
 
+#: What ``--help`` says of the default of ``--workspace``.
+_DEFAULT_WORKSPACE = (
+    "the current folder; in a folder with a pyproject.toml, the folder named by its"
+    " [tool.quytac] workspace"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _common(FORMATS)
     reports = _common(REPORT_FORMATS)
@@ -742,22 +899,23 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--workspace",
         metavar="DIR",
-        default=".",
-        help="the folder of plans, checklists and units (default: the current folder)",
+        help=f"the folder of plans, checklists and units (default: {_DEFAULT_WORKSPACE})",
     )
-    score.set_defaults(run=_cmd_score)
+    score.set_defaults(run=_in_workspace(_cmd_score))
 
     synthesize = commands.add_parser(
         "synthesize", parents=[reports, header], help="the synthesis of a plan on a date"
     )
     synthesize.add_argument("plan", metavar="PLAN_ID", help="the plan's id")
     synthesize.add_argument(
-        "--workspace", metavar="DIR", default=".", help="the workspace (default: current folder)"
+        "--workspace", metavar="DIR", help=f"the workspace (default: {_DEFAULT_WORKSPACE})"
     )
     synthesize.add_argument(
-        "--as-of", metavar="DATE", help="the date of the synthesis, YYYY-MM-DD (default: today)"
+        "--as-of",
+        metavar="DATE",
+        help="the date of the synthesis, YYYY-MM-DD (default: today's date in Vietnam, UTC+7)",
     )
-    synthesize.set_defaults(run=_cmd_synthesize)
+    synthesize.set_defaults(run=_in_workspace(_cmd_synthesize))
 
     test = commands.add_parser("test", parents=[common], help="run the examples of checklists")
     test.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")

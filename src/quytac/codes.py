@@ -288,6 +288,11 @@ def _vocabulary(workspace: Workspace | None) -> tuple[list[UnitKind], list[Place
     return kinds, places
 
 
+#: The form of a reference to an article, ``CODE_ID:ARTICLE``, as a JSON Schema pattern: the id
+#: of a code, then a number of ASCII digits.
+REF_FORM = r"^[a-z0-9][a-z0-9._-]*:[0-9]+$"
+
+
 def parse_ref(ref: str) -> tuple[str, int] | None:
     """
     ``"qtux-noi-cong-cong:3"`` -> ``("qtux-noi-cong-cong", 3)``; None when it is not a reference.
@@ -295,7 +300,7 @@ def parse_ref(ref: str) -> tuple[str, int] | None:
     .. versionadded:: 2026.11.0
     """
     code, sep, number = ref.rpartition(":")
-    if not sep or not code or not number.isdigit():
+    if not sep or not code or not (number.isascii() and number.isdigit()):
         return None
     return code, int(number)
 

@@ -271,9 +271,9 @@ class Report(_AnswersAPlan):
         yield from _duplicate_issues(workspace, self)
         if plan.indirect is not None:
             outline = workspace.get(ReportOutline, plan.indirect.outline)
-            pinned = list(pin_issues(("outline",), self.outline, outline))
+            pinned, holds = checked_pin(("outline",), self.outline, outline)
             yield from pinned
-            if outline is not None and not any(i.severity is Severity.ERROR for i in pinned):
+            if outline is not None and holds:
                 yield from report_content_issues(outline, self)
         if self.self_assessment is not None:
             expected = plan.indirect.self_assessment if plan.indirect is not None else None
@@ -345,9 +345,9 @@ class InspectionRecord(_AnswersAPlan):
         outline_id = direct.outline if direct is not None else None
         outline = workspace.get(ReportOutline, outline_id) if outline_id else None
         if outline is not None and (self.figures or self.outline is not None):
-            pinned = list(pin_issues(("outline",), self.outline, outline))
+            pinned, holds = checked_pin(("outline",), self.outline, outline)
             yield from pinned
-            if not any(issue.severity is Severity.ERROR for issue in pinned):
+            if holds:
                 yield from figure_issues(outline, self.figures, ("figures",))
         known = {t.id for t in plan.model_point_types}
         for position, point in enumerate(self.findings.model_points):
@@ -422,9 +422,9 @@ def _answer_issues(
     checklist = workspace.get(Checklist, checklist_id)
     if checklist is None:
         return
-    pinned = list(pin_issues((*path, "checklist"), given.checklist if given else None, checklist))
+    pinned, holds = checked_pin((*path, "checklist"), given.checklist if given else None, checklist)
     yield from pinned
-    if given is not None and not any(issue.severity is Severity.ERROR for issue in pinned):
+    if given is not None and holds:
         yield from score(checklist, given.answers, path=(*path, "answers")).issues
 
 
@@ -448,21 +448,45 @@ def _applies_to_issues(
         )
 
 
-def pin_holds(pin: Pin | None, current: Any) -> bool:
-    """
-    Whether a pin names the edition ``current`` (a pin without a fingerprint holds, with a
-    warning): what it pins may then be checked, scored and totalled against it.
-    """
-    return not any(issue.severity is Severity.ERROR for issue in pin_issues((), pin, current))
+#: Who names the edition a pin must name, in QT332: the plan (or ``quytac score --checklist``).
+_BY_PLAN = ("the plan uses", "kế hoạch dùng")
 
 
-def pin_issues(path: Path, pin: Pin | None, current: Any) -> Iterator[Issue]:
+def checked_pin(
+    path: Path, pin: Pin | None, current: Any, *, chosen: bool = False
+) -> tuple[tuple[Issue, ...], bool]:
     """
-    Whether a pin matches the outline or checklist (``current``, None when unknown) that it
-    should have been written against: the same id, the same version, the same fingerprint.
+    The issues of a pin against the outline or checklist it must name (``current``), and
+    whether it holds: the one decision, taken here for ``validate``, the synthesis, ``quytac
+    score`` and ``quytac.iter_scores``, that lets what it pins be checked, scored and totalled
+    against ``current``.
+
+    The pin holds when none of its issues is an error: the same id, the same version and,
+    when it records one, the same fingerprint (a pin without a fingerprint holds, with the
+    warning QT337). With ``current`` None (not in the workspace) there is nothing to check
+    against: no issue, and the pin does not hold.
+
+    Args:
+        path: Where the pin is in its document (``("checklist",)``).
+        pin: The pin, or None when the document gives none (QT335).
+        current: The edition it must name.
+        chosen: True when ``current`` was chosen by the user (``quytac score --checklist``),
+            not named by the plan: QT332 then says so.
     """
     if current is None:
-        return
+        return (), False
+    found = tuple(_pin_issues(path, pin, current, chosen=chosen))
+    return found, not any(issue.severity is Severity.ERROR for issue in found)
+
+
+def pin_holds(pin: Pin | None, current: Any) -> bool:
+    """
+    Whether a pin names the edition ``current`` (as :func:`checked_pin` decides).
+    """
+    return checked_pin((), pin, current)[1]
+
+
+def _pin_issues(path: Path, pin: Pin | None, current: Any, *, chosen: bool) -> Iterator[Issue]:
     is_outline = isinstance(current, ReportOutline)
     what, what_vi = ("outline", "đề cương") if is_outline else ("checklist", "phiếu kiểm tra")
     said = functools.partial(_messages.make, Issue, what=what, what_vi=what_vi)
@@ -472,7 +496,15 @@ def pin_issues(path: Path, pin: Pin | None, current: Any) -> Iterator[Issue]:
     # A new version, or an edit without one, breaks every pin of the edition: one cause.
     broken = functools.partial(said, cause=_edition(current, pin.version), follows=True)
     if pin.id != current.id:
-        yield said("QT332", (*path, "id"), pinned=repr(pin.id), expected=repr(current.id))
+        by, by_vi = ("it is scored against", "đang được chấm theo") if chosen else _BY_PLAN
+        yield said(
+            "QT332",
+            (*path, "id"),
+            pinned=repr(pin.id),
+            expected=repr(current.id),
+            by=by,
+            by_vi=by_vi,
+        )
     elif pin.version != current.version:
         yield broken(
             "QT330",

@@ -21,10 +21,11 @@ from typing import Any
 
 import attrs
 
-from . import _checks, checklists
+from . import _checks, checklists, conditions
 from ._base import SCHEMA
 from ._documents import KINDS
 from ._mapping import FrozenMap
+from .codes import REF_FORM
 from .outlines import FigureValue
 from .records import Figure
 from .text import Text
@@ -32,8 +33,9 @@ from .text import Text
 __all__ = ["json_schema", "json_schemas", "schema_file_name", "write_schemas"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-#: Where the published schemas live, for their ``$id``.
-BASE_URI = "https://quytac.example/schemas/"
+#: The start of every schema's ``$id``: a name, not an address (quytac publishes no web site;
+#: editors find a schema by the path or address a file's first line gives, not by its ``$id``).
+BASE_URI = "urn:quytac:schema:v1:"
 
 _INTEGER_TEXT = r"^[+-]?[0-9]+$"
 _NUMBER_TEXT = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
@@ -93,11 +95,84 @@ def _description(cl: type) -> tuple[str, dict[str, str]]:
     return summary, {name: _words(text) for name, text in fields.items()}
 
 
+_ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
 def _words(text: str) -> str:
     """
-    Docstring prose for a schema: one line, and YAML's null where Python says None.
+    Docstring prose for a schema: one line of plain text (no reST marks: ````yes_no```` and
+    ``:data:`DIGITS``` are written ``yes_no`` and ``DIGITS``), and YAML's null where Python says
+    None.
     """
-    return re.sub(r"\bNone\b", "null", " ".join(text.split()))
+    plain = _LITERAL.sub(r"\1", _ROLE.sub(r"\1", " ".join(text.split())))
+    return re.sub(r"\bNone\b", "null", plain)
+
+
+def _present(key: str) -> dict[str, Any]:
+    """
+    A mapping that has the key, with a value other than null.
+    """
+    return {"required": [key], "not": {"properties": {key: {"type": "null"}}}}
+
+
+#: The rules between keys of one mapping that JSON Schema can state, by class (the problem code
+#: quytac gives when one is broken is in the comment).
+_BETWEEN_KEYS: dict[type, dict[str, Any]] = {
+    # QT444: a count answer needs exactly one of full_at and thresholds.
+    checklists.Count: {"oneOf": [_present("full_at"), _present("thresholds")]},
+    # QT403: a condition on an item needs a test.
+    conditions.ItemCondition: {
+        "anyOf": [_present(key) for key in ("equals", "in", "gte", "lte", "answered")]
+    },
+}
+
+#: What a key holds beyond its type, by class and attribute name (problem codes in comments).
+_KEY_WORDS: dict[tuple[type, str], dict[str, Any]] = {
+    # QT420: a reference is CODE_ID:ARTICLE.
+    (checklists.Item, "refs"): {"items": {"pattern": REF_FORM}},
+}
+
+
+def text_bound(bound: _checks.Bound, *, integer: bool) -> str | None:
+    """
+    A pattern that a number written as text (``"2.5"``, quoted in YAML) matches when it is
+    within the bound, for the bounds the model uses; None when the bound has none.
+
+    JSON Schema's ``minimum`` and ``maximum`` say nothing of text, and quytac reads quoted
+    numbers where numbers are expected, so the schema says it with a pattern (the number's form
+    is checked apart). A number with an exponent (``"1e2"``) is within any upper bound for the
+    pattern, which cannot compare it: what the schema accepts may still be out of range, but
+    what quytac accepts, the schema accepts.
+    """
+    parts = []
+    if bound.minimum == 0 and bound.above:
+        parts.append(r"(?=\+?[0-9.]*[1-9])")  # a digit that is not 0 before any exponent
+    elif bound.minimum == 0:
+        parts.append(r"(?!-[0-9.]*[1-9])")  # not below 0 (-0 is 0)
+    elif bound.minimum == 1 and integer:
+        parts.append(r"(?=\+?0*[1-9])")
+    elif bound.minimum is not None:
+        return None
+    if bound.maximum is not None:
+        parts.append(
+            f"(?=.*[eE]|[+-]?0*(?:{_below(bound.maximum)})(?:\\.[0-9]*)?$|"
+            f"[+-]?0*{bound.maximum}(?:\\.0*)?$)"
+        )
+    return "^" + "".join(parts) if parts else None
+
+
+def _below(limit: int) -> str:
+    """
+    A pattern of the whole numbers from 0 to ``limit`` - 1, without leading zeros.
+    """
+    digits = str(limit)
+    options = [f"[0-9]{{0,{len(digits) - 1}}}"] if len(digits) > 1 else []
+    for place, digit in enumerate(digits):
+        if digit != "0":
+            rest = len(digits) - place - 1
+            options.append(f"{digits[:place]}[0-{int(digit) - 1}][0-9]{{{rest}}}")
+    return "|".join(options) or "(?!)"
 
 
 class _Builder:
@@ -144,7 +219,8 @@ class _Builder:
                 if name in named:
                     continue
                 body = (
-                    {"type": "array", "items": self.of_type(checklists.Choice)}
+                    # QT446: at least one choice.
+                    {"type": "array", "items": self.of_type(checklists.Choice), "minItems": 1}
                     if cl is checklists.Choices
                     else self.ref(cl)
                 )
@@ -201,9 +277,11 @@ class _Builder:
         for attribute in attrs.fields(cl):
             key = yaml_key(attribute)
             schema = self.of_type(hints[attribute.name])
-            words = validator_words(attribute.validator)
+            words = validator_words(attribute.validator, hints[attribute.name])
             if words:
                 schema = {"allOf": [schema, words]} if "$ref" in schema else {**schema, **words}
+            for name, extra in _KEY_WORDS.get((cl, attribute.name), {}).items():
+                schema[name] = {**schema[name], **extra}
             if attribute.name in described:
                 schema = {"description": described[attribute.name], **schema}
             if attribute.default is attrs.NOTHING:
@@ -220,15 +298,21 @@ class _Builder:
         if required:
             result["required"] = required
         result["additionalProperties"] = False
-        return result
+        return {**result, **_BETWEEN_KEYS.get(cl, {})}
 
 
-def validator_words(validator: object) -> dict[str, Any] | None:
+def validator_words(validator: object, tp: Any = None) -> dict[str, Any] | None:
     """
     What a field's validator checks, in JSON Schema words; None for a validator that has none.
+    ``tp`` is the field's type: a bound on a number also bounds the number written as text.
     """
     if isinstance(validator, _checks.Bound):
-        return dict(validator.json_schema)
+        words: dict[str, Any] = dict(validator.json_schema)
+        integer = int in (tp, *typing.get_args(tp))
+        pattern = text_bound(validator, integer=integer)
+        if pattern is not None:
+            words["pattern"] = pattern
+        return words
     for check, words in _VALIDATORS.items():
         if validator is check:
             return words
@@ -267,7 +351,7 @@ def json_schema(kind: str) -> dict[str, Any]:
     body = builder.mapping(cl, envelope)
     schema: dict[str, Any] = {
         "$schema": DIALECT,
-        "$id": BASE_URI + schema_file_name(kind),
+        "$id": BASE_URI + kind.lower(),
         "title": f"quytac {kind} ({SCHEMA})",
         **body,
     }

@@ -134,14 +134,40 @@ UI: dict[str, tuple[str, str]] = {
         "--as-of must be a date YYYY-MM-DD, got {got}",
         "--as-of phải là ngày dạng YYYY-MM-DD, nhận được {got}",
     ),
+    "cli.project_not_workspace": (
+        (
+            "the current folder is a Python project (it holds pyproject.toml), not a workspace:"
+            " give --workspace DIR, or name the folder under [tool.quytac] workspace in"
+            " pyproject.toml"
+        ),
+        (
+            "thư mục hiện tại là một dự án Python (có pyproject.toml), không phải không gian làm"
+            " việc: hãy chỉ ra --workspace DIR, hoặc ghi thư mục vào [tool.quytac] workspace"
+            " trong pyproject.toml"
+        ),
+    ),
+    "cli.bad_project": (
+        "cannot read [tool.quytac] of pyproject.toml: {detail}",
+        "không đọc được [tool.quytac] của pyproject.toml: {detail}",
+    ),
+    "cli.project_workspace": (
+        "[tool.quytac] workspace of pyproject.toml is {got}, which is not a folder here",
+        "[tool.quytac] workspace của pyproject.toml là {got}, không phải một thư mục ở đây",
+    ),
     "cli.workspace_problems": (
         "the workspace {workspace} has problems; nothing is synthesised",
         "không gian làm việc {workspace} có lỗi; chưa tổng hợp được",
     ),
     "cli.progress": ("{count} record{count_s} scored", "đã chấm {count} hồ sơ"),
     "cli.scored": (
-        "{count} record{count_s} scored, {failed} with problems",
-        "đã chấm {count} hồ sơ, {failed} hồ sơ có lỗi",
+        (
+            "{read} record{read_s} read: {scored} scored, {with_errors} with errors,"
+            " {no_answers} without answers"
+        ),
+        (
+            "đã đọc {read} hồ sơ: {scored} đã chấm, {with_errors} có lỗi,"
+            " {no_answers} không có câu trả lời"
+        ),
     ),
     "cli.not_scorable": (
         "{document} is a {kind}, not a report or an inspection record",
@@ -152,6 +178,7 @@ UI: dict[str, tuple[str, str]] = {
         "{document}: không có phiếu kiểm tra để chấm (hãy dùng --checklist)",
     ),
     "cli.not_answered": ("not answered", "không có câu trả lời"),
+    "cli.not_scored": ("not scored", "không chấm điểm"),
     "cli.examples": (
         "{checklist}: {count} example{count_s}, {failed} failed",
         "{checklist}: {count} ví dụ, {failed} không đạt",

@@ -12,6 +12,7 @@ from quytac.errors import fold
 
 from ._ui import ui
 from ._view import appendix, band_counts, band_labels, issues, ranked_percents, status_label
+from ._visible import prose, visible
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -101,10 +102,12 @@ def table(
 ) -> list[str]:
     """
     Rows aligned in columns two spaces apart (the first row is the heading); columns listed in
-    ``right`` are aligned right. Widths count what a terminal shows, not code points.
+    ``right`` are aligned right. Widths count what a terminal shows, not code points; control
+    characters in a cell are shown as escapes (``visible``), so a cell stays on its row.
     """
     if not rows:
         return []
+    rows = [[visible(cell) for cell in row] for row in rows]
     right = set(right)
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
@@ -205,8 +208,8 @@ def synthesis(
                 "red" if result.issues else None,
             ]
         )
-    title = ui(
-        "syn.heading", lang, title=syn.plan.title.get(lang), plan=syn.plan.id, date=syn.as_of
+    title = visible(
+        ui("syn.heading", lang, title=syn.plan.title.get(lang), plan=syn.plan.id, date=syn.as_of)
     )
     lines = [style(title, "bold"), ""]
     lines += table(rows, right=(6,), style=style, colours=colours)
@@ -216,10 +219,10 @@ def synthesis(
     )
     lines.append(f"{ui('syn.by_status', lang)}: {counts}")
     bands = ", ".join(f"{label}: {count}" for label, count in band_counts(syn, lang))
-    lines.append(f"{ui('syn.by_band', lang)}: {bands or ui('syn.none', lang)}")
+    lines.append(f"{ui('syn.by_band', lang)}: {visible(bands) or ui('syn.none', lang)}")
     for key, units in (("syn.late", syn.late), ("syn.missing", syn.missing)):
         named = ", ".join(f"{unit.name.get(lang)} ({unit.code})" for unit in units)
-        lines.append(f"{ui(key, lang)}: {named or ui('syn.none', lang)}")
+        lines.append(f"{ui(key, lang)}: {visible(named) or ui('syn.none', lang)}")
     if syn.ranking:
         lines += ["", style(ui("syn.ranking", lang), "bold")]
         labels = band_labels(syn, lang)
@@ -245,14 +248,17 @@ def synthesis(
     if syn.model_points:
         lines += ["", style(ui("syn.model_points", lang), "bold")]
         lines += [
-            f"- {found.type.label.get(lang)}: {found.point.name.get(lang)}"
-            f" ({found.unit.name.get(lang)})"
+            visible(
+                f"- {found.type.label.get(lang)}: {found.point.name.get(lang)}"
+                f" ({found.unit.name.get(lang)})"
+            )
             for found in syn.model_points
         ]
     if syn.limitations:
         lines += ["", style(ui("syn.limitations", lang), "bold")]
         lines += [
-            f"- {found.text.get(lang)} ({found.unit.name.get(lang)})" for found in syn.limitations
+            f"- {prose(found.text.get(lang))} ({visible(found.unit.name.get(lang))})"
+            for found in syn.limitations
         ]
     if syn.indicator_totals:
         lines += ["", style(ui("syn.totals", lang), "bold")]
@@ -284,11 +290,12 @@ def synthesis(
 
 def findings(found: Iterable[Finding], lang: str = "vi", style: Style = PLAIN) -> list[str]:
     """
-    One line a finding, ``file:line:column: severity code: path: message``.
+    One line a finding, ``file:line:column: severity code: path: message``; a control character
+    or a line break in it (a file's name, a value quoted) is shown as an escape (``visible``).
     """
     lines = []
     for finding in found:
-        line = finding.render(lang)
+        line = visible(finding.render(lang))
         lines.append(style(line, "red" if str(finding.severity) == "error" else "yellow"))
     return lines
 
@@ -311,9 +318,9 @@ def mistakes(
     found: Sequence[Finding], lang: str = "vi", style: Style = PLAIN, *, every: bool = False
 ) -> list[str]:
     """
-    One line a mistake: the findings of :func:`findings`, where one that caused others (see
-    ``quytac.fold``) says "(and 3 more caused by this)" and those others are left out; with
-    ``every`` they are listed too, each saying where its cause is.
+    One line a mistake: the findings of :func:`findings` (escaped as there), where one that
+    caused others (see ``quytac.fold``) says "(and 3 more caused by this)" and those others are
+    left out; with ``every`` they are listed too, each saying where its cause is.
     """
     entries = fold(found)
     more = {id(root): len(rest) for root, rest in entries}
@@ -330,5 +337,5 @@ def mistakes(
         if root is not None:
             key = "cli.same_as" if root.follows else "cli.caused_by"
             line += " " + ui(key, lang, place=root.place)
-        lines.append(style(line, "red" if str(finding.severity) == "error" else "yellow"))
+        lines.append(style(visible(line), "red" if str(finding.severity) == "error" else "yellow"))
     return lines
