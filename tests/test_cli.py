@@ -1091,6 +1091,37 @@ class TestSynthesize:
         assert done.stdout.endswith(" errors, 0 warnings\n")
 
 
+def _codes(folder):
+    """
+    The bundled codes of conduct, which the bundled checklist cites, copied into a folder.
+    """
+    for name in ("qtux-can-bo.yaml", "qtux-noi-cong-cong.yaml"):
+        shutil.copy(DATA / name, folder / name)
+
+
+TESTED = """\
+kind: Checklist
+schema: quytac/v1
+id: kt-thu
+title: Phiếu kiểm tra thử
+codes: [qtux-can-bo]
+scoring:
+  bands:
+    - {id: dat, label: Đạt, min: 50}
+    - {id: chua_dat, label: Chưa đạt, min: 10}
+sections:
+  - id: I
+    title: Công tác chỉ đạo
+    items:
+      - {id: I.1, text: Có văn bản triển khai, points: 2, refs: [qtux-can-bo:99]}
+      - {id: I.2, text: Có niêm yết, points: 2, when: {item: I.9, equals: pass}}
+examples:
+  - name: đạt tất cả
+    answers: {I.1: pass}
+    expect: {percent: 100, band: dat}
+"""
+
+
 class TestTest:
     def test_the_bundled_checklist_passes(self):
         """
@@ -1115,8 +1146,9 @@ class TestTest:
             text.replace("expect: {percent: 100, band: tot,", "expect: {percent: 99, band: tot,"),
             encoding="utf-8",
         )
+        _codes(tmp_path)
 
-        done = run("test", "c.yaml", "--lang", "en", cwd=tmp_path)
+        done = run("test", ".", "--lang", "en", cwd=tmp_path)
 
         assert (1, "") == (done.returncode, done.stderr)
         assert [
@@ -1135,14 +1167,148 @@ class TestTest:
             text.replace("expect: {percent: 100, band: tot,", "expect: {percent: 99, band: tot,"),
             encoding="utf-8",
         )
+        _codes(tmp_path)
 
-        done = run("test", "c.yaml", "--format", "json", cwd=tmp_path)
+        done = run("test", ".", "--format", "json", cwd=tmp_path)
 
         data = valid(json.loads(done.stdout), "test")
-        assert {"checklists": 1, "examples": 7, "failed": 1} == data["summary"]
+        assert {"checklists": 1, "invalid": 0, "examples": 7, "failed": 1} == data["summary"]
+        assert (True, []) == (data["checklists"][0]["valid"], data["checklists"][0]["issues"])
         assert ["examples[0].expect.percent"] == [
             f["path_text"] for f in data["checklists"][0]["failures"]
         ]
+
+    def test_a_checklist_that_validate_rejects_is_not_called_good(self, tmp_path):
+        """
+        Its examples all pass, but its bands leave a gap, an item cites an article its code
+        does not have and a condition tests no item: those errors come first, located, the
+        checklist is invalid and the exit status is 1.
+        """
+        (tmp_path / "c.yaml").write_text(TESTED, encoding="utf-8")
+        _codes(tmp_path)
+
+        done = run("test", ".", "--lang", "en", cwd=tmp_path)
+
+        assert (1, "") == (done.returncode, done.stderr)
+        assert [
+            "c.yaml:8:5: error QT415: scoring.bands: no band covers 0 up to 10:"
+            " the lowest band must start at 0",
+            "c.yaml:14:66: error QT423: sections[0].items[0].refs[0]:"
+            " the code 'qtux-can-bo' has no article 99",
+            "c.yaml:15:62: error QT430: sections[0].items[1].when.item:"
+            " the condition tests 'I.9', which is not an item of this checklist",
+            "kt-thu: invalid (3 errors), 1 example, 0 failed",
+            "1 checklist (1 invalid), 1 example, 0 failed",
+        ] == done.stdout.splitlines()
+
+    def test_an_invalid_checklist_in_vietnamese(self, tmp_path):
+        """
+        The same in Vietnamese, the default.
+        """
+        (tmp_path / "c.yaml").write_text(TESTED, encoding="utf-8")
+        _codes(tmp_path)
+
+        done = run("test", ".", cwd=tmp_path)
+
+        assert [
+            "kt-thu: không hợp lệ (3 lỗi), 1 ví dụ, 0 không đạt",
+            "1 phiếu kiểm tra (1 không hợp lệ), 1 ví dụ, 0 không đạt",
+        ] == done.stdout.splitlines()[-2:]
+
+    def test_the_issues_come_before_the_failing_examples(self, tmp_path):
+        """
+        A checklist's issues, then its examples' failures, then its line.
+        """
+        (tmp_path / "c.yaml").write_text(
+            TESTED.replace("percent: 100", "percent: 90"), encoding="utf-8"
+        )
+        _codes(tmp_path)
+
+        done = run("test", ".", "--lang", "en", cwd=tmp_path)
+
+        assert [
+            "c.yaml:19:23: error QT460: examples[0].expect.percent: example 'đạt tất cả':"
+            " expected percent 90, got 100",
+            "kt-thu: invalid (3 errors), 1 example, 1 failed",
+            "1 checklist (1 invalid), 1 example, 1 failed",
+        ] == done.stdout.splitlines()[3:]
+
+    def test_warnings_are_shown_and_do_not_fail(self, tmp_path):
+        """
+        A warning of the checklist's rules (a code cited but not listed) is shown; the
+        checklist is valid and the exit status 0.
+        """
+        fixed = (
+            TESTED.replace("min: 10", "min: 0")
+            .replace("qtux-can-bo:99", "qtux-noi-cong-cong:3")
+            .replace("item: I.9, equals: pass", "item: I.1, equals: fail")
+        )
+        (tmp_path / "c.yaml").write_text(fixed, encoding="utf-8")
+        _codes(tmp_path)
+
+        done = run("test", ".", "--lang", "en", cwd=tmp_path)
+
+        assert (0, "") == (done.returncode, done.stderr)
+        assert [
+            "c.yaml:14:66: warning QT422: sections[0].items[0].refs[0]:"
+            " the code 'qtux-noi-cong-cong' is not listed in the checklist's codes",
+            "kt-thu: 1 example, 0 failed",
+            "1 checklist, 1 example, 0 failed",
+        ] == done.stdout.splitlines()
+
+    def test_references_are_looked_up_in_the_files_given(self, tmp_path):
+        """
+        The codes a checklist cites are looked up in the files and folders given, as
+        ``quytac validate`` looks them up: the bundled checklist alone cites unknown codes.
+        """
+        shutil.copy(DATA / "checklist-co-quan-2023.yaml", tmp_path / "c.yaml")
+        _codes(tmp_path)
+
+        alone = run("test", "c.yaml", "--lang", "en", cwd=tmp_path)
+        together = run(
+            "test", "c.yaml", "qtux-can-bo.yaml", "qtux-noi-cong-cong.yaml", cwd=tmp_path
+        )
+
+        assert (1, 0) == (alone.returncode, together.returncode)
+        assert [
+            "c.yaml:12:9: error QT421: codes[0]: unknown code 'qtux-can-bo':"
+            " no ConductCode with this id in the workspace",
+            "c.yaml:12:22: error QT421: codes[1]: unknown code 'qtux-noi-cong-cong':"
+            " no ConductCode with this id in the workspace",
+            "kt-co-quan-2023: invalid (2 errors), 7 examples, 0 failed",
+            "1 checklist (1 invalid), 7 examples, 0 failed",
+        ] == alone.stdout.splitlines()
+        assert 1 == run("validate", "c.yaml", cwd=tmp_path).returncode
+
+    def test_json_of_an_invalid_checklist(self, tmp_path):
+        """
+        In JSON the checklist is ``valid: false`` with its ``issues`` (errors and warnings),
+        apart from its examples' ``failures``; the summary counts it as invalid.
+        """
+        (tmp_path / "c.yaml").write_text(TESTED, encoding="utf-8")
+        _codes(tmp_path)
+
+        done = run("test", ".", "--format", "json", "--lang", "en", cwd=tmp_path)
+
+        data = valid(json.loads(done.stdout), "test")
+        (tested,) = data["checklists"]
+        assert 1 == done.returncode
+        assert {"checklists": 1, "invalid": 1, "examples": 1, "failed": 0} == data["summary"]
+        assert (False, [], ["QT415", "QT423", "QT430"]) == (
+            tested["valid"],
+            tested["failures"],
+            [issue["code"] for issue in tested["issues"]],
+        )
+        assert {
+            "source": "c.yaml",
+            "line": 8,
+            "column": 5,
+            "path": ["scoring", "bands"],
+            "path_text": "scoring.bands",
+            "code": "QT415",
+            "severity": "error",
+            "message": "no band covers 0 up to 10: the lowest band must start at 0",
+        } == tested["issues"][0]
 
     def test_no_checklist_is_a_usage_error(self, tmp_path):
         """

@@ -682,12 +682,21 @@ class Checklist(Definition):
         """
         return next((item for item, _ in self.walk() if item.id == item_id), None)
 
-    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:
+    def issues(
+        self, workspace: Workspace | None = None, *, examples: bool = True
+    ) -> Iterator[Issue]:
         """
         The rules a checklist must keep, as issues with paths into the checklist: ids, totals,
         bands, items, conditions, references to code articles, and its examples.
 
+        Args:
+            workspace: Where the codes its items cite are looked up (without one, references
+                are checked for their form only).
+            examples: Whether to run its examples too (``quytac test`` runs them apart).
+
         .. versionadded:: 2026.11.0
+        .. versionchanged:: 2026.11.0
+           ``examples``, to leave the examples out.
         """
         from .scoring import run_examples  # noqa: PLC0415 - scoring builds on checklists
 
@@ -699,6 +708,8 @@ class Checklist(Definition):
         yield from _condition_issues(self)
         yield from _critical_issues(self)
         yield from _ref_issues(self, workspace)
+        if not examples:
+            return
         # With an item id used twice, answers name two items and every total is off: whatever
         # the examples find follows from the first duplicate.
         twice = next((issue.cause for issue in duplicates if issue.cause[2] == "item"), None)

@@ -187,6 +187,20 @@ UI: dict[str, tuple[str, str]] = {
         "{checklists} checklist{checklists_s}, {count} example{count_s}, {failed} failed",
         "{checklists} phiếu kiểm tra, {count} ví dụ, {failed} không đạt",
     ),
+    "cli.examples_invalid": (
+        (
+            "{checklist}: invalid ({errors} error{errors_s}), {count} example{count_s},"
+            " {failed} failed"
+        ),
+        "{checklist}: không hợp lệ ({errors} lỗi), {count} ví dụ, {failed} không đạt",
+    ),
+    "cli.examples_total_invalid": (
+        (
+            "{checklists} checklist{checklists_s} ({invalid} invalid), {count} example{count_s},"
+            " {failed} failed"
+        ),
+        "{checklists} phiếu kiểm tra ({invalid} không hợp lệ), {count} ví dụ, {failed} không đạt",
+    ),
     "cli.demo_heading": (
         "The Hanoi 2023 example: {count} documents ({schema})",
         "Ví dụ Hà Nội 2023: {count} tài liệu ({schema})",
