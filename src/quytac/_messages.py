@@ -287,6 +287,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "the code takes effect on {start}, before it was issued ({issued})",
         "quy tắc có hiệu lực từ {start}, trước ngày ban hành ({issued})",
     ),
+    "QT227": (
+        E,
+        "{got} is a {what}, not a {other}: write {key}: [{value}]",
+        "{got} là {what_vi}, không phải {other_vi}: hãy viết {key}: [{value}]",
+    ),
     "QT230": (
         E,
         "{ref} is not an article reference CODE_ID:ARTICLE, such as qtux-noi-cong-cong:3",
@@ -625,6 +630,22 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         E,
         "duplicate band id {id} (first at {first}): cap_band and expect.band are ambiguous",
         "mã mức {id} bị trùng (lần đầu ở {first}): cap_band và expect.band không rõ nghĩa",
+    ),
+    "QT428": (
+        E,
+        (
+            "cap_band {band} never applies with zero: score (a failed critical item already"
+            " gives 0, the lowest band); keep one of the two"
+        ),
+        (
+            "cap_band {band} không bao giờ có tác dụng khi có zero: score (câu hỏi bắt buộc"
+            " không đạt đã cho điểm 0, mức thấp nhất); chỉ giữ một trong hai"
+        ),
+    ),
+    "QT429": (
+        W,
+        "cap_band {band} is the highest band: it never lowers a band",
+        "cap_band {band} là mức cao nhất: không bao giờ hạ mức",
     ),
     "QT430": (
         E,

@@ -619,7 +619,7 @@ class Checklist(Definition):
 
     Attributes:
         codes: The ids of the codes of conduct its items cite.
-        applies_to: The kinds of unit it is meant for.
+        applies_to: The kinds of unit and the types of public place it is meant for.
         valid_from: The first day it is used (references are checked to be in force then).
         notes: What it is, where it comes from.
         scoring: How it is scored.
@@ -700,10 +700,12 @@ class Checklist(Definition):
         """
         from .scoring import run_examples  # noqa: PLC0415 - scoring builds on checklists
 
+        yield from self.applies_to.issues(workspace)
         duplicates = list(_duplicates(self))
         yield from duplicates
         yield from _totals(self)
         yield from _bands(self.scoring)
+        yield from _policy_issues(self.scoring)
         yield from _item_issues(self)
         yield from _condition_issues(self)
         yield from _critical_issues(self)
@@ -813,6 +815,18 @@ def band_hint(given: str, policy: ScoringPolicy) -> Hint:
     (``Khá`` given for ``kha``).
     """
     return of_documents(given, policy.bands)
+
+
+def _policy_issues(policy: ScoringPolicy) -> Iterator[Issue]:
+    """
+    A critical policy that contradicts itself (QT428), or a cap that never lowers a band
+    (QT429).
+    """
+    cap = policy.critical.cap_band
+    if cap is not None and policy.critical.zero is ZeroScope.SCORE:
+        yield _issue("QT428", ("scoring", "critical"), band=repr(cap))
+    elif policy.bands and cap == max(policy.bands, key=lambda band: band.min).id:
+        yield _issue("QT429", ("scoring", "critical", "cap_band"), band=repr(cap))
 
 
 def _item_issues(checklist: Checklist) -> Iterator[Issue]:

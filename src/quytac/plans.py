@@ -16,7 +16,7 @@ from ._base import Definition
 from ._checks import identifier, non_empty_text
 from ._nearest import of_documents, unit_hint
 from .checklists import Checklist
-from .codes import ConductCode, LegalBasis
+from .codes import AppliesTo, ConductCode, LegalBasis
 from .collation import vietnamese_key
 from .errors import Issue, format_path
 from .outlines import ReportOutline
@@ -415,14 +415,13 @@ class InspectionPlan(Definition):
         """
         checklist_id = self.direct.checklist if self.direct is not None else None
         checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
-        if checklist is None or not checklist.applies_to.unit_kinds:
+        if checklist is None or not checklist.applies_to.limited:
             return
-        kinds = set(checklist.applies_to.unit_kinds)
         outside = sorted(
             {
-                a.unit.kind
+                outside_kind(checklist.applies_to, a.unit)
                 for a in self.assignments(catalog)
-                if a.form is Form.DIRECT and a.unit.kind not in kinds
+                if a.form is Form.DIRECT and not checklist.applies_to.covers(a.unit)
             }
         )
         if outside:
@@ -433,6 +432,16 @@ class InspectionPlan(Definition):
                 checklist=repr(checklist_id),
                 kinds=", ".join(outside),
             )
+
+
+def outside_kind(applies_to: AppliesTo, unit: Unit) -> str:
+    """
+    How QT316 names the kind of a unit a checklist does not cover: its unit kind, with its
+    place type when the checklist is aimed at place types.
+    """
+    if applies_to.place_types and unit.place_type is not None:
+        return f"{unit.kind} (place_type: {unit.place_type})"
+    return unit.kind
 
 
 def _in_force_during(code: ConductCode, period: Period) -> bool:

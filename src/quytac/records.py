@@ -29,7 +29,7 @@ from .conditions import number as spelled_number
 from .errors import Issue, Severity
 from .fingerprints import fingerprint
 from .outlines import FigureValue, Indicator, Narrative, OutlineSection, ReportOutline
-from .plans import Assignment, Form, InspectionPlan, unknown
+from .plans import Assignment, Form, InspectionPlan, outside_kind, unknown
 from .scoring import Score, score
 from .text import Text
 from .units import UnitCatalog
@@ -435,16 +435,16 @@ def _applies_to_issues(
     A self-assessment from a unit of a kind its checklist does not apply to.
     """
     checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
-    if checklist is None or not checklist.applies_to.unit_kinds:
+    if checklist is None or not checklist.applies_to.limited:
         return
     assignment = assignments_in(workspace, plan.id).get(unit)
-    if assignment is not None and assignment.unit.kind not in checklist.applies_to.unit_kinds:
+    if assignment is not None and not checklist.applies_to.covers(assignment.unit):
         yield _messages.make(
             Issue,
             "QT316",
             ("self_assessment", "checklist"),
             checklist=repr(checklist.id),
-            kinds=assignment.unit.kind,
+            kinds=outside_kind(checklist.applies_to, assignment.unit),
         )
 
 
