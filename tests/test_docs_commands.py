@@ -78,7 +78,7 @@ NOT_RUN = {
     ): "the shape of a finding, not a command",
     (
         "docs/reports.md",
-        "python tools/pin_fingerprints.py                 # src/quytac/data, or give a folder",
+        "quytac pin src/quytac/data --workspace src/quytac/data           # write them",
     ): "rewrites the bundled data in src/; tests/test_review_fixes.py runs its --check",
     ("docs/api.md", "[pytest]"): "a pytest configuration; tests/test_pytest_plugin.py runs one",
     (

@@ -201,6 +201,28 @@ UI: dict[str, tuple[str, str]] = {
         ),
         "{checklists} phiếu kiểm tra ({invalid} không hợp lệ), {count} ví dụ, {failed} không đạt",
     ),
+    "cli.pinned": (
+        "{place}: {path}: pinned {what} {id} version {version} (fingerprint {fingerprint})",
+        "{place}: {path}: đã ghi {what} {id} phiên bản {version} (dấu vân tay {fingerprint})",
+    ),
+    "cli.pinned_checklist": ("checklist", "phiếu kiểm tra"),
+    "cli.pinned_outline": ("outline", "đề cương"),
+    "cli.pins_written": (
+        "{count} pin{count_s} written in {files} file{files_s}",
+        "đã ghi {count} phiên bản vào {files} tệp",
+    ),
+    "cli.pins_to_write": (
+        "{count} pin{count_s} to write in {files} file{files_s}",
+        "{count} phiên bản cần ghi trong {files} tệp",
+    ),
+    "cli.pin_unchanged": (
+        "no pin of this file is written",
+        "không ghi phiên bản nào vào tệp này",
+    ),
+    "cli.pin_suffix": (
+        "pin writes into .yaml, .yml and .json files, not {paths}",
+        "pin chỉ ghi vào tệp .yaml, .yml và .json, không ghi vào {paths}",
+    ),
     "cli.demo_heading": (
         "The Hanoi 2023 example: {count} documents ({schema})",
         "Ví dụ Hà Nội 2023: {count} tài liệu ({schema})",
