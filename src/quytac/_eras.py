@@ -47,10 +47,7 @@ def first_sharing_a_day(periods: Sequence[Period], queries: Sequence[Period]) ->
     or None; in O((n + q) log n) for n periods and q queries.
     """
     if len(periods) <= _FEW:
-        return [
-            next((i for i, period in enumerate(periods) if overlap(period, query)), None)
-            for query in queries
-        ]
+        return [_first_of_few(periods, query) for query in queries]
     # A period shares a day with a query when it starts by the query's end and ends on or
     # after the query's start. The queries are taken by their end: the periods that start by
     # then are added to a Fenwick tree over the periods' ends (latest end in slot 1), which
@@ -82,6 +79,13 @@ def first_sharing_a_day(periods: Sequence[Period], queries: Sequence[Period]) ->
             i -= i & -i
         found[q] = least if least < none else None
     return found
+
+
+def _first_of_few(periods: Sequence[Period], query: Period) -> int | None:
+    for position, period in enumerate(periods):
+        if overlap(period, query):
+            return position
+    return None
 
 
 def shown(period: Period) -> str:

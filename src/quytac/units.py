@@ -383,13 +383,20 @@ class UnitCatalog(Definition):
                 asking.setdefault(unit.parent, []).append(position)
         found: list[int | None] = [None] * len(self.units)
         for code, children in asking.items():
-            candidates = self._by_code.get(code, ())
+            candidates = self._by_code.get(code)
+            if candidates is None:
+                continue
             among = [periods[position] for position in candidates]
-            on_start = first_sharing_a_day(among, [(periods[c][0],) * 2 for c in children])
-            overlapping = first_sharing_a_day(among, [periods[c] for c in children])
-            for child, first, other in zip(children, on_start, overlapping, strict=True):
-                chosen = first if periods[child][0] is not None and first is not None else other
-                found[child] = None if chosen is None else candidates[chosen]
+            dated = [child for child in children if periods[child][0] is not None]
+            days = [(periods[child][0], periods[child][0]) for child in dated]
+            for child, first in zip(dated, first_sharing_a_day(among, days), strict=True):
+                if first is not None:
+                    found[child] = candidates[first]
+            rest = [child for child in children if found[child] is None]
+            overlapping = first_sharing_a_day(among, [periods[child] for child in rest])
+            for child, first in zip(rest, overlapping, strict=True):
+                if first is not None:
+                    found[child] = candidates[first]
         return tuple(found)
 
     def unit(self, code: str, *, on: dt.date) -> Unit | None:
@@ -557,7 +564,7 @@ class UnitCatalog(Definition):
         The unit with a code that can take over a unit that ended on ``end``: the earliest
         one that goes on after that day (the first listed of those that start together).
         """
-        found = self._by_end.get(code)
+        found = self._ends(code)
         if found is None:
             return None
         ends, earliest = found
@@ -569,7 +576,7 @@ class UnitCatalog(Definition):
         The latest end of the units with a code, taking ``otherwise`` for an open end; None
         when no unit has the code.
         """
-        found = self._by_end.get(code)
+        found = self._ends(code)
         if found is None:
             return None
         ends = found[0]
@@ -579,31 +586,38 @@ class UnitCatalog(Definition):
         last = ends[closed - 1][1]
         return max(last, otherwise) if closed < len(ends) else last
 
+    def _ends(self, code: str) -> tuple[list[tuple[bool, dt.date]], list[int]] | None:
+        """
+        The ends of the units with a code in order (``(open, day)``: an open end last), and
+        from each of them on, the position of the unit that starts first (the first listed of
+        those that start together); None when no unit has the code. Worked out once a code.
+        """
+        known = self._by_end
+        if code not in known:
+            positions = self._by_code.get(code)
+            known[code] = None if positions is None else self._ends_of(positions)
+        return known[code]
+
     @functools.cached_property
-    def _by_end(self) -> dict[str, tuple[list[tuple[bool, dt.date]], list[int]]]:
-        """
-        For each code, the ends of its units in order (``(open, day)``: an open end last),
-        and from each of them on, the position of the unit that starts first (the first listed
-        of those that start together).
-        """
+    def _by_end(self) -> dict[str, tuple[list[tuple[bool, dt.date]], list[int]] | None]:
+        return {}
+
+    def _ends_of(self, positions: tuple[int, ...]) -> tuple[list[tuple[bool, dt.date]], list[int]]:
         periods = self._periods
 
         def end(position: int) -> tuple[bool, dt.date]:
             last = periods[position][1]
             return (last is None, last or dt.date.max)
 
-        found: dict[str, tuple[list[tuple[bool, dt.date]], list[int]]] = {}
-        for code, positions in self._by_code.items():
-            by_end = sorted(positions, key=end)
-            earliest = [0] * len(by_end)
-            best: tuple[dt.date, int] | None = None
-            for index in reversed(range(len(by_end))):
-                position = by_end[index]
-                key = (periods[position][0] or dt.date.min, position)
-                best = key if best is None or key < best else best
-                earliest[index] = best[1]
-            found[code] = ([end(position) for position in by_end], earliest)
-        return found
+        by_end = sorted(positions, key=end)
+        earliest = [0] * len(by_end)
+        best: tuple[dt.date, int] | None = None
+        for index in reversed(range(len(by_end))):
+            position = by_end[index]
+            key = (periods[position][0] or dt.date.min, position)
+            best = key if best is None or key < best else best
+            earliest[index] = best[1]
+        return [end(position) for position in by_end], earliest
 
     # --- rules ----------------------------------------------------------------------------
 
