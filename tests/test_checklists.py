@@ -648,6 +648,10 @@ class TestLintGrowsLinearly:
     """
 
     def test_many_choices(self):
+        """
+        An item of n choices without points: its maximum is the best choice.
+        """
+
         def make(n):
             choices = tuple(
                 quytac.Choice(id=f"c{k}", label=quytac.Text(vi="Một"), points=Decimal(k % 5))
@@ -659,6 +663,10 @@ class TestLintGrowsLinearly:
         assert_near_linear(make, 200)
 
     def test_many_thresholds(self):
+        """
+        A count item of n steps without points: its maximum is the best step.
+        """
+
         def make(n):
             steps = tuple(Threshold(min=k, points=Decimal(k)) for k in range(n))
             checklist = one_item(Count(thresholds=steps))
@@ -667,6 +675,10 @@ class TestLintGrowsLinearly:
         assert_near_linear(make, 200)
 
     def test_many_references_to_a_long_code(self):
+        """
+        n items, each citing one of the n articles of a code.
+        """
+
         def make(n):
             code = quytac.ConductCode(
                 id="q",

@@ -359,6 +359,9 @@ class TestCycles:
 
     @pytest.mark.parametrize("length", [2, 3, 5000])
     def test_one_long_cycle(self, length):
+        """
+        Items that each test the next, round to the first: one cycle, from the first item.
+        """
         edges = {f"i{k}": (f"i{(k + 1) % length}",) for k in range(length)}
 
         assert [tuple(edges)] == list(cycles(edges))
@@ -386,6 +389,10 @@ class TestStaticChecksGrowLinearly:
     """
 
     def test_each_item_tests_the_next(self):
+        """
+        A chain of conditions on later items (QT432), which never comes back.
+        """
+
         def make(n):
             checklist = chained(n, lambda k: on(k + 1) if k < n - 1 else None)
             return lambda: list(checklist.issues())
@@ -406,6 +413,10 @@ class TestStaticChecksGrowLinearly:
         assert_near_linear(make, 16)
 
     def test_pairs_that_test_each_other(self):
+        """
+        n / 2 cycles of two items: each part is searched alone.
+        """
+
         def make(n):
             checklist = chained(n, lambda k: on(k + 1 if k % 2 == 0 else k - 1))
             return lambda: list(checklist.issues())

@@ -842,22 +842,37 @@ class TestRulesAsRead:
 
     @given(tangled_catalogs())
     def test_parents(self, catalog):
+        """
+        Each unit's parent (QT201, QT204, QT210 and the cycles rest on it).
+        """
         assert [reference_parent(catalog, unit) for unit in catalog.units] == list(catalog._parents)
 
     @given(tangled_catalogs())
     def test_codes_used_twice(self, catalog):
+        """
+        QT202: the same issues, in the same order.
+        """
         assert reference_duplicates(catalog) == of_codes(catalog, "QT202")
 
     @given(tangled_catalogs())
     def test_cycles(self, catalog):
+        """
+        QT203: the same issues, in the same order.
+        """
         assert reference_cycles(catalog) == of_codes(catalog, "QT203")
 
     @given(parent_chains())
     def test_long_chains_and_cycles(self, catalog):
+        """
+        QT203 where parents make chains and cycles of up to 200 units, tails into them too.
+        """
         assert reference_cycles(catalog) == of_codes(catalog, "QT203")
 
     @given(tangled_catalogs(), st.sampled_from(DAYS[1:]))
     def test_the_unit_taking_over(self, catalog, end):
+        """
+        The unit that takes over a code after a day (QT207, QT208, successors).
+        """
         for code in {unit.code for unit in catalog.units}:
             assert reference_taking_over(catalog, code, end) is catalog.taking_over(code, end)
 
@@ -930,6 +945,10 @@ class TestRulesGrowLinearly:
         return lambda: list(catalog.issues())
 
     def test_a_long_chain_and_a_long_cycle(self):
+        """
+        A chain of departments each under the one before, and a cycle of boards.
+        """
+
         def make(n):
             chain = [
                 attrs.evolve(u, parent=f"u{k - 1}" if k else None)
@@ -944,6 +963,10 @@ class TestRulesGrowLinearly:
         assert_near_linear(make, 200)
 
     def test_one_code_in_two_eras(self):
+        """
+        QT202 for n units of one code until 30/06/2025 and n from 01/07/2025.
+        """
+
         def make(n):
             old = [attrs.evolve(u, code="00070", valid_to=LAST_OLD_DAY) for u in departments(n)]
             new = [attrs.evolve(u, code="00070", valid_from=FIRST_NEW_DAY) for u in departments(n)]
@@ -969,6 +992,10 @@ class TestRulesGrowLinearly:
         assert_near_linear(make, 200)
 
     def test_many_place_types(self):
+        """
+        n places, each of a place type the catalog declares.
+        """
+
         def make(n):
             places = [
                 Unit(
