@@ -1,6 +1,7 @@
 """
-The benchmark suite of issue 8: every figure is a ratio against a baseline measured in the same
-run (the machines are shared and noisy), each a median of several repetitions.
+The benchmark suite of issue 8 (and the rules section of issue 12): every figure is a ratio
+against a baseline measured in the same run (the machines are shared and noisy), each a median of
+several repetitions.
 
 Run: ``python benchmarks/run.py [--quick] [--output benchmarks/RESULTS.md]`` after
 ``pip install -e '.[bench]'``. See benchmarks/README.md.
@@ -34,6 +35,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import rules
 import workload
 
 import quytac
@@ -294,7 +296,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, help="also write the report (Markdown) here")
     parser.add_argument(
         "--only",
-        choices=("pipeline", "scoring", "structuring", "memory", "synthesis", "parallel"),
+        choices=("pipeline", "scoring", "structuring", "memory", "synthesis", "parallel", "rules"),
         action="append",
         help="run only these sections (repeat the option for several)",
     )
@@ -311,14 +313,14 @@ def main() -> None:
     machine(report)
     folder = Path(tempfile.mkdtemp(prefix="quytac-bench-"))
     try:
-        paths = {n: workload.write(folder / str(n), n) for n in (small, large)}
-        checklist = quytac.load(paths[small]["checklist"])
-        assert isinstance(checklist, quytac.Checklist)
         wanted = set(options.only or ())
 
         def runs(section: str) -> bool:
             return not wanted or section in wanted
 
+        # The records workload, unless only the rules run.
+        paths = {} if wanted == {"rules"} else _records_workload(folder, small, large)
+        checklist = quytac.load(paths[small]["checklist"]) if paths else None
         if runs("pipeline"):
             _pipeline_section(report, paths, checklist, small, large, repeat)
         if runs("scoring"):
@@ -332,11 +334,17 @@ def main() -> None:
             _synthesis_section(report, paths[large], large)
         if runs("parallel"):
             _parallel_section(report, quytac.load_all(paths[large]["jsonl"]), checklist)
+        if runs("rules"):
+            _rules_section(report, folder / "rules", small, repeat)
     finally:
         shutil.rmtree(folder)
     report.say(f"Whole run: {time.perf_counter() - started:,.0f} s.")
     if options.output:
         options.output.write_text("\n".join(report.lines) + "\n", encoding="utf-8")
+
+
+def _records_workload(folder: Path, small: int, large: int) -> dict[int, dict[str, Path]]:
+    return {n: workload.write(folder / str(n), n) for n in (small, large)}
 
 
 def _pipeline_section(report, paths, checklist, small, large, repeat) -> None:  # noqa: PLR0917
@@ -595,6 +603,64 @@ def _parallel_section(report, records, checklist) -> None:
     report.say(f"Batches of 1,000 records; one run each (`nproc` = {os.cpu_count()}).")
     report.say()
     report.table(["how", "time", "ratio to serial", "same scores as serial"], rows)
+
+
+def _rules_section(report, folder: Path, n: int, repeat: int) -> None:
+    report.say(f"## Validation at {n:,} and {10 * n:,}: how the rules grow")
+    report.say()
+    small, large = rules.write(folder / str(n), n), rules.write(folder / str(10 * n), 10 * n)
+    rows = []
+    for name, (what, _) in rules.WORKLOADS.items():
+        load_n, check_n, issues_n = _validation(small[name], repeat)
+        load_10n, check_10n, issues_10n = _validation(large[name], repeat)
+        ratio = check_10n / check_n
+        rows.append(
+            [
+                what,
+                f"{ms(check_n)} ({issues_n:,})",
+                f"{ms(check_10n)} ({issues_10n:,})",
+                f"**{ratio:.1f}**",
+                verdict(ratio, 20),
+                f"{ms(load_n)} / {ms(load_10n)}",
+            ]
+        )
+    report.say("`Workspace.load(file)` then `validate()`, as `quytac validate file` does, each run")
+    report.say(f"on a fresh load (nothing cached), the garbage collector off; medians of {repeat}.")
+    report.say("The ratio of the validation times is about 10 for rules in linear time, 100 or")
+    report.say("more for quadratic ones (benchmarks/rules.py has the workloads).")
+    report.say()
+    report.table(
+        [
+            "workload",
+            f"validate at n = {n:,} (issues)",
+            f"at 10n = {10 * n:,}",
+            "10n / n",
+            "target",
+            "load at n / 10n",
+        ],
+        rows,
+    )
+
+
+def _validation(path: Path, repeat: int) -> tuple[float, float, int]:
+    """
+    The median times of loading a file as a workspace and of validating it, and its issues.
+    """
+    loads, checks = [], []
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()  # as timeit does: the collector's passes grow with the heap
+        try:
+            start = time.perf_counter()
+            workspace = quytac.Workspace.load(path)  # fresh: nothing cached
+            loaded = time.perf_counter()
+            issues = workspace.validate()
+            done = time.perf_counter()
+        finally:
+            gc.enable()
+        loads.append(loaded - start)
+        checks.append(done - loaded)
+    return statistics.median(loads), statistics.median(checks), len(issues)
 
 
 def _same(serial: list[Any], other: list[Any]) -> str:

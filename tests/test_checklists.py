@@ -3,6 +3,7 @@ Checklists: the format (answer types, answers, examples), located problems, and 
 checklist as issues.
 """
 
+import datetime as dt
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -14,6 +15,7 @@ import yaml
 from hypothesis import given
 
 import quytac
+from _steps import assert_near_linear
 from _strategies_checklists import HEADER, checklist_from, checklists, yaml_items
 from quytac import (
     Answer,
@@ -30,6 +32,8 @@ from quytac import (
     _yaml,
     schema,
 )
+
+ISSUED = dt.date(2020, 1, 1)
 
 
 def rendered(found) -> list[str]:
@@ -729,3 +733,80 @@ class TestSchemaAgreement:
         [raw] = list(_yaml.read_yaml(lambda: path.read_text(encoding="utf-8"), "t"))
 
         jsonschema.Draft202012Validator(schema.json_schema("Checklist")).validate(raw.data)
+
+
+def one_item(answer, points=None) -> Checklist:
+    item = quytac.Item(id="a", text=quytac.Text(vi="Có"), answer=answer, points=points)
+    section = quytac.Section(id="S", title=quytac.Text(vi="Mục"), items=(item,))
+    return Checklist(id="kt", title=quytac.Text(vi="Phiếu"), sections=(section,))
+
+
+class TestLintGrowsLinearly:
+    """
+    Ten times the choices or steps of an item take about ten times the work, not a hundred
+    (steps counted, not timed: tests/_steps.py).
+    """
+
+    def test_many_choices(self):
+        """
+        An item of n choices without points: its maximum is the best choice.
+        """
+
+        def make(n):
+            choices = tuple(
+                quytac.Choice(id=f"c{k}", label=quytac.Text(vi="Một"), points=Decimal(k % 5))
+                for k in range(n)
+            )
+            checklist = one_item(Choices(choices=choices))
+            return lambda: list(checklist.issues())
+
+        assert_near_linear(make, 200)
+
+    def test_many_thresholds(self):
+        """
+        A count item of n steps without points: its maximum is the best step.
+        """
+
+        def make(n):
+            steps = tuple(Threshold(min=k, points=Decimal(k)) for k in range(n))
+            checklist = one_item(Count(thresholds=steps))
+            return lambda: list(checklist.issues())
+
+        assert_near_linear(make, 200)
+
+    def test_many_references_to_a_long_code(self):
+        """
+        n items, each citing one of the n articles of a code.
+        """
+
+        def make(n):
+            code = quytac.ConductCode(
+                id="q",
+                title=quytac.Text(vi="Quy tắc"),
+                legal_basis=quytac.LegalBasis(
+                    instrument="QĐ 1", issued_by="UBND", issued_on=ISSUED
+                ),
+                effective_from=ISSUED,
+                chapters=(
+                    quytac.Chapter(
+                        number="I",
+                        title=quytac.Text(vi="Chương"),
+                        articles=tuple(
+                            quytac.Article(number=k + 1, title=quytac.Text(vi="Điều"))
+                            for k in range(n)
+                        ),
+                    ),
+                ),
+            )
+            items = tuple(
+                quytac.Item(id=f"i{k}", text=quytac.Text(vi="Có"), refs=(f"q:{k + 1}",))
+                for k in range(n)
+            )
+            section = quytac.Section(id="S", title=quytac.Text(vi="Mục"), items=items)
+            checklist = Checklist(
+                id="kt", title=quytac.Text(vi="Phiếu"), codes=("q",), sections=(section,)
+            )
+            workspace = Workspace.of(code, checklist)
+            return lambda: list(checklist.issues(workspace))
+
+        assert_near_linear(make, 200)

@@ -6,10 +6,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import quytac
+from _steps import assert_near_linear
 from _strategies_checklists import checklist_from, yaml_items
 from quytac import AllOf, AnyOf, ItemCondition, Not, score
+from quytac.conditions import cycles
 
 
 def rendered(found) -> list[str]:
@@ -319,3 +323,108 @@ class TestStaticChecks:
             "<string>: error QT430: sections[0].items[1].when.item: điều kiện kiểm tra 'z',"
             " không phải là câu hỏi của phiếu này"
         ] == [issue.render("vi") for issue in found]
+
+
+def every_cycle(edges) -> list[tuple[str, ...]]:
+    """
+    The reading of QT435 that the checklist's order defines (the rule before it was made
+    linear, kept as the reference): from each item in turn, every path through items not yet
+    started from, last edge first, closing back on the item; a cycle is one path per way round
+    (an item named twice closes twice).
+    """
+    found = []
+    seen: set[str] = set()
+    for start in edges:
+        stack = [(start, (start,))]
+        while stack:
+            node, trail = stack.pop()
+            for following in edges.get(node, ()):
+                if following == start and len(trail) > 1:
+                    found.append(trail)
+                elif following not in trail and following not in seen and following in edges:
+                    stack.append((following, (*trail, following)))
+        seen.add(start)
+    return found
+
+
+NAMES = "abcdefg"
+graphs = st.dictionaries(
+    st.sampled_from(NAMES[:6]),
+    st.lists(st.sampled_from(NAMES), max_size=4).map(tuple),
+    max_size=6,
+)
+
+
+class TestCycles:
+    @given(graphs)
+    def test_every_cycle_in_order(self, edges):
+        """
+        The cycles among conditions, each way round, in the order of the reference.
+        """
+        assert every_cycle(edges) == list(cycles(edges))
+
+    @pytest.mark.parametrize("length", [2, 3, 5000])
+    def test_one_long_cycle(self, length):
+        """
+        Items that each test the next, round to the first: one cycle, from the first item.
+        """
+        edges = {f"i{k}": (f"i{(k + 1) % length}",) for k in range(length)}
+
+        assert [tuple(edges)] == list(cycles(edges))
+
+
+def chained(n: int, tested) -> quytac.Checklist:
+    """
+    Items i0 ... i(n-1), each with the condition ``tested(k)`` gives (None: no condition).
+    """
+    items = tuple(
+        quytac.Item(id=f"i{k}", text=quytac.Text(vi="Có"), when=tested(k)) for k in range(n)
+    )
+    section = quytac.Section(id="S", title=quytac.Text(vi="Mục"), items=items)
+    return quytac.Checklist(id="kt", title=quytac.Text(vi="Phiếu"), sections=(section,))
+
+
+def on(k: int) -> ItemCondition:
+    return ItemCondition(item=f"i{k}", equals="pass")
+
+
+class TestStaticChecksGrowLinearly:
+    """
+    Ten times the items take about ten times the work, not a hundred (steps counted, not
+    timed: tests/_steps.py).
+    """
+
+    def test_each_item_tests_the_next(self):
+        """
+        A chain of conditions on later items (QT432), which never comes back.
+        """
+
+        def make(n):
+            checklist = chained(n, lambda k: on(k + 1) if k < n - 1 else None)
+            return lambda: list(checklist.issues())
+
+        assert_near_linear(make, 100)
+
+    def test_each_item_tests_the_next_two(self):
+        """
+        Paths that fork at each item and never come back (there are more than 2^(n/2) of them).
+        """
+
+        def make(n):
+            checklist = chained(
+                n, lambda k: AnyOf(conditions=(on(k + 1), on(k + 2))) if k < n - 2 else None
+            )
+            return lambda: list(checklist.issues())
+
+        assert_near_linear(make, 16)
+
+    def test_pairs_that_test_each_other(self):
+        """
+        n / 2 cycles of two items: each part is searched alone.
+        """
+
+        def make(n):
+            checklist = chained(n, lambda k: on(k + 1 if k % 2 == 0 else k - 1))
+            return lambda: list(checklist.issues())
+
+        assert_near_linear(make, 100)

@@ -3,6 +3,7 @@ Reports and inspection records: their shape, their rules, and pinning the editio
 outline or checklist they were written against.
 """
 
+import datetime as dt
 import json
 import textwrap
 import types
@@ -11,6 +12,7 @@ import pytest
 
 import quytac
 from _plans_data import CHECKLIST, OUTLINE, SCORED_PLAN, rendered, report, workspace
+from _steps import assert_near_linear
 from quytac import Figure, FrozenMap, Pin, Report, ReportOutline, Text, fingerprints
 
 
@@ -491,3 +493,54 @@ class TestOnePinDecision:
             status,
             capsys.readouterr().out.splitlines()[-2],
         )
+
+
+def rounds(n: int, plans: int) -> quytac.Workspace:
+    """
+    A catalog of n wards, ``plans`` plans whose team visits them all, and a record of each
+    ward for one plan in turn (the records of the plans interleaved, as files named by unit
+    are read).
+    """
+    wards = [
+        quytac.Unit(code=f"{k + 1:05d}", name=Text(vi="Phường"), kind="phuong", parent="01")
+        for k in range(n)
+    ]
+    city = quytac.Unit(code="01", name=Text(vi="Hà Nội"), kind="thanh_pho_tw")
+    catalog = quytac.UnitCatalog(id="hn", title=Text(vi="Hà Nội"), units=(city, *wards))
+    day = dt.date(2023, 8, 1)
+    made = [
+        quytac.InspectionPlan(
+            id=f"p{k}",
+            title=Text(vi="Kế hoạch"),
+            legal_basis=quytac.LegalBasis(instrument="KH 1", issued_by="UBND", issued_on=day),
+            period=quytac.Period(start=day, end=day),
+            units="hn",
+            standing_agency="01",
+            scope=quytac.Scope(unit_kinds=("phuong",)),
+            direct=quytac.DirectPart(team=Text(vi="Đoàn"), units=tuple(u.code for u in wards)),
+        )
+        for k in range(plans)
+    ]
+    records = [
+        quytac.InspectionRecord(
+            id=f"r{k}", plan=f"p{k % plans}", unit=f"{k + 1:05d}", inspected_on=day
+        )
+        for k in range(n)
+    ]
+    return quytac.Workspace.of(catalog, *made, *records)
+
+
+class TestValidationGrowsLinearly:
+    def test_records_of_many_plans(self):
+        """
+        Ten times the records of nine plans take about ten times the work (steps counted, not
+        timed: tests/_steps.py): the records and the assignments of each plan are worked out
+        once, however many plans there are.
+        """
+
+        def make(n):
+            ws = rounds(n, 9)
+            return ws.validate
+
+        assert [] == list(rounds(18, 9).validate())
+        assert_near_linear(make, 60)

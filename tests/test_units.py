@@ -5,12 +5,23 @@ rules of a catalog (QT2xx) and the bundled Hanoi data.
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import quytac
-from _strategies_units import FIRST_NEW_DAY, LAST_OLD_DAY, two_era_catalogs, unit_trees
-from quytac import UNIT_KINDS, Unit, UnitCatalog, UnitLevel, UnitLookupError
+from _steps import assert_near_linear
+from _strategies_units import (
+    DAYS,
+    FIRST_NEW_DAY,
+    LAST_OLD_DAY,
+    parent_chains,
+    tangled_catalogs,
+    two_era_catalogs,
+    unit_trees,
+)
+from quytac import UNIT_KINDS, Unit, UnitCatalog, UnitLevel, UnitLookupError, _eras
 
 HEAD = "kind: UnitCatalog\nschema: quytac/v1\nid: x\ntitle: x\n"
 
@@ -721,3 +732,283 @@ class TestGeneratedEras:
         """
         assert [] == rendered(catalog)
         assert catalog == quytac.loads(quytac.dumps(catalog))
+
+
+# --- the rules of a catalog against plain readings of them ----------------------------------
+
+
+def starts_by(one, other) -> bool:
+    """
+    Whether a period starts no later than another ends (None: open).
+    """
+    return one[0] is None or other[1] is None or one[0] <= other[1]
+
+
+def share_a_day(one, other) -> bool:
+    return starts_by(one, other) and starts_by(other, one)
+
+
+def reference_parent(catalog: UnitCatalog, unit: Unit) -> int | None:
+    """
+    The parent as QT201-QT204 read it: the first unit listed with the parent's code that
+    exists on the day the unit starts, or failing that, the first whose period shares a day
+    with the unit's.
+    """
+    if unit.parent is None:
+        return None
+    period = catalog.period_of(unit)
+    candidates = [p for p, other in enumerate(catalog.units) if other.code == unit.parent]
+    if period[0] is not None:
+        day = (period[0], period[0])
+        for position in candidates:
+            if share_a_day(catalog.period_of(catalog.units[position]), day):
+                return position
+    for position in candidates:
+        if share_a_day(catalog.period_of(catalog.units[position]), period):
+            return position
+    return None
+
+
+def reference_duplicates(catalog: UnitCatalog) -> list[quytac.Issue]:
+    """
+    QT202, code by code in the order the codes first appear: each unit whose period shares a
+    day with that of an earlier unit of its code, naming the first such unit.
+    """
+    found = []
+    for code in dict.fromkeys(unit.code for unit in catalog.units):
+        positions = [p for p, unit in enumerate(catalog.units) if unit.code == code]
+        for later in positions:
+            period = catalog.period_of(catalog.units[later])
+            for earlier in positions:
+                if earlier < later and share_a_day(
+                    catalog.period_of(catalog.units[earlier]), period
+                ):
+                    found.append(
+                        _eras.issue(
+                            "QT202", ("units", later, "code"), given=repr(code), first=earlier
+                        )
+                    )
+                    break
+    return found
+
+
+def reference_cycles(catalog: UnitCatalog) -> list[quytac.Issue]:
+    """
+    QT203: a unit is on a cycle when following parents from it comes back to it; each cycle is
+    reported once, at its first unit listed, with the codes from there round to it again.
+    """
+    parents = [reference_parent(catalog, unit) for unit in catalog.units]
+    found = []
+    for start, unit in enumerate(catalog.units):
+        cycle = [start]
+        position = parents[start]
+        while position is not None and position != start and len(cycle) <= len(parents):
+            cycle.append(position)
+            position = parents[position]
+        if position == start and start == min(cycle):
+            chain = " → ".join(repr(catalog.units[p].code) for p in [*cycle, start])
+            found.append(
+                _eras.issue(
+                    "QT203", ("units", start, "parent"), parent=repr(unit.parent), chain=chain
+                )
+            )
+    return found
+
+
+def reference_taking_over(catalog: UnitCatalog, code: str, end: dt.date) -> Unit | None:
+    """
+    The first unit listed with the earliest start among those with the code that go on after
+    ``end``.
+    """
+    later = [
+        unit
+        for unit in catalog.units
+        if unit.code == code
+        and (catalog.period_of(unit)[1] is None or catalog.period_of(unit)[1] > end)
+    ]
+    earliest = min((catalog.period_of(unit)[0] or dt.date.min for unit in later), default=None)
+    return next((u for u in later if (catalog.period_of(u)[0] or dt.date.min) == earliest), None)
+
+
+def of_codes(catalog: UnitCatalog, *codes: str) -> list[quytac.Issue]:
+    return [issue for issue in catalog.issues() if issue.code in codes]
+
+
+class TestRulesAsRead:
+    """
+    The rules of a catalog give what a plain (slow) reading of them gives, on catalogs drawn to
+    tangle them: many units of one code, parents in chains, cycles and other eras.
+    """
+
+    @given(tangled_catalogs())
+    def test_parents(self, catalog):
+        """
+        Each unit's parent (QT201, QT204, QT210 and the cycles rest on it).
+        """
+        assert [reference_parent(catalog, unit) for unit in catalog.units] == list(catalog._parents)
+
+    @given(tangled_catalogs())
+    def test_codes_used_twice(self, catalog):
+        """
+        QT202: the same issues, in the same order.
+        """
+        assert reference_duplicates(catalog) == of_codes(catalog, "QT202")
+
+    @given(tangled_catalogs())
+    def test_cycles(self, catalog):
+        """
+        QT203: the same issues, in the same order.
+        """
+        assert reference_cycles(catalog) == of_codes(catalog, "QT203")
+
+    @given(parent_chains())
+    def test_long_chains_and_cycles(self, catalog):
+        """
+        QT203 where parents make chains and cycles of up to 200 units, tails into them too.
+        """
+        assert reference_cycles(catalog) == of_codes(catalog, "QT203")
+
+    @given(tangled_catalogs(), st.sampled_from(DAYS[1:]))
+    def test_the_unit_taking_over(self, catalog, end):
+        """
+        The unit that takes over a code after a day (QT207, QT208, successors).
+        """
+        for code in {unit.code for unit in catalog.units}:
+            assert reference_taking_over(catalog, code, end) is catalog.taking_over(code, end)
+
+    @given(tangled_catalogs(), st.sampled_from(DAYS[1:]))
+    def test_the_last_end_of_a_code(self, catalog, end):
+        """
+        The day QT208 names: the latest end of the units of a code, an open end counting as
+        the end of the unit that names the successor.
+        """
+        for code in {unit.code for unit in catalog.units} | {"z"}:
+            ends = [catalog.period_of(u)[1] or end for u in catalog.units if u.code == code]
+
+            assert max(ends, default=None) == catalog._last_end(code, end)
+
+    @given(
+        st.lists(st.tuples(st.sampled_from(DAYS), st.sampled_from(DAYS)), max_size=30),
+        st.lists(st.tuples(st.sampled_from(DAYS), st.sampled_from(DAYS)), max_size=10),
+    )
+    def test_the_first_period_sharing_a_day(self, periods, queries):
+        """
+        The lookup behind parents and QT202, with few periods and with many.
+        """
+        expected = [
+            next((i for i, period in enumerate(periods) if share_a_day(period, query)), None)
+            for query in queries
+        ]
+
+        assert expected == _eras.first_sharing_a_day(periods, queries)
+
+    @pytest.mark.parametrize("length", [1, 2, 3, 40, 5000])
+    def test_a_cycle_is_reported_once_at_its_first_unit(self, length):
+        """
+        A cycle of any length is one QT203, at its first unit listed, with every code of the
+        cycle (a long chain is cut at 200 characters).
+        """
+        units = [
+            Unit(code=f"u{n}", name=quytac.Text(vi="Sở"), kind="so", parent=f"u{(n + 1) % length}")
+            for n in range(length)
+        ]
+        catalog = UnitCatalog(id="x", title=quytac.Text(vi="x"), units=tuple(units))
+        chain = " → ".join(f"'u{n % length}'" for n in range(length + 1))
+        shown = chain if len(chain) <= 200 else chain[:199] + "…"
+
+        assert [
+            f"<UnitCatalog x>: error QT203: units[0].parent: parent 'u{1 % length}' makes a"
+            f" cycle: {shown}"
+        ] == rendered(catalog)
+
+
+def departments(n: int, **fields) -> list[Unit]:
+    return [
+        Unit(code=f"u{k}", name=quytac.Text(vi=f"Sở {k}"), kind="so", **fields) for k in range(n)
+    ]
+
+
+def one_day(k: int) -> dict[str, dt.date]:
+    day = dt.date(2000, 1, 1) + dt.timedelta(days=k)
+    return {"valid_from": day, "valid_to": day}
+
+
+class TestRulesGrowLinearly:
+    """
+    Ten times the units take about ten times the work, not a hundred (steps counted, not timed:
+    tests/_steps.py).
+    """
+
+    @staticmethod
+    def issues_of(units: list[Unit], **fields):
+        catalog = UnitCatalog(id="x", title=quytac.Text(vi="x"), units=tuple(units), **fields)
+        return lambda: list(catalog.issues())
+
+    def test_a_long_chain_and_a_long_cycle(self):
+        """
+        A chain of departments each under the one before, and a cycle of boards.
+        """
+
+        def make(n):
+            chain = [
+                attrs.evolve(u, parent=f"u{k - 1}" if k else None)
+                for k, u in enumerate(departments(n))
+            ]
+            cycle = [
+                Unit(code=f"c{k}", name=quytac.Text(vi="Ban"), kind="ban", parent=f"c{(k + 1) % n}")
+                for k in range(n)
+            ]
+            return self.issues_of(chain + cycle)
+
+        assert_near_linear(make, 200)
+
+    def test_one_code_in_two_eras(self):
+        """
+        QT202 for n units of one code until 30/06/2025 and n from 01/07/2025.
+        """
+
+        def make(n):
+            old = [attrs.evolve(u, code="00070", valid_to=LAST_OLD_DAY) for u in departments(n)]
+            new = [attrs.evolve(u, code="00070", valid_from=FIRST_NEW_DAY) for u in departments(n)]
+            return self.issues_of(old + new)
+
+        assert_near_linear(make, 200)
+
+    def test_one_code_of_many_eras_as_parent_and_successor(self):
+        """
+        One code used by a unit a day; as many units name it as their parent (from another era:
+        QT210) and as their successor (taken over too early: QT208).
+        """
+
+        def make(n):
+            eras = [attrs.evolve(u, code="p", **one_day(k)) for k, u in enumerate(departments(n))]
+            children = departments(n, parent="p", valid_from=dt.date(2100, 1, 1))
+            ending = [
+                attrs.evolve(u, code=f"e{k}", valid_to=dt.date(2100, 1, 1), successor="p")
+                for k, u in enumerate(departments(n))
+            ]
+            return self.issues_of(eras + children + ending)
+
+        assert_near_linear(make, 200)
+
+    def test_many_place_types(self):
+        """
+        n places, each of a place type the catalog declares.
+        """
+
+        def make(n):
+            places = [
+                Unit(
+                    code=f"p{k}",
+                    name=quytac.Text(vi="Chợ"),
+                    kind="dia_diem_cong_cong",
+                    place_type=f"t{k}",
+                )
+                for k in range(n)
+            ]
+            kinds = tuple(
+                quytac.PlaceType(id=f"t{k}", label=quytac.Text(vi="Chợ")) for k in range(n)
+            )
+            return self.issues_of(places, place_types=kinds)
+
+        assert_near_linear(make, 200)

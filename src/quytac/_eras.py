@@ -5,6 +5,7 @@ a code's or an article's time in force.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from . import _messages
 from .errors import Issue
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
 Path = tuple[str | int, ...]
 #: First and last day, both included; None where the period is open.
@@ -36,11 +37,55 @@ def overlap(one: Period, other: Period) -> bool:
     )
 
 
-def goes_on_after(period: Period, day: dt.date) -> bool:
+#: Up to this many periods, each query looks at every one of them.
+_FEW = 8
+
+
+def first_sharing_a_day(periods: Sequence[Period], queries: Sequence[Period]) -> list[int | None]:
     """
-    Whether a period goes on after a day (so it can take over something that ended that day).
+    For each query, the position of the first period that shares a day with it (``overlap``),
+    or None; in O((n + q) log n) for n periods and q queries.
     """
-    return period[1] is None or period[1] > day
+    if len(periods) <= _FEW:
+        return [_first_of_few(periods, query) for query in queries]
+    # A period shares a day with a query when it starts by the query's end and ends on or
+    # after the query's start. The queries are taken by their end: the periods that start by
+    # then are added to a Fenwick tree over the periods' ends (latest end in slot 1), which
+    # keeps the least position of each run of slots; the least among the ends on or after
+    # the query's start is then a prefix of the slots.
+    starts = [period[0] or dt.date.min for period in periods]
+    ends = [period[1] or dt.date.max for period in periods]
+    distinct = sorted(set(ends))
+    slot = {end: len(distinct) - i for i, end in enumerate(distinct)}
+    none = len(periods)
+    tree = [none] * (len(distinct) + 1)
+    by_start = sorted(range(len(periods)), key=starts.__getitem__)
+    added = 0
+    found: list[int | None] = [None] * len(queries)
+    for q in sorted(range(len(queries)), key=lambda q: queries[q][1] or dt.date.max):
+        query_start = queries[q][0] or dt.date.min
+        query_end = queries[q][1] or dt.date.max
+        while added < len(by_start) and starts[by_start[added]] <= query_end:
+            position = by_start[added]
+            added += 1
+            i = slot[ends[position]]
+            while i < len(tree):
+                tree[i] = min(tree[i], position)
+                i += i & -i
+        least = none
+        i = len(distinct) - bisect.bisect_left(distinct, query_start)
+        while i > 0:
+            least = min(least, tree[i])
+            i -= i & -i
+        found[q] = least if least < none else None
+    return found
+
+
+def _first_of_few(periods: Sequence[Period], query: Period) -> int | None:
+    for position, period in enumerate(periods):
+        if overlap(period, query):
+            return position
+    return None
 
 
 def shown(period: Period) -> str:

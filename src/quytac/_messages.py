@@ -843,9 +843,11 @@ def bounded(text: str, limit: int = MAX_QUOTED) -> str:
     """
     Text safe to print on one line: control characters escaped, cut at ``limit`` characters.
     """
+    whole = len(text) <= limit
+    text = text if whole else text[:limit]  # escaping only lengthens: the rest is never shown
     if not text.isprintable():
         text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if whole and len(text) <= limit else text[: limit - 1] + "…"
 
 
 def quote(value: object, limit: int = 60, lang: str = "en") -> str:

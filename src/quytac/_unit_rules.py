@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ._eras import era_text, in_order, issue, overlap
+from ._eras import era_text, first_sharing_a_day, in_order, issue
 from ._nearest import of_documents, unit_hint
 from .units import (
     CODE_DIGITS,
@@ -78,33 +78,47 @@ def _declared_kinds(catalog: UnitCatalog) -> Iterator[Issue]:
 
 
 def _duplicate_codes(catalog: UnitCatalog) -> Iterator[Issue]:
-    for positions in catalog._by_code.values():  # noqa: SLF001 - the catalog's own rules
-        for later_index, later in enumerate(positions):
-            for earlier in positions[:later_index]:
-                periods = (catalog.period_of(catalog.units[p]) for p in (earlier, later))
-                if overlap(*periods):
-                    code = repr(catalog.units[later].code)
-                    yield issue("QT202", ("units", later, "code"), given=code, first=earlier)
-                    break
+    """
+    QT202, code by code: a unit whose period overlaps that of an earlier unit of its code,
+    naming the first of them.
+    """
+    periods = catalog._periods  # noqa: SLF001 - the catalog's own rules
+    for positions in catalog._by_code.values():  # noqa: SLF001
+        if len(positions) < 2:
+            continue
+        among = [periods[position] for position in positions]
+        for later, first in zip(positions, first_sharing_a_day(among, among), strict=True):
+            if first is not None and positions[first] < later:
+                code = repr(catalog.units[later].code)
+                yield issue("QT202", ("units", later, "code"), given=code, first=positions[first])
 
 
 def _cycles(catalog: UnitCatalog) -> Iterator[Issue]:
+    """
+    QT203, once per cycle of parents, at its first unit listed, in the order of those units.
+
+    Each unit is walked once: a walk follows parents until a unit already walked (or none);
+    a cycle is found when the walk meets itself.
+    """
     parents = catalog._parents  # noqa: SLF001 - the catalog's own rules
-    reported: set[int] = set()
-    for start in range(len(catalog.units)):
-        walk = [start]
-        position = parents[start]
-        while position is not None and position not in walk:
-            walk.append(position)
+    walked = [False] * len(parents)
+    cycles: list[list[int]] = []
+    for start in range(len(parents)):
+        walk: dict[int, int] = {}  # position -> its place in the walk
+        position: int | None = start
+        while position is not None and not walked[position]:
+            walked[position] = True
+            walk[position] = len(walk)
             position = parents[position]
-        if position is None:
-            continue
-        cycle = walk[walk.index(position) :]
-        if start == min(cycle) and start not in reported:
-            reported.update(cycle)
-            chain = " → ".join(repr(catalog.units[p].code) for p in [*cycle, cycle[0]])
-            unit = catalog.units[start]
-            yield issue("QT203", ("units", start, "parent"), parent=repr(unit.parent), chain=chain)
+        if position is not None and position in walk:
+            cycle = list(walk)[walk[position] :]
+            first = cycle.index(min(cycle))
+            cycles.append(cycle[first:] + cycle[:first])
+    for cycle in sorted(cycles):
+        start = cycle[0]
+        chain = " → ".join(repr(catalog.units[p].code) for p in [*cycle, start])
+        parent = repr(catalog.units[start].parent)
+        yield issue("QT203", ("units", start, "parent"), parent=parent, chain=chain)
 
 
 def _kind_rules(
@@ -186,7 +200,7 @@ def _parent(catalog: UnitCatalog, position: int, kind: UnitKind | None) -> Itera
         return
     parent_position = catalog._parents[position]  # noqa: SLF001 - the catalog's own rules
     if parent_position is None:
-        if catalog.units_with_code(unit.parent):
+        if unit.parent in catalog._by_code:  # noqa: SLF001
             yield issue("QT210", path, parent=repr(unit.parent))
         else:
             yield issue("QT201", path, **unit_hint(catalog, unit.parent), parent=repr(unit.parent))
@@ -227,11 +241,10 @@ def _successor(
     unchecked = catalog.successor_catalog is not None and len(searched) == 1
     if unchecked:  # not in this catalog; the next era's catalog is not at hand
         return
-    earlier = [
-        (other, found) for other in searched for found in other.units_with_code(unit.successor)
-    ]
+    ends = [other._last_end(unit.successor, end) for other in searched]  # noqa: SLF001
+    earlier = [day for day in ends if day is not None]
     if earlier:
-        last = max(other.period_of(found)[1] or end for other, found in earlier)
+        last = max(earlier)
         yield issue("QT208", path, successor=repr(unit.successor), last=last, end=end)
     else:
         ids = [repr(other.id) for other in searched]

@@ -843,30 +843,30 @@ def _item_issues(checklist: Checklist) -> Iterator[Issue]:
             yield _issue("QT443", (*path, "points"))
 
 
-def _never_full(item: Item, best: Decimal, where: Path) -> Iterator[Issue]:
+def _never_full(item: Item, maximum: Decimal, best: Decimal, where: Path) -> Iterator[Issue]:
     """
     An item whose best answer gives less than its points can never be fully met.
     """
-    if best < item.maximum:
+    if best < maximum:
         code = "QT448" if item.critical else "QT447"
-        yield _issue(code, where, best=best, maximum=item.maximum)
+        yield _issue(code, where, best=best, maximum=maximum)
 
 
 def _choice_issues(item: Item, answer: Choices, path: Path) -> Iterator[Issue]:
     if not answer.choices:
         yield _issue("QT446", (*path, "answer", "choices"))
         return
-    yield from _never_full(
-        item, max(choice.points for choice in answer.choices), (*path, "answer", "choices")
-    )
+    maximum = item.maximum  # once: by default it is the best choice, a pass over them all
+    best = max(choice.points for choice in answer.choices)
+    yield from _never_full(item, maximum, best, (*path, "answer", "choices"))
     seen: set[str] = set()
     for position, choice in enumerate(answer.choices):
         where = (*path, "answer", "choices", position)
         if choice.id in seen:
             yield _issue("QT440", (*where, "id"), id=repr(choice.id))
         seen.add(choice.id)
-        if choice.points > item.maximum:
-            yield _issue("QT441", (*where, "points"), points=choice.points, maximum=item.maximum)
+        if choice.points > maximum:
+            yield _issue("QT441", (*where, "points"), points=choice.points, maximum=maximum)
 
 
 def _count_issues(item: Item, answer: Count, path: Path) -> Iterator[Issue]:
@@ -874,11 +874,12 @@ def _count_issues(item: Item, answer: Count, path: Path) -> Iterator[Issue]:
     if (answer.full_at is None) == (answer.thresholds is None):
         yield _issue("QT444", where)
         return
+    maximum = item.maximum  # once: by default it is the best step, a pass over them all
     previous: Threshold | None = None
     for position, threshold in enumerate(answer.thresholds or ()):
         step = (*where, "thresholds", position)
-        if threshold.points > item.maximum:
-            yield _issue("QT441", (*step, "points"), points=threshold.points, maximum=item.maximum)
+        if threshold.points > maximum:
+            yield _issue("QT441", (*step, "points"), points=threshold.points, maximum=maximum)
         if previous is not None and (
             threshold.min <= previous.min or threshold.points < previous.points
         ):
@@ -886,7 +887,7 @@ def _count_issues(item: Item, answer: Count, path: Path) -> Iterator[Issue]:
         previous = threshold
     if answer.thresholds:
         best = max(threshold.points for threshold in answer.thresholds)
-        yield from _never_full(item, best, (*where, "thresholds"))
+        yield from _never_full(item, maximum, best, (*where, "thresholds"))
 
 
 def targets(checklist: Checklist) -> dict[str, Target]:

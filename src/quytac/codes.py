@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
@@ -264,10 +265,14 @@ class ConductCode(Definition):
         """
         The article with a number, or None.
         """
+        return self._by_number.get(number)
+
+    @functools.cached_property
+    def _by_number(self) -> dict[int, Article]:
+        found: dict[int, Article] = {}
         for article in self.articles:
-            if article.number == number:
-                return article
-        return None
+            found.setdefault(article.number, article)  # the first, when numbered twice (QT220)
+        return found
 
     def period(self, article: Article | None = None) -> Period:
         """

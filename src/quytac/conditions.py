@@ -215,6 +215,16 @@ class Target:
     numeric: bool
     maximum: Decimal | None = None
 
+    @functools.cached_property
+    def expected_text(self) -> str:
+        """
+        What the answer can be, for a message: its values in order, "a number" or "any text"
+        (worked out once, however many conditions give the item a value it never takes).
+        """
+        if self.values is not None:
+            return ", ".join(sorted(self.values))
+        return "a number" if self.numeric else "any text"
+
 
 @attrs.frozen
 class Flaw:
@@ -258,7 +268,7 @@ def _test_flaws(test: ItemCondition, path: Path, target: Target) -> Iterator[Fla
         if not _can_take(target, value):
             params: tuple[tuple[str, object], ...] = (
                 ("value", repr(value)),
-                ("expected", _expected(target)),
+                ("expected", target.expected_text),
             )
             if target.values is not None:  # pass for yes_no, the ids of a choices item
                 params += (("hint", hint(value, sorted(target.values), WORDS["answer"])),)
@@ -271,12 +281,6 @@ def _can_take(target: Target, value: str) -> bool:
     if target.numeric:
         return number(value) is not None
     return True
-
-
-def _expected(target: Target) -> str:
-    if target.values is not None:
-        return ", ".join(sorted(target.values))
-    return "a number" if target.numeric else "any text"
 
 
 def satisfiable(condition: Condition, targets: Mapping[str, Target]) -> bool:
@@ -315,23 +319,190 @@ def _test_satisfiable(test: ItemCondition, target: Target | None) -> bool:
 
 def cycles(edges: Mapping[str, tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
     """
-    Every cycle among items whose conditions refer to each other, each once, starting from its
-    first item in the order given.
+    Every cycle among items whose conditions refer to each other, each once (once per edge
+    that closes it, when an item names another twice), starting from its first item in the
+    order given.
+
+    From each item in turn, the cycles through it among the items after it, found as a
+    depth-first search would (the last edge of an item followed first), but in time that
+    grows with the cycles found rather than with the paths tried: only the items of its
+    strongly connected part are searched, and an item that cannot lead back is skipped until
+    it can (Johnson, "Finding all the elementary circuits of a directed graph", 1975).
     """
-    seen: set[str] = set()
+    order = {node: position for position, node in enumerate(edges)}
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for part in _components(edges, list(edges)):
+        if len(part) > 1:
+            found.update(_part_cycles(sorted(part, key=order.__getitem__), edges))
     for start in edges:
-        yield from _cycles_from(start, edges, seen)
+        yield from found.get(start, ())
 
 
-def _cycles_from(
-    start: str, edges: Mapping[str, tuple[str, ...]], seen: set[str]
-) -> Iterator[tuple[str, ...]]:
-    stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
-    while stack:
-        node, trail = stack.pop()
-        for following in edges.get(node, ()):
-            if following == start and len(trail) > 1:
-                yield trail
-            elif following not in trail and following not in seen and following in edges:
-                stack.append((following, (*trail, following)))
-    seen.add(start)
+def _part_cycles(
+    part: list[str], edges: Mapping[str, tuple[str, ...]]
+) -> dict[str, list[tuple[str, ...]]]:
+    """
+    The cycles of one strongly connected part (its items in the order given), by first item.
+    """
+    found: dict[str, list[tuple[str, ...]]] = {}
+    after = part
+    while True:
+        parts = [inner for inner in _components(edges, after) if len(inner) > 1]
+        if not parts:
+            return found
+        first = {node: position for position, node in enumerate(after)}
+        inner = min(parts, key=lambda nodes: min(map(first.__getitem__, nodes)))
+        start = min(inner, key=first.__getitem__)
+        found[start] = _circuits(start, edges, frozenset(inner))
+        after = after[first[start] + 1 :]
+
+
+def _circuits(
+    start: str, edges: Mapping[str, tuple[str, ...]], inside: frozenset[str]
+) -> list[tuple[str, ...]]:
+    """
+    Every cycle through ``start`` among the items ``inside`` (strongly connected), in the order
+    of a depth-first search that takes an item's last edge first.
+    """
+    search = _Search(start, edges, inside)
+    visits = [search.enter(start)]
+    while visits:
+        visit = visits[-1]
+        if visit.next < len(visit.following):
+            name = visit.following[visit.next]
+            visit.next += 1
+            if name not in search.blocked:
+                visits.append(search.enter(name))
+            continue
+        visits.pop()
+        search.leave(visit)
+        if visit.closed and visits:
+            visits[-1].closed = True
+    return search.found
+
+
+@attrs.define
+class _Visit:
+    """
+    An item on the search's trail: the items it leads to, still to follow (the last edge
+    first), and whether a cycle was closed from it.
+    """
+
+    node: str
+    following: list[str] = attrs.Factory(list)
+    next: int = 0
+    closed: bool = False
+
+
+class _Search:
+    """
+    The state of the search for the cycles through one item: the trail, the cycles found,
+    and the items blocked because they cannot lead back to the start without crossing the
+    trail (each with the items to free when it is freed).
+    """
+
+    def __init__(
+        self, start: str, edges: Mapping[str, tuple[str, ...]], inside: frozenset[str]
+    ) -> None:
+        self.start = start
+        self.edges = edges
+        self.inside = inside
+        self.found: list[tuple[str, ...]] = []
+        self.trail: list[str] = []
+        self.on_trail: set[str] = set()
+        self.blocked: set[str] = set()
+        self.waiting: dict[str, set[str]] = {}
+
+    def enter(self, node: str) -> _Visit:
+        self.trail.append(node)
+        self.on_trail.add(node)
+        self.blocked.add(node)
+        visit = _Visit(node)
+        for name in self.edges[node]:
+            if name == self.start and len(self.trail) > 1:
+                self.found.append(tuple(self.trail))
+                visit.closed = True
+            elif name in self.inside and name not in self.on_trail:
+                visit.following.append(name)
+        visit.following.reverse()
+        return visit
+
+    def leave(self, visit: _Visit) -> None:
+        self.trail.pop()
+        self.on_trail.discard(visit.node)
+        if visit.closed:
+            self._unblock(visit.node)
+            return
+        for name in self.edges[visit.node]:
+            if name in self.inside:
+                self.waiting.setdefault(name, set()).add(visit.node)
+
+    def _unblock(self, node: str) -> None:
+        todo = [node]
+        while todo:
+            name = todo.pop()
+            if name in self.blocked:
+                self.blocked.discard(name)
+                todo.extend(self.waiting.pop(name, ()))
+
+
+def _components(edges: Mapping[str, tuple[str, ...]], nodes: list[str]) -> list[list[str]]:
+    """
+    The strongly connected parts of the graph of ``nodes`` (edges to other items left out),
+    by Tarjan's algorithm without recursion.
+    """
+    tarjan = _Tarjan(edges, nodes)
+    for root in nodes:
+        if root not in tarjan.number:
+            tarjan.walk(root)
+    return tarjan.parts
+
+
+class _Tarjan:
+    """
+    Tarjan's strongly connected parts: each item gets a number as the walk reaches it, and
+    the least number it leads back to; an item that leads back to none before it closes a part.
+    """
+
+    def __init__(self, edges: Mapping[str, tuple[str, ...]], nodes: list[str]) -> None:
+        self.edges = edges
+        self.among = set(nodes)
+        self.number: dict[str, int] = {}
+        self.low: dict[str, int] = {}
+        self.stack: list[str] = []
+        self.on_stack: set[str] = set()
+        self.parts: list[list[str]] = []
+
+    def _reach(self, node: str) -> Iterator[str]:
+        self.number[node] = self.low[node] = len(self.number)
+        self.stack.append(node)
+        self.on_stack.add(node)
+        return iter(self.edges[node])
+
+    def walk(self, root: str) -> None:
+        work = [(root, self._reach(root))]
+        while work:
+            node, following = work[-1]
+            for name in following:
+                if name not in self.number and name in self.among:
+                    work.append((name, self._reach(name)))
+                    break
+                if name in self.on_stack:
+                    self.low[node] = min(self.low[node], self.number[name])
+            else:
+                work.pop()
+                if work:
+                    above = work[-1][0]
+                    self.low[above] = min(self.low[above], self.low[node])
+                if self.low[node] == self.number[node]:
+                    self._close(node)
+
+    def _close(self, node: str) -> None:
+        part = []
+        while True:
+            name = self.stack.pop()
+            self.on_stack.discard(name)
+            part.append(name)
+            if name == node:
+                break
+        self.parts.append(part)

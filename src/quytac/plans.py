@@ -240,15 +240,15 @@ class InspectionPlan(Definition):
         .. versionchanged:: 2026.11.0
            Every unit of a code, not only the first.
         """
-        found: dict[str, tuple[Unit, ...]] = {}
+        found: dict[str, list[Unit]] = {}
         for unit in catalog.units:
             start = unit.valid_from or catalog.valid_from
             end = unit.valid_to or catalog.valid_to
             if (start is None or start <= self.period.end) and (
                 end is None or self.period.start <= end
             ):
-                found[unit.code] = (*found.get(unit.code, ()), unit)
-        return found
+                found.setdefault(unit.code, []).append(unit)
+        return {code: tuple(units) for code, units in found.items()}
 
     def scope_units(self, catalog: UnitCatalog) -> tuple[Unit, ...]:
         """

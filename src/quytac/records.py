@@ -365,17 +365,28 @@ class InspectionRecord(_AnswersAPlan):
 # --- shared rules -----------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=8)
 def assignments_in(workspace: Workspace, plan_id: str) -> dict[str, Assignment]:
     """
-    The assignments of a plan of a workspace by unit code, worked out once per workspace (a
-    workspace never changes, and is hashed by identity: the catalog is never hashed).
+    The assignments of a plan of a workspace by unit code, worked out once per workspace and
+    plan (a workspace never changes, and is hashed by identity: the catalog is never hashed).
     """
-    plan = workspace.get(InspectionPlan, plan_id)
-    catalog = workspace.get(UnitCatalog, plan.units) if plan is not None else None
-    if plan is None or catalog is None:
-        return {}
-    return {a.unit.code: a for a in plan.assignments(catalog)}
+    known = _assignments(workspace)
+    if plan_id not in known:
+        plan = workspace.get(InspectionPlan, plan_id)
+        catalog = workspace.get(UnitCatalog, plan.units) if plan is not None else None
+        found = plan.assignments(catalog) if plan is not None and catalog is not None else ()
+        known[plan_id] = {a.unit.code: a for a in found}
+    return known[plan_id]
+
+
+@functools.lru_cache(maxsize=4)
+def _assignments(workspace: Workspace) -> dict[str, dict[str, Assignment]]:  # noqa: ARG001 - the key
+    """
+    The assignments worked out so far for a workspace, by plan (however many plans there are:
+    a cache of a few plans, taken in turn by the documents of more, would work each one out
+    again and again).
+    """
+    return {}
 
 
 def _assignment_issues(
@@ -564,11 +575,23 @@ def counting_records(
     return chosen
 
 
-@functools.lru_cache(maxsize=4)
 def _plan_records(
     workspace: Workspace, plan: str
 ) -> dict[str, tuple[InspectionRecord, tuple[InspectionRecord, ...]]]:
-    return counting_records(r for r in workspace.all(InspectionRecord) if r.plan == plan)
+    return _records_by_plan(workspace).get(plan, {})
+
+
+@functools.lru_cache(maxsize=4)
+def _records_by_plan(
+    workspace: Workspace,
+) -> dict[str, dict[str, tuple[InspectionRecord, tuple[InspectionRecord, ...]]]]:
+    """
+    The counting records of every plan of a workspace, in one pass over its documents.
+    """
+    by_plan: dict[str, list[InspectionRecord]] = {}
+    for record in workspace.all(InspectionRecord):
+        by_plan.setdefault(record.plan, []).append(record)
+    return {plan: counting_records(records) for plan, records in by_plan.items()}
 
 
 def _duplicate_record_issues(workspace: Workspace, record: InspectionRecord) -> Iterator[Issue]:
@@ -579,9 +602,19 @@ def _duplicate_record_issues(workspace: Workspace, record: InspectionRecord) -> 
         )
 
 
-@functools.lru_cache(maxsize=4)
 def _plan_reports(workspace: Workspace, plan: str) -> dict[str, tuple[Report, Report]]:
-    return counting_reports(r for r in workspace.all(Report) if r.plan == plan)
+    return _reports_by_plan(workspace).get(plan, {})
+
+
+@functools.lru_cache(maxsize=4)
+def _reports_by_plan(workspace: Workspace) -> dict[str, dict[str, tuple[Report, Report]]]:
+    """
+    The counting reports of every plan of a workspace, in one pass over its documents.
+    """
+    by_plan: dict[str, list[Report]] = {}
+    for report in workspace.all(Report):
+        by_plan.setdefault(report.plan, []).append(report)
+    return {plan: counting_reports(reports) for plan, reports in by_plan.items()}
 
 
 def _duplicate_issues(workspace: Workspace, report: Report) -> Iterator[Issue]:

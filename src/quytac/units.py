@@ -9,6 +9,7 @@ gives its own ``valid_from`` / ``valid_to``, and the lookups that take a code al
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import functools
@@ -19,7 +20,7 @@ import attrs
 
 from ._base import Definition
 from ._checks import non_empty_text
-from ._eras import Period, contains, goes_on_after, overlap, shown
+from ._eras import Period, contains, first_sharing_a_day, shown
 from .errors import Issue, QuytacError
 from .text import Text
 
@@ -350,8 +351,11 @@ class UnitCatalog(Definition):
         """
         A sort of public place, built in or declared by this catalog, or None.
         """
-        declared = {place.id: place for place in self.place_types}
-        return declared.get(id) or PLACE_TYPES.get(id)
+        return self._place_types.get(id)
+
+    @functools.cached_property
+    def _place_types(self) -> dict[str, PlaceType]:
+        return {**PLACE_TYPES, **{place.id: place for place in self.place_types}}
 
     # --- lookups --------------------------------------------------------------------------
 
@@ -363,26 +367,37 @@ class UnitCatalog(Definition):
         return {code: tuple(positions) for code, positions in found.items()}
 
     @functools.cached_property
-    def _parents(self) -> tuple[int | None, ...]:
-        return tuple(self._parent_position(unit) for unit in self.units)
+    def _periods(self) -> tuple[Period, ...]:
+        return tuple(self.period_of(unit) for unit in self.units)
 
-    def _parent_position(self, unit: Unit) -> int | None:
+    @functools.cached_property
+    def _parents(self) -> tuple[int | None, ...]:
         """
-        The parent of a unit: the unit with the parent's code that exists when the unit
-        starts, or failing that, whose period overlaps the unit's.
+        The parent of each unit: the first unit listed with the parent's code that exists when
+        the unit starts, or failing that, whose period overlaps the unit's.
         """
-        if unit.parent is None:
-            return None
-        candidates = self._by_code.get(unit.parent, ())
-        period = self.period_of(unit)
-        start = period[0]
-        for position in candidates:
-            if start is not None and self.exists_on(self.units[position], start):
-                return position
-        for position in candidates:
-            if overlap(self.period_of(self.units[position]), period):
-                return position
-        return None
+        periods = self._periods
+        asking: dict[str, list[int]] = {}
+        for position, unit in enumerate(self.units):
+            if unit.parent is not None:
+                asking.setdefault(unit.parent, []).append(position)
+        found: list[int | None] = [None] * len(self.units)
+        for code, children in asking.items():
+            candidates = self._by_code.get(code)
+            if candidates is None:
+                continue
+            among = [periods[position] for position in candidates]
+            dated = [child for child in children if periods[child][0] is not None]
+            days = [(periods[child][0], periods[child][0]) for child in dated]
+            for child, first in zip(dated, first_sharing_a_day(among, days), strict=True):
+                if first is not None:
+                    found[child] = candidates[first]
+            rest = [child for child in children if found[child] is None]
+            overlapping = first_sharing_a_day(among, [periods[child] for child in rest])
+            for child, first in zip(rest, overlapping, strict=True):
+                if first is not None:
+                    found[child] = candidates[first]
+        return tuple(found)
 
     def unit(self, code: str, *, on: dt.date) -> Unit | None:
         """
@@ -547,14 +562,62 @@ class UnitCatalog(Definition):
     def taking_over(self, code: str, end: dt.date) -> Unit | None:
         """
         The unit with a code that can take over a unit that ended on ``end``: the earliest
-        one that goes on after that day.
+        one that goes on after that day (the first listed of those that start together).
         """
-        later = [
-            unit for unit in self.units_with_code(code) if goes_on_after(self.period_of(unit), end)
-        ]
-        if not later:
+        found = self._ends(code)
+        if found is None:
             return None
-        return min(later, key=lambda unit: self.period_of(unit)[0] or dt.date.min)
+        ends, earliest = found
+        after = bisect.bisect_right(ends, (False, end))
+        return self.units[earliest[after]] if after < len(ends) else None
+
+    def _last_end(self, code: str, otherwise: dt.date) -> dt.date | None:
+        """
+        The latest end of the units with a code, taking ``otherwise`` for an open end; None
+        when no unit has the code.
+        """
+        found = self._ends(code)
+        if found is None:
+            return None
+        ends = found[0]
+        closed = bisect.bisect_left(ends, (True, dt.date.min))
+        if closed == 0:
+            return otherwise
+        last = ends[closed - 1][1]
+        return max(last, otherwise) if closed < len(ends) else last
+
+    def _ends(self, code: str) -> tuple[list[tuple[bool, dt.date]], list[int]] | None:
+        """
+        The ends of the units with a code in order (``(open, day)``: an open end last), and
+        from each of them on, the position of the unit that starts first (the first listed of
+        those that start together); None when no unit has the code. Worked out once a code.
+        """
+        known = self._by_end
+        if code not in known:
+            positions = self._by_code.get(code)
+            known[code] = None if positions is None else self._ends_of(positions)
+        return known[code]
+
+    @functools.cached_property
+    def _by_end(self) -> dict[str, tuple[list[tuple[bool, dt.date]], list[int]] | None]:
+        return {}
+
+    def _ends_of(self, positions: tuple[int, ...]) -> tuple[list[tuple[bool, dt.date]], list[int]]:
+        periods = self._periods
+
+        def end(position: int) -> tuple[bool, dt.date]:
+            last = periods[position][1]
+            return (last is None, last or dt.date.max)
+
+        by_end = sorted(positions, key=end)
+        earliest = [0] * len(by_end)
+        best: tuple[dt.date, int] | None = None
+        for index in reversed(range(len(by_end))):
+            position = by_end[index]
+            key = (periods[position][0] or dt.date.min, position)
+            best = key if best is None or key < best else best
+            earliest[index] = best[1]
+        return [end(position) for position in by_end], earliest
 
     # --- rules ----------------------------------------------------------------------------
 
