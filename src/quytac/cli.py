@@ -9,6 +9,7 @@ docs/cli.md and described by the JSON Schemas of schemas/output/.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
+from . import _output
 from ._base import SCHEMA
 from ._documents import KINDS, SUFFIXES, Loaded, file_source, text_source
 from ._version import __version__
@@ -940,26 +942,79 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _inputs(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """
+    What a command reads: the paths it is given (files and folders) and its workspace.
+    """
+    if args.command == "demo":
+        from . import example_path  # noqa: PLC0415 - keeps the command's start light
+
+        paths = [example_path()]
+    else:
+        paths = [*getattr(args, "paths", ()), *getattr(args, "records", ())]
+        if hasattr(args, "workspace"):
+            if args.workspace is None:
+                args.workspace = _default_workspace(args.lang)
+            paths.append(args.workspace)
+    return [p for p in paths if Path(p).exists()], [p for p in paths if Path(p).is_dir()]
+
+
+def _read_by(args: argparse.Namespace, paths: Sequence[str]) -> Iterator[str]:
+    """
+    Every file the command reads under its paths (only looked for when the output exists).
+    """
+    yield from paths
+    yield from walk(paths)[0]
+    if args.command == "score":
+        yield from walk(args.records, RECORD_SUFFIXES)[0]
+
+
+def _refuse_inputs(args: argparse.Namespace) -> None:
+    """
+    A usage error when ``--output`` would overwrite what the command reads.
+    """
+    paths, folders = _inputs(args)
+    found = _output.clash(args.output, _read_by(args, paths), folders)
+    if found is None:
+        return
+    if found in folders:
+        raise UsageError(ui("cli.output_in_folder", args.lang, path=args.output, folder=found))
+    raise UsageError(ui("cli.output_is_input", args.lang, path=args.output, input=found))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """
+    Run the command, its output on stdout or in ``--output`` (replaced when it has finished).
+    """
+    if not args.output:
+        args.out = sys.stdout
+        status: int = args.run(args, sys.stdout)
+        sys.stdout.flush()
+        return status
+    _refuse_inputs(args)
+    with contextlib.ExitStack() as stack:
+        try:
+            out = stack.enter_context(_output.replaced(args.output))
+        except OSError as exc:
+            raise UsageError(
+                ui("cli.cannot_write", args.lang, path=args.output, detail=_detail(exc))
+            ) from None
+        args.out = out
+        status = args.run(args, out)
+    return status
+
+
+def _detail(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line; returns the exit status.
     """
     args = _parser().parse_args(argv)
     try:
-        if args.output:
-            try:
-                out = Path(args.output).open("w", encoding="utf-8")  # noqa: SIM115 - closed below
-            except OSError as exc:
-                detail = exc.strerror or str(exc)
-                raise UsageError(
-                    ui("cli.cannot_write", args.lang, path=args.output, detail=detail)
-                ) from None
-            with out:
-                args.out = out
-                status: int = args.run(args, out)
-            return status
-        args.out = sys.stdout
-        status = args.run(args, sys.stdout)
+        return _run(args)
     except UsageError as exc:
         sys.stderr.write(f"quytac {args.command}: {exc}\n")
         return 2
@@ -970,7 +1025,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

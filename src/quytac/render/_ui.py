@@ -118,6 +118,14 @@ UI: dict[str, tuple[str, str]] = {
         "không có tệp .yaml, .yml, .json hoặc .jsonl nào trong {paths}",
     ),
     "cli.cannot_write": ("cannot write {path}: {detail}", "không ghi được {path}: {detail}"),
+    "cli.output_is_input": (
+        "--output {path} would overwrite {input}, which this command reads",
+        "--output {path} sẽ ghi đè lên {input}, tệp mà lệnh này đang đọc",
+    ),
+    "cli.output_in_folder": (
+        "--output {path} is inside {folder}, which this command reads; write it elsewhere",
+        "--output {path} nằm trong {folder}, thư mục mà lệnh này đang đọc; hãy ghi ra chỗ khác",
+    ),
     "cli.no_plan": (
         "there is no plan {plan} in {workspace} (plans: {plans})",
         "không có kế hoạch {plan} trong {workspace} (các kế hoạch: {plans})",

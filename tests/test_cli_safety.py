@@ -1,0 +1,346 @@
+"""
+The quytac command under hostile conditions: it never damages what it reads, and the file it
+writes is whole or untouched. Run in this process (``cli.main``) to stay fast.
+"""
+
+import contextlib
+import io
+import os
+import shutil
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+
+import quytac
+from quytac import cli
+
+DATA = Path(quytac.example_path())
+CATALOG = "kind: UnitCatalog\nschema: quytac/v1\nid: {id}\ntitle: T\n"
+
+
+def call(*argv):
+    """
+    Run the command with these arguments in this process: its status, stdout and stderr.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main([str(arg) for arg in argv])
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    """
+    A copy of the bundled example in ``tmp_path/ws``, the current folder being ``tmp_path``.
+    """
+    shutil.copytree(DATA, tmp_path / "ws")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "ws"
+
+
+def names(folder):
+    """
+    The names in a folder, sorted.
+    """
+    return sorted(path.name for path in Path(folder).iterdir())
+
+
+def snapshot(folder):
+    """
+    Every file under a folder with its bytes (hidden ones too: a temporary file left behind
+    shows).
+    """
+    return {
+        os.fspath(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(Path(folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+class TestOutputNeverOverwritesAnInput:
+    @pytest.mark.parametrize(
+        ("argv", "target", "message"),
+        [
+            (
+                ["validate", "ws/hanoi-2023-units.yaml"],
+                "ws/hanoi-2023-units.yaml",
+                "would overwrite ws/hanoi-2023-units.yaml, which this command reads",
+            ),
+            (
+                ["validate", "ws"],
+                "ws/hanoi-2023-units.yaml",
+                "is inside ws, which this command reads; write it elsewhere",
+            ),
+            (
+                ["score", "records.yaml", "--workspace", "ws"],
+                "records.yaml",
+                "would overwrite records.yaml, which this command reads",
+            ),
+            (
+                ["score", "records.yaml", "--workspace", "ws"],
+                "ws/round-2023/plan.yaml",
+                "is inside ws, which this command reads; write it elsewhere",
+            ),
+            (
+                ["synthesize", "hn-kt-qtux-2023", "--workspace", "ws"],
+                "ws/round-2023/reports.yaml",
+                "is inside ws, which this command reads; write it elsewhere",
+            ),
+            (
+                ["test", "ws/checklist-co-quan-2023.yaml"],
+                "ws/checklist-co-quan-2023.yaml",
+                "would overwrite ws/checklist-co-quan-2023.yaml, which this command reads",
+            ),
+        ],
+    )
+    def test_each_command_refuses_its_input(self, workspace, argv, target, message):
+        """
+        --output onto an input file, or into a folder the command reads: exit 2, one line on
+        stderr, nothing written, nothing read.
+        """
+        shutil.copy(workspace / "round-2023" / "records.yaml", "records.yaml")
+        before = snapshot(workspace.parent)
+
+        done = call(*argv, "--output", target, "--lang", "en")
+
+        assert (2, "", f"quytac {argv[0]}: --output {target} {message}\n") == done
+        assert before == snapshot(workspace.parent)
+
+    def test_the_demo_refuses_the_bundled_example(self, workspace, monkeypatch):
+        """
+        The demo reads the bundled example: an output inside it is refused.
+        """
+        monkeypatch.setattr(quytac, "example_path", lambda: os.fspath(workspace))
+        before = snapshot(workspace)
+
+        done = call("demo", "--output", "ws/qtux-can-bo.yaml")
+
+        assert (
+            2,
+            "",
+            "quytac demo: --output ws/qtux-can-bo.yaml nằm trong "
+            f"{workspace}, thư mục mà lệnh này đang đọc; hãy ghi ra chỗ khác\n",
+        ) == done
+        assert before == snapshot(workspace)
+
+    @pytest.mark.parametrize("link", ["symbolic", "hard"])
+    def test_through_a_link(self, tmp_path, monkeypatch, link):
+        """
+        An output that is an input under another name (a symbolic or a hard link) is the input.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u") + "units: {}\n", encoding="utf-8")
+        (os.symlink if link == "symbolic" else os.link)("u.yaml", "other.txt")
+        before = snapshot(tmp_path)
+
+        done = call("validate", "u.yaml", "--output", "other.txt", "--lang", "en")
+
+        assert (
+            2,
+            "",
+            "quytac validate: --output other.txt would overwrite u.yaml, which this command reads\n",
+        ) == done
+        assert before == snapshot(tmp_path)
+
+    def test_a_hard_link_to_a_file_of_a_folder_read(self, workspace):
+        """
+        A hard link to a file of a workspace, outside it, is that file.
+        """
+        os.link(workspace / "qtux-can-bo.yaml", "outside.txt")
+        before = snapshot(workspace.parent)
+
+        done = call("validate", "ws", "--output", "outside.txt", "--lang", "en")
+
+        assert (
+            2,
+            "",
+            "quytac validate: --output outside.txt would overwrite ws/qtux-can-bo.yaml,"
+            " which this command reads\n",
+        ) == done
+        assert before == snapshot(workspace.parent)
+
+    def test_an_output_next_to_the_inputs(self, tmp_path, monkeypatch):
+        """
+        Writing beside a file read (not inside a folder read) is fine.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u"), encoding="utf-8")
+
+        done = call("validate", "u.yaml", "--output", "report.txt", "--lang", "en")
+
+        assert (0, "", "") == done
+        assert "0 errors, 0 warnings\n" == Path("report.txt").read_text(encoding="utf-8")
+
+
+class TestOutputIsWholeOrUntouched:
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["validate", "nope.yaml"],
+            ["synthesize", "nope", "--workspace", "ws"],
+            ["synthesize", "hn-kt-qtux-2023", "--workspace", "ws", "--as-of", "31/08/2023"],
+            ["score", "ws/round-2023/records.yaml", "--workspace", "ws", "--checklist", "nope"],
+            ["test", "ws/qtux-can-bo.yaml"],
+            ["schema", "Nope"],
+        ],
+    )
+    def test_a_usage_error_leaves_the_old_file(self, workspace, argv):
+        """
+        A usage error found before or after the output is opened: the old file as it was, no
+        temporary file left.
+        """
+        Path("out.txt").write_text("the old report\n", encoding="utf-8")
+        before = snapshot(workspace.parent)
+
+        status, out, err = call(*argv, "--output", "out.txt")
+
+        assert (2, "") == (status, out)
+        assert err.startswith(f"quytac {argv[0]}: ")
+        assert before == snapshot(workspace.parent)
+
+    def test_an_argument_error_leaves_the_old_file(self, tmp_path, monkeypatch):
+        """
+        argparse's own usage errors stop before anything is opened.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("out.txt").write_text("the old report\n", encoding="utf-8")
+
+        with pytest.raises(SystemExit) as exit_, contextlib.redirect_stderr(io.StringIO()):
+            cli.main(["validate", "--format", "xml", "--output", "out.txt", "a.yaml"])
+
+        assert 2 == exit_.value.code
+        assert {"out.txt": b"the old report\n"} == snapshot(tmp_path)
+
+    def test_problems_found_replace_the_old_file(self, tmp_path, monkeypatch):
+        """
+        Exit 1 is a finished command: its findings replace the old file.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u") + "units: {}\n", encoding="utf-8")
+        Path("out.txt").write_text("the old report\n", encoding="utf-8")
+
+        done = call("validate", "u.yaml", "--output", "out.txt", "--lang", "en")
+
+        assert (1, "", "") == done
+        assert (
+            "u.yaml:5:8: error QT105: units: expected a list, got a mapping\n1 error, 0 warnings\n"
+            == Path("out.txt").read_text(encoding="utf-8")
+        )
+        assert ["out.txt", "u.yaml"] == names(tmp_path)
+
+    def test_an_interrupted_command_leaves_the_old_file(self, tmp_path, monkeypatch):
+        """
+        Ctrl-C halfway through writing: exit 130, the old file as it was, no temporary file.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u"), encoding="utf-8")
+        Path("out.txt").write_text("the old report\n", encoding="utf-8")
+
+        def interrupted(_args, out):
+            out.write("half a report\n" * 1000)
+            out.flush()
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli, "_cmd_validate", interrupted)
+
+        done = call("validate", "u.yaml", "--output", "out.txt")
+
+        assert (130, "", "") == done
+        assert ["out.txt", "u.yaml"] == names(tmp_path)
+        assert "the old report\n" == Path("out.txt").read_text(encoding="utf-8")
+
+    def test_two_writers_never_mix(self, tmp_path, monkeypatch):
+        """
+        Two commands writing one file at once: it holds all of one output or of the other,
+        never a mixture (20 races).
+        """
+        monkeypatch.chdir(tmp_path)
+        expected = {call("schema")[1], call("schema", "Checklist")[1]}
+        barrier = threading.Barrier(2)
+        statuses = []
+
+        def write(*argv):
+            barrier.wait()
+            statuses.append(cli.main([*argv, "--output", "out.json"]))
+
+        found = set()
+        for _ in range(20):
+            writers = [
+                threading.Thread(target=write, args=("schema",)),
+                threading.Thread(target=write, args=("schema", "Checklist")),
+            ]
+            for writer in writers:
+                writer.start()
+            for writer in writers:
+                writer.join()
+            found.add(Path("out.json").read_text(encoding="utf-8"))
+
+        assert found <= expected
+        assert [0] * 40 == statuses
+        assert ["out.json"] == names(tmp_path)
+
+
+class TestOutputPermissions:
+    def test_an_existing_file_keeps_its_permissions(self, tmp_path, monkeypatch):
+        """
+        The new report has the old file's permissions (0640 stays 0640).
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u"), encoding="utf-8")
+        Path("out.txt").write_text("old\n", encoding="utf-8")
+        Path("out.txt").chmod(0o640)
+
+        done = call("validate", "u.yaml", "--output", "out.txt")
+
+        assert 0 == done[0]
+        assert 0o640 == stat.S_IMODE(Path("out.txt").stat().st_mode)
+
+    def test_a_new_file_has_the_permissions_of_the_umask(self, tmp_path, monkeypatch):
+        """
+        A new report is made as ``open()`` makes a file: 0666 less the umask (0027: 0640).
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u"), encoding="utf-8")
+        umask = os.umask(0o027)
+        try:
+            done = call("validate", "u.yaml", "--output", "out.txt")
+        finally:
+            os.umask(umask)
+
+        assert 0 == done[0]
+        assert 0o640 == stat.S_IMODE(Path("out.txt").stat().st_mode)
+
+    def test_a_symbolic_link_is_written_through(self, tmp_path, monkeypatch):
+        """
+        --output LINK replaces the file the link names; the link stays a link.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u"), encoding="utf-8")
+        Path("reports").mkdir()
+        Path("reports/latest.txt").write_text("old\n", encoding="utf-8")
+        Path("latest.txt").symlink_to("reports/latest.txt")
+
+        done = call("validate", "u.yaml", "--output", "latest.txt", "--lang", "en")
+
+        assert (0, "", "") == done
+        assert Path("latest.txt").is_symlink()
+        assert "0 errors, 0 warnings\n" == Path("reports/latest.txt").read_text(encoding="utf-8")
+
+    @pytest.mark.parametrize("device", ["/dev/null", "/dev/stdout"])
+    def test_a_device_is_written_not_replaced(self, tmp_path, monkeypatch, device, capfd):
+        """
+        A device (or a pipe) cannot be replaced: it is written as the text comes.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u"), encoding="utf-8")
+
+        status = cli.main(["validate", "u.yaml", "--output", device, "--lang", "en"])
+
+        assert 0 == status
+        assert (
+            "0 errors, 0 warnings\n" if device == "/dev/stdout" else ""
+        ) == capfd.readouterr().out
+        assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+        assert ["u.yaml"] == names(tmp_path)
