@@ -344,3 +344,239 @@ class TestOutputPermissions:
         ) == capfd.readouterr().out
         assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
         assert ["u.yaml"] == names(tmp_path)
+
+
+#: The files of the bundled example to remove for a workspace without a kind, and the issues of
+#: the Q3/2023 plan that say it (QT310, as `quytac validate` and `synthesize` show them).
+MISSING = {
+    "catalog": (
+        ["hanoi-2023-units.yaml", "hanoi-2025-units.yaml"],
+        ["15:8: error QT310: units: there is no unit catalog 'hanoi-2023' in the workspace"],
+    ),
+    "checklist": (
+        ["checklist-co-quan-2023.yaml"],
+        [
+            "25:14: error QT310: direct.checklist: there is no checklist 'kt-co-quan-2023' in"
+            " the workspace",
+            "33:20: error QT310: indirect.self_assessment: there is no checklist"
+            " 'kt-co-quan-2023' in the workspace",
+        ],
+    ),
+    "outline": (
+        ["de-cuong-2023.yaml"],
+        [
+            "26:12: error QT310: direct.outline: there is no outline 'de-cuong-2023' in the"
+            " workspace",
+            "29:12: error QT310: indirect.outline: there is no outline 'de-cuong-2023' in the"
+            " workspace",
+        ],
+    ),
+    "codes": (
+        ["qtux-can-bo.yaml", "qtux-noi-cong-cong.yaml"],
+        [
+            "16:9: error QT310: codes[0]: there is no code of conduct 'qtux-can-bo' in the"
+            " workspace",
+            "16:22: error QT310: codes[1]: there is no code of conduct 'qtux-noi-cong-cong' in"
+            " the workspace",
+        ],
+    ),
+    "plan": (["round-2022/plan.yaml", "round-2023/plan.yaml"], []),
+}
+PLAN_FILE = "ws/round-2023/plan.yaml"
+
+
+def listed(issues, out):
+    """
+    Whether each issue starts a line of the output (where a note of the findings it folds in
+    may follow it: "(and 1 more with the same cause)").
+    """
+    lines = out.splitlines()
+    return all(any(line.startswith(issue) for line in lines) for issue in issues)
+
+
+@pytest.fixture(params=sorted(MISSING))
+def lacking(request, workspace, monkeypatch):
+    """
+    The bundled example without one kind (its files removed); the demo reads it too. The kind
+    and the plan's issues that say it is missing.
+    """
+    files, issues = MISSING[request.param]
+    for name in files:
+        (workspace / name).unlink()
+    monkeypatch.setattr(quytac, "example_path", lambda: "ws")
+    return request.param, [f"{PLAN_FILE}:{issue}" for issue in issues]
+
+
+class TestAWorkspaceWithoutAKind:
+    """
+    Every command, on a workspace lacking each kind it may need: a located problem (exit 1)
+    or a one-line usage error (exit 2), never a traceback.
+    """
+
+    def test_validate(self, lacking):
+        """
+        Each document missing is QT310 where it is named.
+        """
+        kind, issues = lacking
+
+        status, out, err = call("validate", "ws", "--lang", "en", "--all")
+
+        assert (1, "") == (status, err)
+        assert listed(issues, out)
+        if kind == "plan":
+            assert listed(
+                [
+                    "ws/round-2023/records.yaml:7:7: error QT310: plan: there is no plan"
+                    " 'hn-kt-qtux-2023' in the workspace"
+                ],
+                out,
+            )
+
+    def test_synthesize(self, lacking):
+        """
+        A plan that names a document the workspace lacks is not synthesised: its issues, exit 1
+        (the missing catalog was a SynthesisError traceback; a missing checklist or outline
+        gave a synthesis without scores or totals, exit 0).
+        """
+        kind, issues = lacking
+
+        done = call("synthesize", "hn-kt-qtux-2023", "--workspace", "ws", "--lang", "en")
+
+        if kind == "plan":
+            assert (
+                2,
+                "",
+                "quytac synthesize: there is no plan 'hn-kt-qtux-2023' in ws (plans: -)\n",
+            ) == done
+            return
+        status, out, err = done
+        count = len(issues)
+        assert (
+            1,
+            "quytac synthesize: the plan 'hn-kt-qtux-2023' names documents that are not in ws;"
+            " nothing is synthesised\n",
+        ) == (status, err)
+        lines = out.splitlines()
+        assert [f"{count} error{'s' * (count > 1)}, 0 warnings"] == lines[count:]
+        assert all(line.startswith(issue) for line, issue in zip(lines, issues, strict=False))
+
+    def test_score(self, lacking):
+        """
+        Scoring needs the plan and its checklist: without them each record says so at its
+        line; the other kinds are not needed (without the catalog units show by code).
+        """
+        kind, _ = lacking
+
+        status, out, err = call(
+            "score", "ws/round-2023/records.yaml", "--workspace", "ws", "--lang", "en"
+        )
+
+        assert "" == err
+        if kind in ("checklist", "plan"):
+            assert 1 == status
+            assert [
+                "ws/round-2023/records.yaml:4: error: ktr-2023-so-ldtbxh: no checklist to score"
+                " it against (give --checklist)",
+                "ws/round-2023/records.yaml:32: error: ktr-2023-son-tay: no checklist to score"
+                " it against (give --checklist)",
+                "ws/round-2023/records.yaml:53: error: ktr-2023-thuong-tin: no checklist to"
+                " score it against (give --checklist)",
+                "3 records read: 0 scored, 3 with errors, 0 without answers",
+                "3 errors, 0 warnings",
+            ] == out.splitlines()
+        else:
+            assert 0 == status
+            assert [
+                "3 records read: 3 scored, 0 with errors, 0 without answers",
+                "0 errors, 0 warnings",
+            ] == out.splitlines()[-2:]
+
+    def test_test(self, lacking):
+        """
+        `quytac test` needs a checklist and nothing else.
+        """
+        kind, _ = lacking
+
+        done = call("test", "ws", "--lang", "en")
+
+        if kind == "checklist":
+            assert (2, "", "quytac test: no checklist in ws\n") == done
+        else:
+            assert (0, "1 checklist, 7 examples, 0 failed\n", "") == (
+                done[0],
+                done[1].splitlines(keepends=True)[-1],
+                done[2],
+            )
+
+    def test_demo(self, lacking):
+        """
+        The demo synthesises only the plans whose documents are all there, and lists the
+        issues: exit 1 (a missing catalog was a SynthesisError traceback).
+        """
+        kind, issues = lacking
+
+        status, out, err = call("demo", "--lang", "en")
+
+        assert (1, "") == (status, err)
+        assert listed(issues, out)
+        synthesised = [p for p in ("hn-kt-qtux-2022", "hn-kt-qtux-2023") if f"({p}), as of" in out]
+        # The 2022 plan names no checklist; the 2023 plan names every kind.
+        assert (["hn-kt-qtux-2022"] if kind == "checklist" else []) == synthesised
+
+    def test_schema(self, lacking):
+        """
+        `quytac schema` reads no workspace: whatever it lacks, the schemas are printed.
+        """
+        kind, _ = lacking
+
+        status, out, err = call("schema", {"catalog": "UnitCatalog"}.get(kind, "Checklist"))
+
+        assert (0, "") == (status, err)
+        assert out.startswith("{\n")
+
+
+class TestTheBoundary:
+    """
+    An exception of quytac's that a command does not handle still reaches the user as a
+    message, not a traceback.
+    """
+
+    def test_problems_are_listed_at_their_places(self, tmp_path, monkeypatch):
+        """
+        A LoadError: its problems, located, on stderr; exit 1.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u") + "units: {}\n", encoding="utf-8")
+
+        def load(_args, _out):
+            quytac.Workspace.load("u.yaml")
+
+        monkeypatch.setattr(cli, "_cmd_validate", load)
+
+        done = call("validate", "u.yaml", "--lang", "en")
+
+        assert (1, "", "u.yaml:5:8: error QT105: units: expected a list, got a mapping\n") == done
+
+    def test_another_error_is_one_line(self, tmp_path, monkeypatch):
+        """
+        Any other QuytacError: one line, exit 2, and an --output file left as it was.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u"), encoding="utf-8")
+        Path("out.txt").write_text("old\n", encoding="utf-8")
+
+        def fails(_args, out):
+            out.write("half\n")
+            raise quytac.SynthesisError("plan 'p' needs the unit catalog 'c'")
+
+        monkeypatch.setattr(cli, "_cmd_validate", fails)
+
+        done = call("validate", "u.yaml", "--output", "out.txt")
+
+        assert (
+            2,
+            "",
+            "quytac validate: không thể tiếp tục: plan 'p' needs the unit catalog 'c'\n",
+        ) == done
+        assert ["out.txt", "u.yaml"] == names(tmp_path)
+        assert "old\n" == Path("out.txt").read_text(encoding="utf-8")

@@ -26,7 +26,7 @@ from . import _output
 from ._base import SCHEMA
 from ._documents import KINDS, SUFFIXES, Loaded, file_source, text_source
 from ._version import __version__
-from .errors import Finding, Severity
+from .errors import Finding, LoadError, QuytacError, Severity
 from .render import json as render_json
 from .render import text as render_text
 from .render._ui import ui
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from .checklists import Answers, Checklist
+    from .errors import Issue
+    from .plans import InspectionPlan
     from .records import InspectionRecord, Pin, Report
     from .scoring import Score
     from .synthesis import Synthesis
@@ -676,6 +678,30 @@ def _synthesis_output(
     return "\n".join(render_text.synthesis(s, lang, style, workspace) for s in syntheses)
 
 
+def _unresolved(plan: InspectionPlan, workspace: Workspace) -> list[Issue]:
+    """
+    The documents a plan names that the workspace does not hold (its catalog, codes,
+    checklists, outlines: QT310), at their places.
+    """
+    return workspace.locate(plan, [i for i in plan.issues(workspace) if i.code == "QT310"])
+
+
+def _not_synthesised(
+    key: str,
+    findings: Sequence[Finding],
+    args: argparse.Namespace,
+    out: TextIO,
+    **params: object,
+) -> int:
+    """
+    Say on stderr why nothing is synthesised, list the findings that say it, exit 1.
+    """
+    told = ui(key, args.lang, workspace=args.workspace, **params)
+    sys.stderr.write(f"quytac synthesize: {told}\n")
+    _findings_report(sorted(findings, key=_by_place), args, out)
+    return 1
+
+
 def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
     from .plans import InspectionPlan  # noqa: PLC0415
     from .synthesis import synthesize  # noqa: PLC0415
@@ -683,12 +709,10 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
     as_of = _date(args.as_of, args.lang) if args.as_of else _today()
     workspace, problems = _workspace([args.workspace], args.lang)
     if _errors(problems):
-        told = ui("cli.workspace_problems", args.lang, workspace=args.workspace)
-        sys.stderr.write(f"quytac synthesize: {told}\n")
-        _findings_report(sorted(problems, key=_by_place), args, out)
-        return 1
+        return _not_synthesised("cli.workspace_problems", problems, args, out)
     _warnings(problems, args.lang)
-    if workspace.get(InspectionPlan, args.plan) is None:
+    plan = workspace.get(InspectionPlan, args.plan)
+    if plan is None:
         plans = ", ".join(sorted(p.id for p in workspace.all(InspectionPlan))) or "-"
         raise UsageError(
             ui(
@@ -699,6 +723,9 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
                 plans=plans,
             )
         )
+    missing = _unresolved(plan, workspace)
+    if missing:
+        return _not_synthesised("cli.plan_unresolved", missing, args, out, plan=repr(plan.id))
     syn = synthesize(workspace, args.plan, as_of=as_of)
     if args.format == "json":
         out.write(render_json.dumps(render_json.synthesis(syn, args.lang)))
@@ -791,7 +818,11 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
     workspace, problems = _workspace([example_path()], args.lang)
     findings = sorted([*problems, *workspace.validate()], key=_by_place)
-    plans = sorted(workspace.all(InspectionPlan), key=lambda plan: (plan.period.start, plan.id))
+    # A plan that names a document the example lacks is not synthesised (QT310 says why).
+    plans = sorted(
+        (plan for plan in workspace.all(InspectionPlan) if not _unresolved(plan, workspace)),
+        key=lambda plan: (plan.period.start, plan.id),
+    )
     # Each plan is synthesised as of the last day of its period.
     syntheses = [synthesize(workspace, plan.id, as_of=plan.period.end) for plan in plans]
     status = 1 if _errors(findings) else 0
@@ -1017,6 +1048,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     except UsageError as exc:
         sys.stderr.write(f"quytac {args.command}: {exc}\n")
+        return 2
+    except LoadError as exc:
+        style = render_text.Style.for_stream(sys.stderr)
+        sys.stderr.writelines(
+            line + "\n" for line in render_text.findings(exc.problems, args.lang, style)
+        )
+        return 1
+    except QuytacError as exc:
+        sys.stderr.write(f"quytac {args.command}: {ui('cli.stopped', args.lang, detail=exc)}\n")
         return 2
     except BrokenPipeError:
         # The reader went away (`quytac demo | head`): not an error of ours.

@@ -166,6 +166,11 @@ UI: dict[str, tuple[str, str]] = {
         "the workspace {workspace} has problems; nothing is synthesised",
         "không gian làm việc {workspace} có lỗi; chưa tổng hợp được",
     ),
+    "cli.plan_unresolved": (
+        "the plan {plan} names documents that are not in {workspace}; nothing is synthesised",
+        "kế hoạch {plan} nêu những tài liệu không có trong {workspace}; chưa tổng hợp được",
+    ),
+    "cli.stopped": ("cannot go on: {detail}", "không thể tiếp tục: {detail}"),
     "cli.progress": ("{count} record{count_s} scored", "đã chấm {count} hồ sơ"),
     "cli.scored": (
         (
