@@ -5,9 +5,12 @@ writes is whole or untouched. Run in this process (``cli.main``) to stay fast.
 
 import contextlib
 import io
+import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -580,3 +583,190 @@ class TestTheBoundary:
         ) == done
         assert ["out.txt", "u.yaml"] == names(tmp_path)
         assert "old\n" == Path("out.txt").read_text(encoding="utf-8")
+
+
+def run_process(*argv, cwd, env=None, stdout=subprocess.PIPE, line=None):
+    """
+    Run `python -m quytac ARGV...` (or a shell line running it as "$0"): its status and what
+    it wrote, as bytes.
+    """
+    command = (
+        ["sh", "-c", line, sys.executable] if line else [sys.executable, "-m", "quytac", *argv]
+    )
+    done = subprocess.run(
+        command,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+class TestStreams:
+    """
+    Whatever the output is and whatever it can encode: a message and an exit status.
+    """
+
+    @pytest.fixture
+    def broken(self, tmp_path, monkeypatch):
+        """
+        A file with one problem, in the current folder.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("u.yaml").write_text(CATALOG.format(id="u") + "units: {}\n", encoding="utf-8")
+        return tmp_path
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+    @pytest.mark.usefixtures("broken")
+    def test_an_output_on_a_full_disk(self):
+        """
+        --output /dev/full: one line, exit 2.
+        """
+        done = call("validate", "u.yaml", "--output", "/dev/full", "--lang", "en")
+
+        assert (2, "", "quytac validate: cannot write /dev/full: No space left on device\n") == (
+            done
+        )
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+    def test_a_stdout_on_a_full_disk(self, broken):
+        """
+        stdout on /dev/full: one line, exit 2, and no complaint when Python exits.
+        """
+        with Path("/dev/full").open("w") as full:
+            done = run_process("demo", "--lang", "en", cwd=broken, stdout=full)
+
+        assert (
+            2,
+            None,
+            b"quytac demo: cannot write the standard output: No space left on device\n",
+        ) == done
+
+    def test_a_closed_stdout(self, broken):
+        """
+        Started with stdout closed (`>&-`): one line, exit 2, nothing run.
+        """
+        done = run_process(
+            cwd=broken,
+            line='exec "$0" -m quytac validate u.yaml --lang en >&-',
+            stdout=None,
+        )
+
+        assert (
+            2,
+            None,
+            b"quytac validate: cannot write the standard output: Bad file descriptor\n",
+        ) == done
+
+    @pytest.mark.usefixtures("broken")
+    def test_a_closed_stdout_in_this_process(self, monkeypatch):
+        """
+        sys.stdout closed, or None (as Python makes it when started without one).
+        """
+        monkeypatch.setattr(sys, "stdout", None)
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            status = cli.main(["validate", "u.yaml"])
+
+        assert (2, "quytac validate: không ghi được đầu ra chuẩn: Bad file descriptor\n") == (
+            status,
+            err.getvalue(),
+        )
+
+    @pytest.mark.parametrize(
+        ("env", "fmt"),
+        [
+            ({"PYTHONIOENCODING": "ascii"}, "text"),
+            ({"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}, "json"),
+        ],
+        ids=["PYTHONIOENCODING=ascii", "LC_ALL=C"],
+    )
+    def test_an_encoding_without_vietnamese(self, broken, env, fmt):
+        """
+        Vietnamese where the output cannot encode it: written as \\u escapes (a
+        UnicodeEncodeError before); in JSON they are JSON's escapes, so the JSON is the same.
+        """
+        expected = call("validate", "u.yaml", "--format", fmt)[1]
+
+        status, out, err = run_process("validate", "u.yaml", "--format", fmt, cwd=broken, env=env)
+
+        assert (1, b"") == (status, err)
+        escaped = "".join(c if c.isascii() else f"\\u{ord(c):04x}" for c in expected)
+        assert escaped == out.decode("ascii")
+        if fmt == "json":
+            assert json.loads(expected) == json.loads(out)
+        else:
+            assert escaped.startswith("u.yaml:5:8: error QT105: units: c\\u1ea7n m\\u1ed9t danh")
+
+    def test_a_file_name_that_is_not_utf8(self, broken):
+        """
+        A name with a byte that is not UTF-8 (b"\\xff"): shown as the escape \\udcff, never a
+        UnicodeEncodeError, even when stdout is strict UTF-8.
+        """
+        Path("u.yaml").rename(os.fsdecode(b"b\xff.yaml"))
+
+        done = run_process(
+            "validate", ".", "--lang", "en", cwd=broken, env={"PYTHONIOENCODING": "utf-8"}
+        )
+
+        assert (
+            1,
+            b"b\\udcff.yaml:5:8: error QT105: units: expected a list, got a mapping\n1 error, 0 warnings\n",
+            b"",
+        ) == done
+
+    @pytest.mark.usefixtures("broken")
+    def test_a_file_name_that_is_not_utf8_in_json(self):
+        """
+        In JSON (here in an --output file, which is UTF-8) the escape is JSON's: it reads back
+        as the name Python gives the file.
+        """
+        name = os.fsdecode(b"b\xff.yaml")
+        Path("u.yaml").rename(name)
+
+        done = call("validate", name, "--format", "json", "--output", "r.json")
+
+        assert (1, "", "") == done
+        text = Path("r.json").read_text(encoding="utf-8")
+        assert '"source": "b\\udcff.yaml"' in text
+        assert [name] == [f["source"] for f in json.loads(text)["findings"]]
+
+
+class TestSchemaWrite:
+    """
+    `quytac schema --write DIR` where DIR cannot be written: one line, exit 2.
+    """
+
+    @pytest.mark.parametrize(
+        ("folder", "expected"),
+        [
+            ("a-file", "cannot write a-file: File exists"),
+            ("a-file/schemas", "cannot write a-file/schemas: Not a directory"),
+        ],
+    )
+    def test_onto_a_file(self, tmp_path, monkeypatch, folder, expected):
+        """
+        Onto a file, or into a folder under a file.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("a-file").write_text("kept\n", encoding="utf-8")
+
+        done = call("schema", "--write", folder)
+
+        assert (2, "", f"quytac schema: {expected}\n") == done
+        assert "kept\n" == Path("a-file").read_text(encoding="utf-8")
+
+    @pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="no sysfs")
+    def test_into_a_read_only_folder(self):
+        """
+        A folder nobody may create files in, root included (sysfs).
+        """
+        done = call("schema", "--write", "/sys/kernel")
+
+        assert (
+            2,
+            "",
+            "quytac schema: cannot write /sys/kernel/checklist.schema.json: Permission denied\n",
+        ) == done

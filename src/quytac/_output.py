@@ -8,6 +8,7 @@ it was, and two commands writing one file leave one output or the other, never a
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
@@ -27,6 +28,32 @@ _NAME_KEPT = 120
 _SPECIAL = ("/dev/", "/proc/")
 #: Links followed before giving up (as the system does).
 _MAX_LINKS = 40
+#: The last code point written as one ``\\u`` escape.
+_BMP = 0xFFFF
+
+
+def _escaped(error: UnicodeError) -> tuple[str, int]:
+    """
+    What an encoding cannot write, as ``\\uXXXX`` escapes (a surrogate pair beyond U+FFFF):
+    readable in text, and in JSON the same string (JSON's own escape), so JSON output stays
+    valid and exact under any encoding.
+    """
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escapes = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > _BMP:
+            code -= _BMP + 1
+            escapes.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escapes.append(f"\\u{code:04x}")
+    return "".join(escapes), error.end
+
+
+#: The error handler of quytac's streams (stdout, stderr, ``--output``).
+ESCAPE = "quytac-escape"
+codecs.register_error(ESCAPE, _escaped)
 
 
 def clash(output: str, files: Iterable[str], folders: Iterable[str]) -> str | None:
@@ -76,7 +103,7 @@ def replaced(path: str) -> Iterator[TextIO]:
     if old is not None and stat.S_ISDIR(old.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
     if old is not None and (not stat.S_ISREG(old.st_mode) or _special(given)):
-        with given.open("w", encoding="utf-8", errors="backslashreplace") as stream:
+        with given.open("w", encoding="utf-8", errors=ESCAPE) as stream:
             yield stream
         return
     if old is not None and not os.access(given, os.W_OK):
@@ -84,11 +111,17 @@ def replaced(path: str) -> Iterator[TextIO]:
     target = Path(os.path.realpath(given))
     descriptor, temporary = _temporary(target, old)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", errors="backslashreplace") as stream:
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors=ESCAPE) as stream:
             yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        temporary.replace(target)
+            try:
+                stream.flush()
+                os.fsync(stream.fileno())
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror, path) from exc
+        try:
+            temporary.replace(target)
+        except OSError as exc:  # an error of the output, named so (not of its temporary file)
+            raise OSError(exc.errno, exc.strerror, path) from exc
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

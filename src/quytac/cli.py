@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import functools
+import io
 import os
 import re
 import sys
@@ -858,7 +860,14 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     from . import schema  # noqa: PLC0415 - only this command needs it
 
     if args.write:
-        out.writelines(f"{path}\n" for path in schema.write_schemas(args.write))
+        try:
+            written = schema.write_schemas(args.write)
+        except OSError as exc:  # a file, a read-only folder, a full disk
+            path = exc.filename or args.write
+            raise UsageError(
+                ui("cli.cannot_write", args.lang, path=path, detail=_detail(exc))
+            ) from None
+        out.writelines(f"{path}\n" for path in written)
         return 0
     if args.kind is None:
         out.write(render_json.dumps(schema.json_schemas()))
@@ -1018,6 +1027,8 @@ def _run(args: argparse.Namespace) -> int:
     Run the command, its output on stdout or in ``--output`` (replaced when it has finished).
     """
     if not args.output:
+        if sys.stdout is None or sys.stdout.closed:  # started with it closed: `quytac ... >&-`
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
         args.out = sys.stdout
         status: int = args.run(args, sys.stdout)
         sys.stdout.flush()
@@ -1039,30 +1050,80 @@ def _detail(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def _escaping(stream: TextIO | None) -> None:
+    """
+    Write what the stream's encoding cannot (Vietnamese under ``PYTHONIOENCODING=ascii``, a
+    file name that is not UTF-8) as ``\\u`` escapes, not as a UnicodeEncodeError.
+    """
+    if isinstance(stream, io.TextIOWrapper) and stream.errors != _output.ESCAPE:
+        with contextlib.suppress(OSError, ValueError):
+            stream.reconfigure(errors=_output.ESCAPE)
+
+
+def _tell(args: argparse.Namespace, *lines: str) -> None:
+    """
+    Lines on stderr, the first as ``quytac COMMAND: line`` (when there is a stderr to write to).
+    """
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"quytac {args.command}: {lines[0]}\n" if lines else "")
+        sys.stderr.writelines(line + "\n" for line in lines[1:])
+        sys.stderr.flush()
+
+
+def _quiet_stdout() -> None:
+    """
+    Point stdout at the null device, so that Python's last flush at exit does not fail again on
+    what could not be written.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _stopped(args: argparse.Namespace, exc: Exception) -> int:
+    """
+    Say why the command stopped, in one line or as located problems; the exit status.
+    """
+    if isinstance(exc, LoadError):
+        style = render_text.Style.for_stream(sys.stderr)
+        lines = render_text.findings(exc.problems, args.lang, style)
+        if sys.stderr is not None:
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.writelines(line + "\n" for line in lines)
+        return 1
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`quytac demo | head`): not an error of ours.
+        if not args.output:
+            _quiet_stdout()
+        return 1
+    if isinstance(exc, UsageError):
+        _tell(args, str(exc))
+    elif isinstance(exc, QuytacError):
+        _tell(args, ui("cli.stopped", args.lang, detail=exc))
+    elif isinstance(exc, OSError) and exc.filename not in (None, args.output):
+        _tell(args, ui("cli.cannot_read", args.lang, path=exc.filename, detail=_detail(exc)))
+    elif isinstance(exc, OSError):
+        # The output could not be written (a full disk, /dev/full, a closed stdout).
+        shown = args.output or ui("cli.stdout", args.lang)
+        _tell(args, ui("cli.cannot_write", args.lang, path=shown, detail=_detail(exc)))
+        if not args.output:
+            _quiet_stdout()
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line; returns the exit status.
     """
     args = _parser().parse_args(argv)
+    _escaping(sys.stdout)
+    _escaping(sys.stderr)
     try:
         return _run(args)
-    except UsageError as exc:
-        sys.stderr.write(f"quytac {args.command}: {exc}\n")
-        return 2
-    except LoadError as exc:
-        style = render_text.Style.for_stream(sys.stderr)
-        sys.stderr.writelines(
-            line + "\n" for line in render_text.findings(exc.problems, args.lang, style)
-        )
-        return 1
-    except QuytacError as exc:
-        sys.stderr.write(f"quytac {args.command}: {ui('cli.stopped', args.lang, detail=exc)}\n")
-        return 2
-    except BrokenPipeError:
-        # The reader went away (`quytac demo | head`): not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    except (UsageError, QuytacError, OSError) as exc:
+        return _stopped(args, exc)
     except KeyboardInterrupt:
         return 130
 

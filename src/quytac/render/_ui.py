@@ -118,6 +118,8 @@ UI: dict[str, tuple[str, str]] = {
         "không có tệp .yaml, .yml, .json hoặc .jsonl nào trong {paths}",
     ),
     "cli.cannot_write": ("cannot write {path}: {detail}", "không ghi được {path}: {detail}"),
+    "cli.cannot_read": ("cannot read {path}: {detail}", "không đọc được {path}: {detail}"),
+    "cli.stdout": ("the standard output", "đầu ra chuẩn"),
     "cli.output_is_input": (
         "--output {path} would overwrite {input}, which this command reads",
         "--output {path} sẽ ghi đè lên {input}, tệp mà lệnh này đang đọc",
