@@ -770,3 +770,54 @@ class TestSchemaWrite:
             "",
             "quytac schema: cannot write /sys/kernel/checklist.schema.json: Permission denied\n",
         ) == done
+
+
+class TestSymbolicLinkLoops:
+    """
+    A path that is a symbolic link loop (a.yaml -> b.yaml -> a.yaml).
+    """
+
+    @pytest.fixture
+    def loop(self, tmp_path, monkeypatch):
+        monkeypatch.chdir(tmp_path)
+        Path("b.yaml").symlink_to("a.yaml")
+        Path("a.yaml").symlink_to("b.yaml")
+        Path("ws").mkdir()
+        Path("ws/u.yaml").write_text(CATALOG.format(id="u"), encoding="utf-8")
+        return tmp_path
+
+    @pytest.mark.usefixtures("loop")
+    def test_workspace_load_raises_a_load_error(self):
+        """
+        Workspace.load: a LoadError with QT014 at the path, with the other paths' problems
+        (a RuntimeError before).
+        """
+        with pytest.raises(quytac.LoadError) as raised:
+            quytac.Workspace.load("ws", "a.yaml", "nope.yaml")
+
+        assert [
+            "a.yaml: error QT014: (root): cannot read: Too many levels of symbolic links",
+            "nope.yaml: error QT014: (root): cannot read: No such file or directory",
+        ] == raised.value.render("en").splitlines()
+
+    @pytest.mark.usefixtures("loop")
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["validate", "a.yaml"],
+            ["score", "a.yaml", "--workspace", "ws"],
+            ["score", "ws/u.yaml", "--workspace", "a.yaml"],
+            ["synthesize", "p", "--workspace", "a.yaml"],
+        ],
+    )
+    def test_the_command_says_it_cannot_read_it(self, argv):
+        """
+        The command: one line that says why, not "no such file or folder".
+        """
+        done = call(*argv, "--lang", "en")
+
+        assert (
+            2,
+            "",
+            f"quytac {argv[0]}: cannot read a.yaml: Too many levels of symbolic links\n",
+        ) == done

@@ -70,6 +70,14 @@ def _by_place(finding: Finding) -> tuple[str, int, int, str]:
 
 def _existing(paths: Sequence[str], lang: str) -> None:
     missing = [p for p in paths if not Path(p).exists()]
+    for path in missing:
+        try:
+            Path(path).stat()
+        except OSError as exc:  # there, but it cannot be reached: a link loop, no permission
+            if exc.errno != errno.ENOENT:
+                raise UsageError(
+                    ui("cli.cannot_read", lang, path=path, detail=_detail(exc))
+                ) from None
     if missing:
         raise UsageError(ui("cli.no_such_path", lang, paths=", ".join(missing)))
 
@@ -615,6 +623,7 @@ def _definitions(folder: str, lang: str) -> tuple[Workspace, list[Finding]]:
     """
     from .records import InspectionRecord, Report  # noqa: PLC0415
 
+    _existing([folder], lang)
     if not Path(folder).is_dir():
         raise UsageError(ui("cli.no_such_path", lang, paths=folder))
     files, unread = walk([folder])
