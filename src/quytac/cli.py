@@ -9,8 +9,11 @@ docs/cli.md and described by the JSON Schemas of schemas/output/.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import errno
 import functools
+import io
 import os
 import re
 import sys
@@ -21,10 +24,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
+from . import _output
 from ._base import SCHEMA
 from ._documents import KINDS, SUFFIXES, Loaded, file_source, text_source
 from ._version import __version__
-from .errors import Finding, Severity
+from .errors import Finding, LoadError, QuytacError, Severity
 from .render import json as render_json
 from .render import text as render_text
 from .render._ui import ui
@@ -34,6 +38,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from .checklists import Answers, Checklist
+    from .errors import Issue
+    from .plans import InspectionPlan
     from .records import InspectionRecord, Pin, Report
     from .scoring import Score
     from .synthesis import Synthesis
@@ -64,6 +70,14 @@ def _by_place(finding: Finding) -> tuple[str, int, int, str]:
 
 def _existing(paths: Sequence[str], lang: str) -> None:
     missing = [p for p in paths if not Path(p).exists()]
+    for path in missing:
+        try:
+            Path(path).stat()
+        except OSError as exc:  # there, but it cannot be reached: a link loop, no permission
+            if exc.errno != errno.ENOENT:
+                raise UsageError(
+                    ui("cli.cannot_read", lang, path=path, detail=_detail(exc))
+                ) from None
     if missing:
         raise UsageError(ui("cli.no_such_path", lang, paths=", ".join(missing)))
 
@@ -609,6 +623,7 @@ def _definitions(folder: str, lang: str) -> tuple[Workspace, list[Finding]]:
     """
     from .records import InspectionRecord, Report  # noqa: PLC0415
 
+    _existing([folder], lang)
     if not Path(folder).is_dir():
         raise UsageError(ui("cli.no_such_path", lang, paths=folder))
     files, unread = walk([folder])
@@ -674,6 +689,30 @@ def _synthesis_output(
     return "\n".join(render_text.synthesis(s, lang, style, workspace) for s in syntheses)
 
 
+def _unresolved(plan: InspectionPlan, workspace: Workspace) -> list[Issue]:
+    """
+    The documents a plan names that the workspace does not hold (its catalog, codes,
+    checklists, outlines: QT310), at their places.
+    """
+    return workspace.locate(plan, [i for i in plan.issues(workspace) if i.code == "QT310"])
+
+
+def _not_synthesised(
+    key: str,
+    findings: Sequence[Finding],
+    args: argparse.Namespace,
+    out: TextIO,
+    **params: object,
+) -> int:
+    """
+    Say on stderr why nothing is synthesised, list the findings that say it, exit 1.
+    """
+    told = ui(key, args.lang, workspace=args.workspace, **params)
+    sys.stderr.write(f"quytac synthesize: {told}\n")
+    _findings_report(sorted(findings, key=_by_place), args, out)
+    return 1
+
+
 def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
     from .plans import InspectionPlan  # noqa: PLC0415
     from .synthesis import synthesize  # noqa: PLC0415
@@ -681,12 +720,10 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
     as_of = _date(args.as_of, args.lang) if args.as_of else _today()
     workspace, problems = _workspace([args.workspace], args.lang)
     if _errors(problems):
-        told = ui("cli.workspace_problems", args.lang, workspace=args.workspace)
-        sys.stderr.write(f"quytac synthesize: {told}\n")
-        _findings_report(sorted(problems, key=_by_place), args, out)
-        return 1
+        return _not_synthesised("cli.workspace_problems", problems, args, out)
     _warnings(problems, args.lang)
-    if workspace.get(InspectionPlan, args.plan) is None:
+    plan = workspace.get(InspectionPlan, args.plan)
+    if plan is None:
         plans = ", ".join(sorted(p.id for p in workspace.all(InspectionPlan))) or "-"
         raise UsageError(
             ui(
@@ -697,6 +734,9 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
                 plans=plans,
             )
         )
+    missing = _unresolved(plan, workspace)
+    if missing:
+        return _not_synthesised("cli.plan_unresolved", missing, args, out, plan=repr(plan.id))
     syn = synthesize(workspace, args.plan, as_of=as_of)
     if args.format == "json":
         out.write(render_json.dumps(render_json.synthesis(syn, args.lang)))
@@ -912,7 +952,11 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
     workspace, problems = _workspace([example_path()], args.lang)
     findings = sorted([*problems, *workspace.validate()], key=_by_place)
-    plans = sorted(workspace.all(InspectionPlan), key=lambda plan: (plan.period.start, plan.id))
+    # A plan that names a document the example lacks is not synthesised (QT310 says why).
+    plans = sorted(
+        (plan for plan in workspace.all(InspectionPlan) if not _unresolved(plan, workspace)),
+        key=lambda plan: (plan.period.start, plan.id),
+    )
     # Each plan is synthesised as of the last day of its period.
     syntheses = [synthesize(workspace, plan.id, as_of=plan.period.end) for plan in plans]
     status = 1 if _errors(findings) else 0
@@ -948,7 +992,14 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     from . import schema  # noqa: PLC0415 - only this command needs it
 
     if args.write:
-        out.writelines(f"{path}\n" for path in schema.write_schemas(args.write))
+        try:
+            written = schema.write_schemas(args.write)
+        except OSError as exc:  # a file, a read-only folder, a full disk
+            path = exc.filename or args.write
+            raise UsageError(
+                ui("cli.cannot_write", args.lang, path=path, detail=_detail(exc))
+            ) from None
+        out.writelines(f"{path}\n" for path in written)
         return 0
     if args.kind is None:
         out.write(render_json.dumps(schema.json_schemas()))
@@ -1083,37 +1134,150 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _inputs(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """
+    What a command reads: the paths it is given (files and folders) and its workspace.
+    """
+    if args.command == "demo":
+        from . import example_path  # noqa: PLC0415 - keeps the command's start light
+
+        paths = [example_path()]
+    else:
+        paths = [*getattr(args, "paths", ()), *getattr(args, "records", ())]
+        if hasattr(args, "workspace"):
+            if args.workspace is None:
+                args.workspace = _default_workspace(args.lang)
+            paths.append(args.workspace)
+    return [p for p in paths if Path(p).exists()], [p for p in paths if Path(p).is_dir()]
+
+
+def _read_by(args: argparse.Namespace, paths: Sequence[str]) -> Iterator[str]:
+    """
+    Every file the command reads under its paths (only looked for when the output exists).
+    """
+    yield from paths
+    yield from walk(paths)[0]
+    if args.command == "score":
+        yield from walk(args.records, RECORD_SUFFIXES)[0]
+
+
+def _refuse_inputs(args: argparse.Namespace) -> None:
+    """
+    A usage error when ``--output`` would overwrite what the command reads.
+    """
+    paths, folders = _inputs(args)
+    found = _output.clash(args.output, _read_by(args, paths), folders)
+    if found is None:
+        return
+    if found in folders:
+        raise UsageError(ui("cli.output_in_folder", args.lang, path=args.output, folder=found))
+    raise UsageError(ui("cli.output_is_input", args.lang, path=args.output, input=found))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """
+    Run the command, its output on stdout or in ``--output`` (replaced when it has finished).
+    """
+    if not args.output:
+        if sys.stdout is None or sys.stdout.closed:  # started with it closed: `quytac ... >&-`
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        args.out = sys.stdout
+        status: int = args.run(args, sys.stdout)
+        sys.stdout.flush()
+        return status
+    _refuse_inputs(args)
+    with contextlib.ExitStack() as stack:
+        try:
+            out = stack.enter_context(_output.replaced(args.output))
+        except OSError as exc:
+            raise UsageError(
+                ui("cli.cannot_write", args.lang, path=args.output, detail=_detail(exc))
+            ) from None
+        args.out = out
+        status = args.run(args, out)
+    return status
+
+
+def _detail(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _escaping(stream: TextIO | None) -> None:
+    """
+    Write what the stream's encoding cannot (Vietnamese under ``PYTHONIOENCODING=ascii``, a
+    file name that is not UTF-8) as ``\\u`` escapes, not as a UnicodeEncodeError.
+    """
+    if isinstance(stream, io.TextIOWrapper) and stream.errors != _output.ESCAPE:
+        with contextlib.suppress(OSError, ValueError):
+            stream.reconfigure(errors=_output.ESCAPE)
+
+
+def _tell(args: argparse.Namespace, *lines: str) -> None:
+    """
+    Lines on stderr, the first as ``quytac COMMAND: line`` (when there is a stderr to write to).
+    """
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"quytac {args.command}: {lines[0]}\n" if lines else "")
+        sys.stderr.writelines(line + "\n" for line in lines[1:])
+        sys.stderr.flush()
+
+
+def _quiet_stdout() -> None:
+    """
+    Point stdout at the null device, so that Python's last flush at exit does not fail again on
+    what could not be written.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _stopped(args: argparse.Namespace, exc: Exception) -> int:
+    """
+    Say why the command stopped, in one line or as located problems; the exit status.
+    """
+    if isinstance(exc, LoadError):
+        style = render_text.Style.for_stream(sys.stderr)
+        lines = render_text.findings(exc.problems, args.lang, style)
+        if sys.stderr is not None:
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.writelines(line + "\n" for line in lines)
+        return 1
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`quytac demo | head`): not an error of ours.
+        if not args.output:
+            _quiet_stdout()
+        return 1
+    if isinstance(exc, UsageError):
+        _tell(args, str(exc))
+    elif isinstance(exc, QuytacError):
+        _tell(args, ui("cli.stopped", args.lang, detail=exc))
+    elif isinstance(exc, OSError) and exc.filename not in (None, args.output):
+        _tell(args, ui("cli.cannot_read", args.lang, path=exc.filename, detail=_detail(exc)))
+    elif isinstance(exc, OSError):
+        # The output could not be written (a full disk, /dev/full, a closed stdout).
+        shown = args.output or ui("cli.stdout", args.lang)
+        _tell(args, ui("cli.cannot_write", args.lang, path=shown, detail=_detail(exc)))
+        if not args.output:
+            _quiet_stdout()
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line; returns the exit status.
     """
     args = _parser().parse_args(argv)
+    _escaping(sys.stdout)
+    _escaping(sys.stderr)
     try:
-        if args.output:
-            try:
-                out = Path(args.output).open("w", encoding="utf-8")  # noqa: SIM115 - closed below
-            except OSError as exc:
-                detail = exc.strerror or str(exc)
-                raise UsageError(
-                    ui("cli.cannot_write", args.lang, path=args.output, detail=detail)
-                ) from None
-            with out:
-                args.out = out
-                status: int = args.run(args, out)
-            return status
-        args.out = sys.stdout
-        status = args.run(args, sys.stdout)
-    except UsageError as exc:
-        sys.stderr.write(f"quytac {args.command}: {exc}\n")
-        return 2
-    except BrokenPipeError:
-        # The reader went away (`quytac demo | head`): not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return _run(args)
+    except (UsageError, QuytacError, OSError) as exc:
+        return _stopped(args, exc)
     except KeyboardInterrupt:
         return 130
-    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -118,6 +118,16 @@ UI: dict[str, tuple[str, str]] = {
         "không có tệp .yaml, .yml, .json hoặc .jsonl nào trong {paths}",
     ),
     "cli.cannot_write": ("cannot write {path}: {detail}", "không ghi được {path}: {detail}"),
+    "cli.cannot_read": ("cannot read {path}: {detail}", "không đọc được {path}: {detail}"),
+    "cli.stdout": ("the standard output", "đầu ra chuẩn"),
+    "cli.output_is_input": (
+        "--output {path} would overwrite {input}, which this command reads",
+        "--output {path} sẽ ghi đè lên {input}, tệp mà lệnh này đang đọc",
+    ),
+    "cli.output_in_folder": (
+        "--output {path} is inside {folder}, which this command reads; write it elsewhere",
+        "--output {path} nằm trong {folder}, thư mục mà lệnh này đang đọc; hãy ghi ra chỗ khác",
+    ),
     "cli.no_plan": (
         "there is no plan {plan} in {workspace} (plans: {plans})",
         "không có kế hoạch {plan} trong {workspace} (các kế hoạch: {plans})",
@@ -158,6 +168,11 @@ UI: dict[str, tuple[str, str]] = {
         "the workspace {workspace} has problems; nothing is synthesised",
         "không gian làm việc {workspace} có lỗi; chưa tổng hợp được",
     ),
+    "cli.plan_unresolved": (
+        "the plan {plan} names documents that are not in {workspace}; nothing is synthesised",
+        "kế hoạch {plan} nêu những tài liệu không có trong {workspace}; chưa tổng hợp được",
+    ),
+    "cli.stopped": ("cannot go on: {detail}", "không thể tiếp tục: {detail}"),
     "cli.progress": ("{count} record{count_s} scored", "đã chấm {count} hồ sơ"),
     "cli.scored": (
         (
