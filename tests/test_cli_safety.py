@@ -496,7 +496,8 @@ class TestAWorkspaceWithoutAKind:
 
     def test_test(self, lacking):
         """
-        `quytac test` needs a checklist and nothing else.
+        `quytac test` needs a checklist, and the codes its items cite (without them the
+        checklist does not validate: QT421, exit 1); nothing else.
         """
         kind, _ = lacking
 
@@ -504,6 +505,12 @@ class TestAWorkspaceWithoutAKind:
 
         if kind == "checklist":
             assert (2, "", "quytac test: no checklist in ws\n") == done
+        elif kind == "codes":
+            assert (1, "1 checklist (1 invalid), 7 examples, 0 failed\n", "") == (
+                done[0],
+                done[1].splitlines(keepends=True)[-1],
+                done[2],
+            )
         else:
             assert (0, "1 checklist, 7 examples, 0 failed\n", "") == (
                 done[0],
