@@ -866,3 +866,31 @@ class TestEscapedControlCharacters:
             't.yaml:6:49: error QT017: units[0]["x\\u0000\\u0000"]: the character U+0000 (NUL,'
             " a control character) is not allowed in a text; delete it",
         ] == rendered(text, pure=pure)
+
+
+class TestCoreTagsFitTheirValues:
+    @pytest.mark.parametrize(
+        ("tagged", "got"),
+        [
+            ('!!int "Hà Nội"', "'Hà Nội'"),
+            ("!!int 2.5", "'2.5'"),
+            ("!!float abc", "'abc'"),
+            ("!!float 1,5", "'1,5'"),
+        ],
+    )
+    def test_a_number_tag_on_a_value_that_is_not_one_is_refused(self, pure, tagged, got):
+        """
+        !!int and !!float fit only YAML 1.2's integers and floats: QT015, as documented.
+        """
+        tag = tagged.split()[0]
+
+        assert [
+            f"t.yaml:5:10: error QT015: version: the value {got} does not fit the tag {tag}"
+        ] == rendered(HEAD + f"version: {tagged}\n", pure=pure)
+
+    @pytest.mark.parametrize("tagged", ["!!int 7", "!!int +7", "!!float 7", "!!float 2.50e1"])
+    def test_a_number_tag_on_a_number_keeps_its_text(self, pure, tagged):
+        """
+        A tag that fits changes nothing: the number stays its text.
+        """
+        assert {"a": tagged.split()[1]} == plain(f"a: {tagged}\n", pure=pure)

@@ -63,6 +63,12 @@ _NULLS: Final = ("null", "Null", "NULL", "~", "")
 _PLAIN: Final[dict[str, bool | None]] = {**_BOOLS, **dict.fromkeys(_NULLS)}
 _MISSING: Final = object()
 _NOKEY: Final = object()
+#: The YAML 1.2 core schema's integers and floats, which !!int and !!float fit.
+_INT: Final = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT: Final = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_FITS: Final = {_TAG + "int": _INT.fullmatch, _TAG + "float": _FLOAT.fullmatch}
 #: C0 and C1 control characters by their short names.
 _CONTROLS: Final = (
     *("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF"),
@@ -513,13 +519,16 @@ class _Walk:
     def _tagged(self, stack: list[list[Any]], event: Any) -> object:
         tag = event.tag
         value = event.value
-        if tag in ("!", _TAG + "str", _TAG + "int", _TAG + "float"):
+        if tag in ("!", _TAG + "str"):
+            return value
+        fits = _FITS.get(tag)
+        if fits is not None and fits(value):
             return value
         if tag == _TAG + "bool" and value in _BOOLS:
             return _BOOLS[value]
         if tag == _TAG + "null" and value in _NULLS:
             return None
-        if tag in (_TAG + "bool", _TAG + "null"):
+        if fits is not None or tag in (_TAG + "bool", _TAG + "null"):
             self.report(
                 "QT015", self._path(stack), event.start_mark, tag=_tag_name(tag), got=quote(value)
             )
