@@ -615,3 +615,53 @@ class TestTheCommandLineReadsJsonLinesAsTheApi:
 
         assert ["QT007"] == found
         assert peak < 25_000_000
+
+
+class TestDocumentsAreReadAgainWhereTheyAre:
+    def test_every_document_of_a_large_file_is_placed_right(self, tmp_path):
+        """
+        Each document is read again from the byte where it starts (noted on the first pass):
+        across chunks, after multi-byte letters, a byte order mark and bytes that are not
+        UTF-8, every problem is on its own line.
+        """
+        path = tmp_path / "t.yaml"
+        parts, expected, line = [], [], 1
+        for i in range(800):
+            comment = b"# ghi ch\xfa\n" if i % 7 == 0 else "# ghi chú\n".encode()
+            body = catalog_text(f"u{i}", "Hà Nội " * 20).encode() + b"bogus: 1\n"
+            parts.append(b"---\n" + comment + body)
+            expected.append(f"t.yaml:{line + 6}:1: error QT104: bogus: unknown key")
+            if i % 7 == 0:
+                expected.append(
+                    f"t.yaml:{line + 1}:9: error QT002: (root): the text is not valid UTF-8:"
+                    " byte 0xFA; save the file as UTF-8"
+                )
+            line += 7
+        path.write_bytes(b"\xef\xbb\xbf" + b"".join(parts))
+
+        found = read(path)
+
+        assert path.stat().st_size > 3 * _sources.CHUNK
+        assert sorted(expected) == sorted(found)
+
+    def test_a_piece_read_from_a_checkpoint_is_the_piece_read_where_it_starts(self, tmp_path):
+        """
+        Without the byte of a document, its text is found from the nearest checkpoint: the
+        same text, flaws replaced alike.
+        """
+        path = tmp_path / "t.yaml"
+        path.write_bytes(
+            b"\xef\xbb\xbf"
+            + b"---\n".join(
+                catalog_text(f"u{i}", "Hà Nội " * 40).encode() + b"note: \xff\x00\n"
+                for i in range(2000)
+            )
+        )
+        origins = [item.origin for item in _documents.file_source(path)]
+        text = origins[0].text
+
+        assert 2000 == len(origins)
+        assert [text(o.span.start, o.span.end, o.span.at) for o in origins[::97]] == [
+            text(o.span.start, o.span.end, None) for o in origins[::97]
+        ]
+        assert all(o.span.at is not None for o in origins)

@@ -57,7 +57,7 @@ Document: TypeAlias = (
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def _unlocatable(start: int, end: int) -> str | None:  # noqa: ARG001 - the shape of a segment
+def _unlocatable(start: int, end: int, at: int | None = None) -> str | None:  # noqa: ARG001 - the shape of a segment
     return None
 
 
@@ -71,7 +71,9 @@ class Origin:
     source: str
     index: int
     span: _yaml.Span | None = attrs.field(default=None, eq=False, repr=False)
-    text: Callable[[int, int], str | None] = attrs.field(default=_unlocatable, eq=False, repr=False)
+    text: Callable[[int, int, int | None], str | None] = attrs.field(
+        default=_unlocatable, eq=False, repr=False
+    )
     pure: bool = attrs.field(default=False, eq=False, repr=False)
 
     def marks(self, paths: Iterable[tuple[str | int, ...]]) -> _yaml.Marks:
@@ -80,7 +82,7 @@ class Origin:
         read again from its source).
         """
         span = self.span
-        segment = self.text(span.start, span.end) if span is not None else None
+        segment = self.text(span.start, span.end, span.at) if span is not None else None
         return _yaml.locate(segment, span, paths, pure=self.pure)
 
 
@@ -116,7 +118,7 @@ def place(raws: Iterable[RawProblem], origin: Origin) -> list[Problem]:
 
 def _typed(
     raws: Iterable[_yaml.RawDocument],
-    text: Callable[[int, int], str | None],
+    text: Callable[[int, int, int | None], str | None],
     source: str,
     *,
     pure: bool,
@@ -289,6 +291,7 @@ def _json_lines(reader: _sources.Decoded, source: str) -> Iterator[_yaml.RawDocu
                     )
                     return
                 start, offset = offset, offset + len(line)
+                at = reader.byte_offset(start)
                 flaw = reader.flaw_before(offset)
                 if not line.strip():
                     continue
@@ -302,7 +305,7 @@ def _json_lines(reader: _sources.Decoded, source: str) -> Iterator[_yaml.RawDocu
                         raw,
                         index=index,
                         problems=(*flawed, *(_below(p, number) for p in raw.problems)),
-                        span=_yaml.Span(number, start, offset),
+                        span=_yaml.Span(number, start, offset, at),
                     )
                 index += 1
     except _sources.WrongEncoding as wrong:

@@ -216,6 +216,8 @@ class Text:
 
     def __init__(self, opener: Callable[[], str | IO[bytes]]) -> None:
         self._opener = opener
+        #: The stream the first reader reads, while it is open.
+        self.live: IO[bytes] | None = None
         self._chars = [0]
         self._bytes = [0]
         self._every = CHUNK
@@ -227,7 +229,10 @@ class Text:
         A reader of the whole text from its start: of ``stream`` (the source, opened already)
         or of the source opened afresh.
         """
-        return Decoded(self._opener() if stream is None else stream, boundary=boundary, text=self)
+        source = self._opener() if stream is None else stream
+        if not isinstance(source, str):
+            self.live = source
+        return Decoded(source, boundary=boundary, text=self)
 
     def checkpoint(self, chars: int, at: int) -> None:
         """
@@ -242,11 +247,23 @@ class Text:
             self._bytes = self._bytes[::2]
             self._every *= 2
 
-    def segment(self, start: int, end: int) -> str | None:
+    def segment(self, start: int, end: int, at: int | None = None) -> str | None:
         """
         The text from character ``start`` to ``end``, as the parsers saw it (None when the
-        source cannot be read again).
+        source cannot be read again). ``at`` is the byte where ``start`` is, when known;
+        otherwise the reading starts from the nearest checkpoint before it. While the first
+        reader is open, its file is read again in place (``os.pread``), not opened anew.
         """
+        if at is None:
+            where = bisect.bisect_right(self._chars, start) - 1
+            position, at = self._chars[where], self._bytes[where]
+        else:
+            position = start
+        descriptor = self._descriptor()
+        if descriptor is not None:
+            return _piece(
+                lambda size, offset: os.pread(descriptor, size, offset), start, end, position, at
+            )
         try:
             stream = self._opener()
         except (OSError, NotARegularFile):
@@ -254,23 +271,44 @@ class Text:
         if isinstance(stream, str):
             return _cleaned(stream[start:end])
         with stream:
-            where = bisect.bisect_right(self._chars, start) - 1
-            position, at = self._chars[where], self._bytes[where]
+
+            def read(size: int, offset: int) -> bytes:
+                if stream.tell() != offset:
+                    stream.seek(offset)
+                return stream.read(size)
+
             try:
-                stream.seek(at)
+                return _piece(read, start, end, position, at)
             except OSError:
                 return None
-            decoder = _decoder(first=at == 0)
-            pieces: list[str] = []
-            while position < end:
-                data = stream.read(CHUNK)
-                piece = _cleaned(decoder.decode(data, final=not data))
-                if start < position + len(piece):
-                    pieces.append(piece[max(start - position, 0) : end - position])
-                position += len(piece)
-                if not data:
-                    break
-            return "".join(pieces)
+
+    def _descriptor(self) -> int | None:
+        live = self.live
+        if live is None or live.closed or not hasattr(os, "pread"):
+            return None
+        try:
+            return live.fileno()
+        except (OSError, io.UnsupportedOperation):
+            return None
+
+
+def _piece(read: Callable[[int, int], bytes], start: int, end: int, position: int, at: int) -> str:
+    """
+    The text from ``start`` to ``end``, decoding from character ``position`` at byte ``at``.
+    """
+    decoder = _decoder(first=at == 0)
+    pieces: list[str] = []
+    while position < end:
+        # No more bytes than the characters still wanted can take (4 each, at most).
+        data = read(min(CHUNK, 4 * (end - max(position, start)) + 4), at)
+        at += len(data)
+        piece = _cleaned(decoder.decode(data, final=not data))
+        if start < position + len(piece):
+            pieces.append(piece[max(start - position, 0) : end - position])
+        position += len(piece)
+        if not data:
+            break
+    return "".join(pieces)
 
 
 def _decoder(*, first: bool) -> codecs.IncrementalDecoder:
@@ -309,6 +347,10 @@ class Decoded:
         self._line = 0
         self._line_start = 0
         self._after_cr = False
+        # The last pieces read, as decoded (before flaws were replaced): (first character,
+        # its byte, text); and where byte_offset last was, as it is asked in order.
+        self._pieces: deque[tuple[int, int, str]] = deque(maxlen=3)
+        self._cursor = (-1, 0)
 
     def close(self) -> None:
         """
@@ -322,12 +364,16 @@ class Decoded:
         The next piece of the text ("" at its end).
         """
         wanted = CHUNK if size <= 0 else min(size, CHUNK)
-        piece, data = "", b""
+        piece, data, at = "", b"", 0
         while not piece and not self._eof:
+            at = self._byte()
             piece, data = self._next(wanted)
         if not piece:
             return ""
         start = self.chars
+        if at == 0 and data.startswith(codecs.BOM_UTF8):
+            at = len(codecs.BOM_UTF8)
+        self._pieces.append((start, at, piece))
         if self.limit is not None and start + len(piece) - self.document_start > self.limit:
             raise TooLarge
         if UNWANTED.search(piece):
@@ -343,8 +389,36 @@ class Decoded:
         self._after_cr = piece.endswith("\r")
         self.chars += len(piece)
         if self._text is not None and not isinstance(self._source, str):
-            self._text.checkpoint(self.chars, self._position - len(self._decoder.getstate()[0]))
+            self._text.checkpoint(self.chars, self._byte())
         return piece
+
+    def _byte(self) -> int:
+        """
+        The byte where the next character to decode starts.
+        """
+        return self._position - len(self._decoder.getstate()[0])
+
+    def byte_offset(self, char: int) -> int | None:
+        """
+        The byte where character ``char`` starts, when it is in the last pieces read (None
+        for a text held as ``str``, or a character read long before).
+        """
+        if isinstance(self._source, str):
+            return None
+        found = next(
+            (held for held in reversed(self._pieces) if held[0] <= char <= held[0] + len(held[2])),
+            None,
+        )
+        if found is None:
+            return None
+        first, at, piece = found
+        done, byte = self._cursor
+        if not first <= done <= char:
+            done, byte = first, at
+        part = piece[done - first : char - first]
+        byte += len(part) if part.isascii() else len(part.encode("utf-8", "surrogateescape"))
+        self._cursor = (char, byte)
+        return byte
 
     def _next(self, wanted: int) -> tuple[str, bytes]:
         source = self._source

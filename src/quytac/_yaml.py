@@ -101,12 +101,14 @@ def _parser(stream: str | _sources.Decoded, *, pure: bool) -> Any:
 class Span:
     """
     Where a document is in its source: the 0-based line it starts on, and the character
-    offsets of the start of that line and of the document's end.
+    offsets of the start of that line and of the document's end; ``at`` is the byte offset of
+    ``start`` in a file, when it is known, so the document can be read again by seeking to it.
     """
 
     line: int
     start: int
     end: int
+    at: int | None = None
 
 
 @attrs.frozen
@@ -292,6 +294,7 @@ class _Walk:
         index = -1
         start = 0
         span_start = (0, 0)
+        at = None
         event = None
         while True:
             try:
@@ -407,6 +410,7 @@ class _Walk:
                 span_start = (mark.line, mark.index - mark.column)
                 if self.decoded is not None:
                     self.decoded.document_start = span_start[1]
+                    at = self.decoded.byte_offset(span_start[1])
                 root = _MISSING
                 stack.clear()
                 if wanted is not None:
@@ -420,7 +424,7 @@ class _Walk:
                             "QT016", (), None, self.source, count=self.extra, limit=MAX_PROBLEMS
                         )
                     )
-                span = Span(span_start[0], span_start[1], event.end_mark.index)
+                span = Span(span_start[0], span_start[1], event.end_mark.index, at)
                 yield RawDocument(index, data, tuple(self.problems), span)
                 if only is not None and index >= only:
                     return
@@ -630,7 +634,7 @@ def _first_lines(
     """
     problems = list(document.problems)
     span = document.span
-    segment = text.segment(span.start, span.end) if span is not None else None
+    segment = text.segment(span.start, span.end, span.at) if span is not None else None
     marks = locate(segment, span, {path for _, path in duplicates}, pure=pure)
     for position, path in duplicates:
         first = marks.keys.get(path)
