@@ -12,6 +12,10 @@ from quytac import _documents, _sources, _yaml
 
 HEAD = "kind: UnitCatalog\nschema: quytac/v1\nid: hanoi\ntitle: Hà Nội\n"
 
+#: What an unknown key of a unit catalog's envelope adds: the keys allowed there.
+ALLOWED = " (allowed here: kind, schema, id, title, version, valid_from, …)"
+ALLOWED_VI = " (các khóa dùng được ở đây: kind, schema, id, title, version, valid_from, …)"
+
 
 def load(text, *, pure, source="t.yaml"):
     """
@@ -558,7 +562,8 @@ class TestEncodingPlaces:
         ]
         assert [
             "t.yaml:1:1: error QT103: schema: missing required key",
-            "t.yaml:1:7: error QT101: kind: unknown kind 'Unit\ufffdCatalog' (expected one of:"
+            "t.yaml:1:7: error QT101: kind: unknown kind 'Unit\ufffdCatalog'; did you mean"
+            " 'UnitCatalog'? (expected one of:"
             " Checklist, ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline,"
             " UnitCatalog)",
             "t.yaml:1:11: error QT002: (root): the text is not valid UTF-8: byte 0xFF;"
@@ -627,10 +632,10 @@ class TestEveryProblemKeepsItsPlace:
 
         assert [
             "t.yaml:5:1: error QT003: id: duplicate key 'id' (first on line 3)",
-            "t.yaml:6:1: error QT104: note: unknown key",
+            "t.yaml:6:1: error QT104: note: unknown key" + ALLOWED,
             "t.yaml:6:7: error QT002: (root): the text is not valid UTF-8: byte 0xFF;"
             " save the file as UTF-8",
-            "t.yaml:7:1: error QT104: bogus: unknown key",
+            "t.yaml:7:1: error QT104: bogus: unknown key" + ALLOWED,
         ] == rendered(data, pure=pure)
 
     def test_a_bad_byte_in_a_later_document_leaves_the_earlier_ones_located(self, tmp_path):
@@ -647,7 +652,7 @@ class TestEveryProblemKeepsItsPlace:
 
         assert [
             "t.yaml:5:1: error QT003: id: duplicate key 'id' (first on line 3)",
-            "t.yaml:11:1: error QT104: note: unknown key",
+            "t.yaml:11:1: error QT104: note: unknown key" + ALLOWED,
             "t.yaml:11:7: error QT002: (root): the text is not valid UTF-8: byte 0xC3;"
             " save the file as UTF-8",
         ] == [p.render().replace(str(path), "t.yaml") for p in info.value.problems]
@@ -707,7 +712,9 @@ class TestEveryProblemKeepsItsPlace:
         with pytest.raises(quytac.LoadError) as info:
             quytac.load(path)
 
-        assert ["t.yaml:6:1: error QT104: bogus: unknown key"] == rendered(data, pure=pure)
+        assert ["t.yaml:6:1: error QT104: bogus: unknown key" + ALLOWED] == rendered(
+            data, pure=pure
+        )
         assert [(6, 1)] == [(p.line, p.column) for p in info.value.problems]
 
     @pytest.mark.parametrize(
@@ -787,7 +794,7 @@ class TestEncodingsNamed:
         assert [
             "t.yaml:4:11: error QT002: (root): văn bản không phải UTF-8 hợp lệ: byte 0xCC; tệp có"
             " vẻ dùng bảng mã Windows-1258: hãy lưu lại dưới dạng UTF-8",
-            "t.yaml:5:1: error QT104: bogus: khóa không hợp lệ",
+            "t.yaml:5:1: error QT104: bogus: khóa không hợp lệ" + ALLOWED_VI,
         ] == [p.render("vi").replace(str(path), "t.yaml") for p in info.value.problems]
         assert (
             "the text is not valid UTF-8: byte 0xCC; the file looks like Windows-1258:"
