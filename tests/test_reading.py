@@ -5,6 +5,7 @@ The strict reader: every reading rule of DESIGN.md §2, with the C parser and th
 import tracemalloc
 import unicodedata
 
+import attrs
 import pytest
 
 import quytac
@@ -689,6 +690,32 @@ class TestEveryProblemKeepsItsPlace:
             "t.yaml:4:21: error QT017: (root): the character U+001B (ESC, a control character)"
             " is not allowed in a text; delete it"
         ] == rendered(HEAD.replace("Hà Nội", "Hà Nội Hà Nội\x1b"), pure=pure)
+
+    @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+    def test_lines_are_counted_as_yaml_counts_them(self, newline):
+        """
+        Windows' CRLF is one line break, also when a chunk of the reading ends between its two
+        characters; an old Mac's CR alone is one too.
+        """
+        comments = "".join(f"# dòng {i}{newline}" for i in range(20_000))
+        data = (HEAD.replace("\n", newline) + comments).encode() + b"note: \xff" + b"\n"
+
+        assert [
+            "t.yaml:20005:7: error QT002: (root): the text is not valid UTF-8: byte 0xFF;"
+            " save the file as UTF-8",
+            "t.yaml:20005:1: error QT104: note: unknown key" + ALLOWED,
+        ] == sorted(rendered(data), reverse=True)
+
+    def test_a_crlf_cut_between_two_reads_is_one_break(self):
+        """
+        The reader counts lines piece by piece: a CRLF whose CR ends one read and whose LF
+        starts the next is one break.
+        """
+        reader = _sources.Text(_sources.in_memory(b"ab\r\ncd\r\ne\xff")).reader()
+        while reader.read(3):  # "ab\r\n" (4 bytes first, for the encoding), "cd\r", "\ne…"
+            pass
+
+        assert (3, 2, 0xFF) == attrs.astuple(reader.flaw_before(99))[1:4]
 
     def test_a_flaw_after_the_last_document_is_reported(self, pure):
         """

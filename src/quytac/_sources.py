@@ -194,12 +194,16 @@ def _breaks(text: str, *, after_cr: bool) -> tuple[int, int]:
     How many line breaks a piece of text holds (``\\r\\n`` is one, also across pieces), and the
     offset just after its last one (-1 when it has none).
     """
-    count = text.count("\n") + text.count("\r") - text.count("\r\n")
-    last = max(text.rfind("\n"), text.rfind("\r"))
+    count = text.count("\n")
+    last = text.rfind("\n")
+    if "\r" in text:
+        count += text.count("\r") - text.count("\r\n")
+        last = max(last, text.rfind("\r"))
     if not text.isascii():
         for other in "\x85\u2028\u2029":
-            count += text.count(other)
-            last = max(last, text.rfind(other))
+            if other in text:
+                count += text.count(other)
+                last = max(last, text.rfind(other))
     if after_cr and text.startswith("\n"):
         count -= 1
     return count, last + 1 if last >= 0 else -1
