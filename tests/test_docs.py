@@ -22,7 +22,6 @@ SECTIONS = dict(
 # and QT110, the code of a failure that has no code of its own (none is known).
 WITHOUT_SNIPPETS = {
     "QT016",
-    "QT017",
     "QT002",
     "QT006",
     "QT007",

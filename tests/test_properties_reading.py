@@ -110,3 +110,60 @@ class TestParsersAgree:
         assert [(d.data, [p.code for p in d.problems]) for d in fast] == [
             (d.data, [p.code for p in d.problems]) for d in slow
         ]
+
+
+HEAD = "kind: UnitCatalog\nschema: quytac/v1\nid: hanoi\ntitle: {title}\nbogus: 1\n"
+TITLE = "Hà Nội"
+#: Bytes that are not UTF-8, or that are characters a text may not hold, and their problem.
+FLAWS = [
+    (b"\xff", "QT002"),
+    (b"\xc3", "QT002"),
+    (b"\x80", "QT002"),
+    (b"\xed\xa0\x80", "QT002"),  # a surrogate, which UTF-8 does not encode
+    (b"\x00", "QT017"),
+    (b"\x1b", "QT017"),
+    (b"\x7f", "QT017"),
+    ("\x9b".encode(), "QT017"),
+    ("\uffff".encode(), "QT017"),
+]
+#: Pieces of YAML and JSON, good and bad, to make texts close to real ones.
+PIECES = [
+    *(b"a", b": ", b" ", b"\n", b"- ", b"{", b"}", b"[", b"]", b", ", b'"', b"#", b"---\n"),
+    *(b"kind: UnitCatalog\n", b"\xef\xbb\xbf", b"!!int ", b"&a ", b"*a", b"\\e", b"\\0"),
+    *(b'"k": ', b"NaN", b"1", b'"\\u001b"', b'"\\ud800"', b"\xff", b"\x00", "ộ".encode()),
+]
+
+
+class TestEveryProblemIsPlaced:
+    @given(st.integers(0, len(TITLE)), st.sampled_from(FLAWS))
+    def test_a_flaw_anywhere_in_a_value_is_placed_and_hides_nothing(self, at, flaw):
+        """
+        A bad byte or a control character anywhere in a title is one problem at its place,
+        and the unknown key below it is still found at its own.
+        """
+        data, code = flaw
+        title = TITLE[:at].encode() + data + TITLE[at:].encode()
+        text = HEAD.encode().replace(b"{title}", title)
+
+        kind, problems = outcome(quytac.loads, text)
+
+        assert "problems" == kind
+        assert {(code, 4, 8 + at), ("QT104", 5, 1)} == {
+            (p.code, p.line, p.column) for p in problems
+        }
+
+    @given(
+        st.binary(max_size=120)
+        | st.lists(st.sampled_from(PIECES), max_size=30).map(b"".join)
+        | st.lists(st.sampled_from(PIECES), max_size=30).map(lambda pieces: b"{" + b"".join(pieces))
+    )
+    def test_every_problem_of_any_bytes_has_a_line(self, data):
+        """
+        Whatever the bytes (YAML, JSON, neither), each problem found is located; only an empty
+        text has no place to point at.
+        """
+        kind, result = outcome(quytac.loads_all, data)
+
+        assert kind == "document" or [] == [
+            p.render() for p in result if p.line is None and p.code != "QT008"
+        ]

@@ -5,12 +5,17 @@ The strict reader: every reading rule of DESIGN.md §2, with the C parser and th
 import tracemalloc
 import unicodedata
 
+import attrs
 import pytest
 
 import quytac
-from quytac import _documents, _yaml
+from quytac import _documents, _sources, _yaml
 
 HEAD = "kind: UnitCatalog\nschema: quytac/v1\nid: hanoi\ntitle: Hà Nội\n"
+
+#: What an unknown key of a unit catalog's envelope adds: the keys allowed there.
+ALLOWED = " (allowed here: kind, schema, id, title, version, valid_from, …)"
+ALLOWED_VI = " (các khóa dùng được ở đây: kind, schema, id, title, version, valid_from, …)"
 
 
 def load(text, *, pure, source="t.yaml"):
@@ -36,11 +41,11 @@ def plain(text, *, pure=False):
 
 def reading(text, *, pure):
     """
-    The problems the reader itself finds in a text (before any typing).
+    The problems the reader itself finds in a text or in bytes (before any typing).
     """
     return [
         p.render()
-        for raw in _yaml.read_yaml(lambda: text, "t.yaml", pure=pure)
+        for raw in _yaml.read_yaml(_sources.in_memory(text), "t.yaml", pure=pure)
         for p in raw.problems
     ]
 
@@ -341,9 +346,12 @@ class TestEncodingAndLayout:
         """
         data = b"a: b\nc: \xff\n"
 
-        found = problems(data, pure=pure)
+        found = reading(data, pure=pure)
 
-        assert ["t.yaml:2:4: error QT002: (root): the text is not valid UTF-8: byte 0xFF"] == found
+        assert [
+            "t.yaml:2:4: error QT002: (root): the text is not valid UTF-8: byte 0xFF;"
+            " save the file as UTF-8"
+        ] == found
 
     def test_a_byte_order_mark_is_dropped(self, pure):
         """
@@ -357,11 +365,11 @@ class TestEncodingAndLayout:
         """
         A NUL character is refused with its place.
         """
-        found = problems("a: b\u0000c\n", pure=pure)
+        found = reading("a: b\u0000c\n", pure=pure)
 
         assert [
-            "t.yaml:1:5: error QT017: (root): the character U+0000 is not allowed in YAML"
-            " (a control character)"
+            "t.yaml:1:5: error QT017: (root): the character U+0000 (NUL, a control character)"
+            " is not allowed in a text; delete it"
         ] == found
 
     def test_tabs_that_indent_are_a_problem(self, pure):
@@ -449,11 +457,11 @@ class TestJson:
 
     def test_nan_is_not_a_number(self):
         """
-        NaN and Infinity are not JSON numbers.
+        NaN and Infinity are not JSON numbers: a problem at the value.
         """
         [raw] = list(_yaml.read_json('{"a": NaN}', "t.json"))
 
-        assert ["t.json: error QT013: (root): invalid JSON: NaN is not a number JSON allows"] == [
+        assert ["t.json:1:7: error QT013: a: invalid JSON: NaN is not a number JSON allows"] == [
             p.render() for p in raw.problems
         ]
 
@@ -512,11 +520,15 @@ class TestJsonText:
 
     def test_a_lone_surrogate_is_a_problem(self):
         """
-        JSON can escape a half of a surrogate pair, which UTF-8 cannot hold: QT002.
+        JSON can escape a half of a surrogate pair, which is not a character: QT017, at the
+        value.
         """
         [raw] = list(_yaml.read_json('{"title": "\\ud800"}', "t.json"))
 
-        assert ["QT002"] == [p.code for p in raw.problems]
+        assert [
+            "t.json:1:11: error QT017: title: the character U+D800 (half of a surrogate pair)"
+            " is not allowed in a text; delete it"
+        ] == [p.render() for p in raw.problems]
 
 
 class TestEncodingPlaces:
@@ -526,9 +538,12 @@ class TestEncodingPlaces:
         """
         data = "a: Quận Hoàn Kiếm ".encode() + b"\xff\n"
 
-        found = problems(data, pure=pure)
+        found = reading(data, pure=pure)
 
-        assert ["t.yaml:1:19: error QT002: (root): the text is not valid UTF-8: byte 0xFF"] == found
+        assert [
+            "t.yaml:1:19: error QT002: (root): the text is not valid UTF-8: byte 0xFF;"
+            " save the file as UTF-8"
+        ] == found
 
     def test_a_file_and_bytes_give_the_same_place(self, tmp_path):
         """
@@ -546,7 +561,15 @@ class TestEncodingPlaces:
         assert [p.render() for p in from_file.value.problems] == [
             p.render() for p in from_bytes.value.problems
         ]
-        assert (1, 11) == (from_file.value.problems[0].line, from_file.value.problems[0].column)
+        assert [
+            "t.yaml:1:1: error QT103: schema: missing required key",
+            "t.yaml:1:7: error QT101: kind: unknown kind 'Unit\ufffdCatalog'; did you mean"
+            " 'UnitCatalog'? (expected one of:"
+            " Checklist, ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline,"
+            " UnitCatalog)",
+            "t.yaml:1:11: error QT002: (root): the text is not valid UTF-8: byte 0xFF;"
+            " save the file as UTF-8",
+        ] == [p.render().replace(str(path), "t.yaml") for p in from_file.value.problems]
 
     def test_utf16_files_are_refused(self, tmp_path):
         """
@@ -561,9 +584,9 @@ class TestEncodingPlaces:
         with pytest.raises(quytac.LoadError) as from_bytes:
             quytac.loads(data)
 
-        assert "the text is not valid UTF-8: UTF-16; save the file as UTF-8" == (
-            from_file.value.problems[0].message
-        )
+        assert (
+            "the text is not valid UTF-8: the file is UTF-16 (little-endian): save it as UTF-8"
+        ) == from_file.value.problems[0].message
         assert from_file.value.problems[0].message == from_bytes.value.problems[0].message
 
     def test_a_tab_that_does_not_indent_is_not_called_indentation(self):
@@ -574,3 +597,334 @@ class TestEncodingPlaces:
 
         assert 1 == len(found)
         assert " error QT001: " in found[0]
+
+
+def rendered(data, *, pure=False, lang="en", source="t.yaml"):
+    """
+    Every problem of a text or bytes as quytac.loads_all reports them (whole lines).
+    """
+    loaded = list(_documents.text_source(data, source, pure=pure))
+    found = [p for item in loaded for p in item.problems]
+    return [p.render(lang) for p in sorted(found, key=lambda p: (p.line or 0, p.column or 0))]
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def windows_1258(text):
+    """
+    Text as Windows-1258 writes it: letters with their vowel marks, tone marks combining.
+    """
+    out = []
+    for character in unicodedata.normalize("NFC", text):
+        decomposed = unicodedata.normalize("NFD", character)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
+        out.append(base + "".join(c for c in decomposed if c in TONES))
+    return "".join(out).encode("cp1258")
+
+
+class TestEveryProblemKeepsItsPlace:
+    def test_a_bad_byte_leaves_the_other_problems_of_its_document_located(self, pure):
+        """
+        One byte that is not UTF-8 is one problem at its place: the duplicate key before it
+        still names its first line, the unknown key after it is still found.
+        """
+        data = (HEAD + "id: again\n").encode() + b"note: \xff\n" + b"bogus: 1\n"
+
+        assert [
+            "t.yaml:5:1: error QT003: id: duplicate key 'id' (first on line 3)",
+            "t.yaml:6:1: error QT104: note: unknown key" + ALLOWED,
+            "t.yaml:6:7: error QT002: (root): the text is not valid UTF-8: byte 0xFF;"
+            " save the file as UTF-8",
+            "t.yaml:7:1: error QT104: bogus: unknown key" + ALLOWED,
+        ] == rendered(data, pure=pure)
+
+    def test_a_bad_byte_in_a_later_document_leaves_the_earlier_ones_located(self, tmp_path):
+        """
+        The documents before the bad byte are read and placed as if it were not there, from a
+        file as from bytes.
+        """
+        data = (HEAD + "id: again\n---\n" + HEAD).encode() + b"note: \xc3\n"
+        path = tmp_path / "t.yaml"
+        path.write_bytes(data)
+
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.load_all(path)
+
+        assert [
+            "t.yaml:5:1: error QT003: id: duplicate key 'id' (first on line 3)",
+            "t.yaml:11:1: error QT104: note: unknown key" + ALLOWED,
+            "t.yaml:11:7: error QT002: (root): the text is not valid UTF-8: byte 0xC3;"
+            " save the file as UTF-8",
+        ] == [p.render().replace(str(path), "t.yaml") for p in info.value.problems]
+
+    def test_only_the_documents_with_a_flaw_fail(self):
+        """
+        Each document of a stream is judged on its own text: a control character in the
+        second leaves the first and the third loadable.
+        """
+        texts = [HEAD.replace("hanoi", name) for name in ("a", "b", "c")]
+        texts[1] = texts[1].replace("Hà Nội", "Hà\x07Nội")
+        loaded = list(_documents.text_source("---\n".join(texts), "t.yaml"))
+
+        assert [
+            ("a", []),
+            (
+                None,
+                [
+                    "t.yaml:9:10: error QT017: (root): the character U+0007 (BEL, a control"
+                    " character) is not allowed in a text; delete it"
+                ],
+            ),
+            ("c", []),
+        ] == [
+            (item.document.id if item.document else None, [p.render() for p in item.problems])
+            for item in loaded
+        ]
+
+    def test_a_control_character_after_vietnamese_text_counts_characters(self, pure):
+        """
+        The column of a raw control character is in characters (libyaml gave a byte offset).
+        """
+        assert [
+            "t.yaml:4:21: error QT017: (root): the character U+001B (ESC, a control character)"
+            " is not allowed in a text; delete it"
+        ] == rendered(HEAD.replace("Hà Nội", "Hà Nội Hà Nội\x1b"), pure=pure)
+
+    @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+    def test_lines_are_counted_as_yaml_counts_them(self, newline):
+        """
+        Windows' CRLF is one line break, also when a chunk of the reading ends between its two
+        characters; an old Mac's CR alone is one too.
+        """
+        comments = "".join(f"# dòng {i}{newline}" for i in range(20_000))
+        data = (HEAD.replace("\n", newline) + comments).encode() + b"note: \xff" + b"\n"
+
+        assert [
+            "t.yaml:20005:7: error QT002: (root): the text is not valid UTF-8: byte 0xFF;"
+            " save the file as UTF-8",
+            "t.yaml:20005:1: error QT104: note: unknown key" + ALLOWED,
+        ] == sorted(rendered(data), reverse=True)
+
+    def test_a_crlf_cut_between_two_reads_is_one_break(self):
+        """
+        The reader counts lines piece by piece: a CRLF whose CR ends one read and whose LF
+        starts the next is one break.
+        """
+        reader = _sources.Text(_sources.in_memory(b"ab\r\ncd\r\ne\xff")).reader()
+        while reader.read(3):  # "ab\r\n" (4 bytes first, for the encoding), "cd\r", "\ne…"
+            pass
+
+        assert (3, 2, 0xFF) == attrs.astuple(reader.flaw_before(99))[1:4]
+
+    def test_a_flaw_after_the_last_document_is_reported(self, pure):
+        """
+        A bad byte in a closing comment is still a problem of the file, at its place.
+        """
+        data = HEAD.encode() + b"# ghi ch\xfa\n"
+
+        assert [
+            "t.yaml:5:9: error QT002: (root): the text is not valid UTF-8: byte 0xFA;"
+            " save the file as UTF-8"
+        ] == rendered(data, pure=pure)
+
+    def test_a_byte_order_mark_and_a_comment_keep_the_lines(self, pure, tmp_path):
+        """
+        After a byte order mark and a comment, problems are on their own lines, not one below.
+        """
+        data = ("\ufeff# Danh mục đơn vị\n" + HEAD + "bogus: 1\n").encode()
+        path = tmp_path / "t.yaml"
+        path.write_bytes(data)
+
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.load(path)
+
+        assert ["t.yaml:6:1: error QT104: bogus: unknown key" + ALLOWED] == rendered(
+            data, pure=pure
+        )
+        assert [(6, 1)] == [(p.line, p.column) for p in info.value.problems]
+
+    @pytest.mark.parametrize(
+        ("encoding", "shown"),
+        [
+            ("utf-16-le", "UTF-16 (little-endian"),
+            ("utf-16-be", "UTF-16 (big-endian"),
+            ("utf-32-le", "UTF-32 (little-endian"),
+            ("utf-32-be", "UTF-32 (big-endian"),
+        ],
+    )
+    def test_utf16_and_utf32_without_a_byte_order_mark_are_named(self, encoding, shown):
+        """
+        ASCII in UTF-16 or UTF-32 has NULs in a pattern: named as what it looks like, at 1:1,
+        not as a U+0000 with no line.
+        """
+        assert [
+            f"t.yaml:1:1: error QT002: (root): the text is not valid UTF-8: the file looks like"
+            f" {shown}, without a byte order mark): save it as UTF-8"
+        ] == rendered(HEAD.encode(encoding))
+
+    def test_nan_and_infinity_are_placed(self):
+        """
+        Each constant JSON does not allow is a problem at its value, in any document.
+        """
+        text = '{\n  "a": [1, Infinity],\n  "b": {"c": -Infinity}, "d": NaN\n}\n'
+
+        [raw] = list(_yaml.read_json(text, "t.json"))
+
+        assert [
+            "t.json:2:12: error QT013: a[1]: invalid JSON: Infinity is not a number JSON allows",
+            "t.json:3:14: error QT013: b.c: invalid JSON: -Infinity is not a number JSON allows",
+            "t.json:3:31: error QT013: d: invalid JSON: NaN is not a number JSON allows",
+        ] == [p.render() for p in raw.problems]
+
+    def test_json_problems_are_placed_after_escaped_emoji(self):
+        """
+        JSON writes a character beyond U+FFFF as two escapes, which libyaml refuses: problems
+        after one are placed all the same.
+        """
+        text = '{"title": "\\ud83d\\ude00",\n "a": 1,\n "a": NaN}'
+
+        [raw] = list(_yaml.read_json(text, "t.json"))
+
+        assert "\U0001f600" == raw.data["title"]
+        assert [
+            "t.json:3:2: error QT003: a: duplicate key 'a' (first on line 2)",
+            "t.json:3:7: error QT013: a: invalid JSON: NaN is not a number JSON allows",
+        ] == [p.render() for p in raw.problems]
+
+    def test_json_keys_equal_after_nfc_are_a_duplicate(self):
+        """
+        "tên" typed precomposed and decomposed is one key in JSON as in YAML.
+        """
+        text = '{"t\\u00ean": 1,\n "te\\u0302n": 2}'
+
+        [raw] = list(_yaml.read_json(text, "t.json"))
+
+        assert {"tên": "2"} == raw.data
+        assert ["t.json:2:2: error QT003: [\"tên\"]: duplicate key 'tên' (first on line 1)"] == [
+            p.render() for p in raw.problems
+        ]
+
+
+class TestEncodingsNamed:
+    def test_windows_1258_is_named_with_the_fix(self, tmp_path):
+        """
+        Bytes that read as Vietnamese in Windows-1258 are said to look like it, in both
+        languages, with the fix; the rest of the file is still checked.
+        """
+        path = tmp_path / "t.yaml"
+        path.write_bytes(windows_1258(HEAD.replace("Hà Nội", "Thành phố Hà Nội") + "bogus: 1\n"))
+
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.load(path)
+
+        assert [
+            "t.yaml:4:11: error QT002: (root): văn bản không phải UTF-8 hợp lệ: byte 0xCC; tệp có"
+            " vẻ dùng bảng mã Windows-1258: hãy lưu lại dưới dạng UTF-8",
+            "t.yaml:5:1: error QT104: bogus: khóa không hợp lệ" + ALLOWED_VI,
+        ] == [p.render("vi").replace(str(path), "t.yaml") for p in info.value.problems]
+        assert (
+            "the text is not valid UTF-8: byte 0xCC; the file looks like Windows-1258:"
+            " save it as UTF-8"
+        ) == info.value.problems[0].message
+
+    def test_western_text_is_not_called_windows_1258(self):
+        """
+        The guess is honest: "café" in Windows-1252 has no letter only Vietnamese has.
+        """
+        assert [
+            "t.yaml:4:10: error QT002: (root): the text is not valid UTF-8: byte 0xE1;"
+            " save the file as UTF-8"
+        ] == rendered(HEAD.replace("Hà Nội", "Quán café").encode("cp1252"))
+
+    def test_utf16_is_named_in_vietnamese(self):
+        """
+        A UTF-16 file (Notepad's "Unicode") is named, with the fix, in Vietnamese.
+        """
+        assert [
+            "t.yaml:1:1: error QT002: (root): văn bản không phải UTF-8 hợp lệ: tệp được lưu dưới"
+            " dạng UTF-16 (little-endian): hãy lưu lại dưới dạng UTF-8"
+        ] == rendered(HEAD.encode("utf-16"), lang="vi")
+
+
+class TestEscapedControlCharacters:
+    @pytest.mark.parametrize(
+        ("value", "character"),
+        [
+            ('"\\e]0;Hà Nội\\a"', "U+001B (ESC, a control character)"),
+            ('"x\\e]52;c;Y3VybA==\\a"', "U+001B (ESC, a control character)"),
+            ('"a\\0b"', "U+0000 (NUL, a control character)"),
+            ('"\\x9b31m"', "U+009B (CSI, a control character)"),
+            ('"\\u007f"', "U+007F (DEL, a control character)"),
+            ('"\\uffff"', "U+FFFF (a noncharacter)"),
+        ],
+    )
+    def test_an_escape_of_a_control_character_is_refused(self, pure, value, character):
+        """
+        QT017 holds for control characters written as escapes in double quotes, at the value.
+        """
+        assert [
+            f"t.yaml:4:8: error QT017: title: the character {character} is not allowed in a"
+            " text; delete it"
+        ] == rendered(HEAD.replace("Hà Nội", value), pure=pure)
+
+    def test_tab_and_newline_escapes_are_text(self, pure):
+        """
+        Tabs and line breaks are text: their escapes stay allowed.
+        """
+        assert "a\tb\nc\r" == load(HEAD.replace("Hà Nội", '"a\\tb\\nc\\r"'), pure=pure).title.vi
+
+    def test_a_json_escape_of_a_control_character_is_refused(self):
+        """
+        JSON's \\u001b and \\b are control characters too: QT017 at the value or the key.
+        """
+        text = '{"kind": "UnitCatalog", "schema": "quytac/v1", "id": "hanoi",\n "title": "\\u001b]0;x\\u0007", "k\\b": 1}'
+
+        assert [
+            "t.json:2:11: error QT017: title: the character U+001B (ESC, a control character)"
+            " is not allowed in a text; delete it",
+            't.json:2:31: error QT017: ["k\\b"]: the character U+0008 (BS, a control'
+            " character) is not allowed in a text; delete it",
+        ] == rendered(text, source="t.json")
+
+    def test_keys_that_differ_by_nul_escapes_are_refused_not_merged(self, pure):
+        """
+        "x\\0" and "x\\0\\0" are not two spellings of one key: each is refused (QT017), and
+        neither is reported as a duplicate.
+        """
+        text = HEAD + 'units:\n  - {code: "01", name: A, kind: quan, "x\\0": 1, "x\\0\\0": 2}\n'
+
+        assert [
+            't.yaml:6:39: error QT017: units[0]["x\\u0000"]: the character U+0000 (NUL, a control'
+            " character) is not allowed in a text; delete it",
+            't.yaml:6:49: error QT017: units[0]["x\\u0000\\u0000"]: the character U+0000 (NUL,'
+            " a control character) is not allowed in a text; delete it",
+        ] == rendered(text, pure=pure)
+
+
+class TestCoreTagsFitTheirValues:
+    @pytest.mark.parametrize(
+        ("tagged", "got"),
+        [
+            ('!!int "Hà Nội"', "'Hà Nội'"),
+            ("!!int 2.5", "'2.5'"),
+            ("!!float abc", "'abc'"),
+            ("!!float 1,5", "'1,5'"),
+        ],
+    )
+    def test_a_number_tag_on_a_value_that_is_not_one_is_refused(self, pure, tagged, got):
+        """
+        !!int and !!float fit only YAML 1.2's integers and floats: QT015, as documented.
+        """
+        tag = tagged.split()[0]
+
+        assert [
+            f"t.yaml:5:10: error QT015: version: the value {got} does not fit the tag {tag}"
+        ] == rendered(HEAD + f"version: {tagged}\n", pure=pure)
+
+    @pytest.mark.parametrize("tagged", ["!!int 7", "!!int +7", "!!float 7", "!!float 2.50e1"])
+    def test_a_number_tag_on_a_number_keeps_its_text(self, pure, tagged):
+        """
+        A tag that fits changes nothing: the number stays its text.
+        """
+        assert {"a": tagged.split()[1]} == plain(f"a: {tagged}\n", pure=pure)

@@ -4,8 +4,10 @@ Reading documents from text and files, and writing them back: load, loads, load_
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeAlias
@@ -13,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeAlias
 import attrs
 import yaml
 
-from . import _messages, _yaml
+from . import _messages, _sources, _yaml
 from ._converter import RawProblem, StructureFailed, structure_document, unstructure_document
 from .checklists import Checklist
 from .codes import ConductCode
@@ -24,7 +26,7 @@ from .records import InspectionRecord, Report
 from .units import UnitCatalog
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Generator, Iterable, Iterator
 
 #: Every kind of document, by the name its ``kind:`` key gives.
 KINDS: dict[str, type[Any]] = {
@@ -55,19 +57,8 @@ Document: TypeAlias = (
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
-class _Text:
-    """
-    The whole text of a source, read once and only when a place has to be found in it.
-    """
-
-    def __init__(self, opener: Callable[[], str | IO[bytes]]) -> None:
-        self._opener = opener
-        self._text: list[str | None] = []
-
-    def __call__(self) -> str | None:
-        if not self._text:
-            self._text.append(_yaml.source_text(self._opener))
-        return self._text[0]
+def _unlocatable(start: int, end: int, at: int | None = None) -> str | None:  # noqa: ARG001 - the shape of a segment
+    return None
 
 
 @attrs.frozen
@@ -80,14 +71,19 @@ class Origin:
     source: str
     index: int
     span: _yaml.Span | None = attrs.field(default=None, eq=False, repr=False)
-    text: Callable[[], str | None] = attrs.field(default=lambda: None, eq=False, repr=False)
+    text: Callable[[int, int, int | None], str | None] = attrs.field(
+        default=_unlocatable, eq=False, repr=False
+    )
     pure: bool = attrs.field(default=False, eq=False, repr=False)
 
     def marks(self, paths: Iterable[tuple[str | int, ...]]) -> _yaml.Marks:
         """
-        The places of some values of the document (a second pass over the document's text).
+        The places of some values of the document (a second pass over the document's text,
+        read again from its source).
         """
-        return _yaml.locate(self.text(), self.span, paths, pure=self.pure)
+        span = self.span
+        segment = self.text(span.start, span.end, span.at) if span is not None else None
+        return _yaml.locate(segment, span, paths, pure=self.pure)
 
 
 @attrs.frozen
@@ -120,26 +116,9 @@ def place(raws: Iterable[RawProblem], origin: Origin) -> list[Problem]:
     return placed
 
 
-def read_source(
-    opener: Callable[[], str | IO[bytes]],
-    source: str,
-    *,
-    json_text: str | None = None,
-    pure: bool = False,
-) -> Iterator[Loaded]:
-    """
-    Every document of one source, typed or with its problems; documents are read one at a time.
-    """
-    if json_text is not None:
-        raws = _yaml.read_json(json_text, source)
-    else:
-        raws = _yaml.read_yaml(opener, source, pure=pure)
-    yield from _typed(raws, _Text(opener), source, pure=pure)
-
-
 def _typed(
     raws: Iterable[_yaml.RawDocument],
-    text: Callable[[], str | None],
+    text: Callable[[int, int, int | None], str | None],
     source: str,
     *,
     pure: bool,
@@ -166,12 +145,17 @@ def _typed(
         yield Loaded(Origin(source, 0), None, (problem,))
 
 
+#: Problems of the text itself, not of a value: a byte that is not UTF-8, a control character.
+_OF_THE_TEXT = frozenset({"QT002", "QT017"})
+
+
 def _with(reading: tuple[Problem, ...], structure: list[Problem]) -> tuple[Problem, ...]:
     """
     The reader's problems, and those of structure that are not about the same values (an alias
-    read as null is not also "expected text, got null").
+    read as null is not also "expected text, got null"). A problem of the whole text (a byte
+    that is not UTF-8, a control character) covers no value: the others are all reported.
     """
-    covered = [p.path for p in reading]
+    covered = [p.path for p in reading if p.path or p.code not in _OF_THE_TEXT]
     kept = [p for p in structure if not any(p.path[: len(c)] == c for c in covered)]
     return (*reading, *kept)
 
@@ -192,102 +176,145 @@ def text_source(
         text = bytes(text)
     if not isinstance(text, str | bytes):
         raise TypeError(f"expected str or bytes, got {type(text).__name__}")
-    if isinstance(text, bytes):
-        decoded, problem = _yaml.from_bytes(text, source)
-        if decoded is None:
-            assert problem is not None  # noqa: S101 - from_bytes gives one or the other
-            yield Loaded(Origin(source, 0), None, (problem,))
-            return
-        text = decoded
-    content = text
-
-    def opener() -> str:
-        return content
-
-    if _yaml.looks_like_json(content):
+    content = _sources.Text(_sources.in_memory(text))
+    head = text.removeprefix(b"\xef\xbb\xbf") if isinstance(text, bytes) else text
+    if head.lstrip()[:1] in ("{", b"{"):
         # A YAML flow mapping opens with "{" too: JSON first, YAML when it is not JSON.
-        raws = list(_yaml.read_json(content, source))
+        raws = _json(content.reader(), source)
         if not any(p.code == "QT013" for raw in raws for p in raw.problems):
-            yield from _typed(raws, opener, source, pure=pure)
+            yield from _typed(raws, content.segment, source, pure=pure)
             return
-    yield from read_source(opener, source, pure=pure)
+    raws_yaml = _yaml.read_yaml(content, source, pure=pure)
+    yield from _typed(raws_yaml, content.segment, source, pure=pure)
+
+
+def _json(reader: _sources.Decoded, source: str) -> list[_yaml.RawDocument]:
+    """
+    The one document of a JSON text, read whole up to the size limit.
+    """
+    try:
+        with contextlib.closing(reader):
+            text = reader.read_all(_yaml.MAX_DOCUMENT_CHARS)
+            flaw = reader.flaw_before(sys.maxsize)
+    except _sources.WrongEncoding as wrong:
+        return [_yaml.RawDocument(0, None, (_yaml.encoding_problem(wrong, source),))]
+    if text is None:
+        return [_yaml.RawDocument(0, None, (_yaml.too_large(source),))]
+    return list(_yaml.read_json(text, source, flaw=flaw))
+
+
+#: What is at a path that is not a regular file, in English and Vietnamese.
+_NOT_FILES = {
+    "folder": ("a folder, not a file", "đây là thư mục, không phải tệp"),
+    "fifo": (
+        "a FIFO (named pipe), not a regular file",
+        "đây là FIFO (ống có tên), không phải tệp thông thường",
+    ),
+    "socket": ("a socket, not a regular file", "đây là socket, không phải tệp thông thường"),
+    "character device": (
+        "a character device, not a regular file",
+        "đây là thiết bị ký tự, không phải tệp thông thường",
+    ),
+    "block device": (
+        "a block device, not a regular file",
+        "đây là thiết bị khối, không phải tệp thông thường",
+    ),
+    "other": ("not a regular file", "không phải tệp thông thường"),
+}
+
+
+def _unreadable(source: str, exc: OSError | _sources.NotARegularFile) -> Loaded:
+    if isinstance(exc, _sources.NotARegularFile):
+        detail, detail_vi = _NOT_FILES[exc.kind]
+        found = _messages.make(Problem, "QT014", detail=detail, detail_vi=detail_vi)
+    else:
+        found = _messages.make(Problem, "QT014", detail=exc.strerror or str(exc))
+    return Loaded(Origin(source, 0), None, (found.located(source),))
 
 
 def file_source(
     path: str | os.PathLike[str], *, pure: bool = False, source: str | None = None
-) -> Iterator[Loaded]:
+) -> Generator[Loaded, None, None]:
     """
-    The documents of a file; YAML is streamed, JSON read whole. Problems and origins name the
-    file by ``source`` (its path as given by default).
+    The documents of a file; YAML and JSON Lines are streamed, JSON read whole up to the size
+    limit. Only a regular file is read: a folder, a FIFO, a socket or a device is a problem.
+    Problems and origins name the file by ``source`` (its path as given by default).
     """
     file = Path(path)
     source = os.fspath(path) if source is None else source
-    if file.suffix.lower() == ".jsonl":
-        yield from _json_lines(file, source)
-        return
+    suffix = file.suffix.lower()
+    text = _sources.Text(lambda: _sources.open_file(file)[0])
     try:
-        if file.suffix.lower() == ".json":
-            decoded, problem = _yaml.from_bytes(file.read_bytes(), source)
-            if decoded is None:
-                assert problem is not None  # noqa: S101 - from_bytes gives one or the other
-                yield Loaded(Origin(source, 0), None, (problem,))
-                return
-            text = decoded
-            yield from read_source(lambda: text, source, json_text=text)
-            return
-        with file.open("rb") as stream:
-            encoding = _yaml.check_encoding(stream.read(4), source)
-        if encoding is not None:
-            yield Loaded(Origin(source, 0), None, (encoding,))
-            return
-    except OSError as exc:
-        problem = _messages.make(Problem, "QT014", detail=exc.strerror or str(exc)).located(source)
-        yield Loaded(Origin(source, 0), None, (problem,))
+        stream, size = _sources.open_file(file)
+    except (OSError, _sources.NotARegularFile) as exc:
+        yield _unreadable(source, exc)
         return
+    with stream:  # closed here too: a caller may stop before the end
+        if suffix == ".jsonl":
+            raws = _json_lines(text.reader(stream, boundary=_sources.LINE_BOUNDARY), source)
+        elif suffix == ".json":
+            raws = iter(_json_file(text.reader(stream), size, source))
+        else:
+            raws = _yaml.read_yaml(text, source, pure=pure, reader=text.reader(stream))
+        yield from _typed(raws, text.segment, source, pure=pure)
 
-    def opener() -> IO[bytes]:
-        return file.open("rb")
 
-    yield from read_source(opener, source, pure=pure)
+def _json_file(reader: _sources.Decoded, size: int, source: str) -> list[_yaml.RawDocument]:
+    if size > _LONGEST_CHARACTER * _yaml.MAX_DOCUMENT_CHARS:
+        # More bytes than the most characters allowed can take: refused unread.
+        reader.close()
+        return [_yaml.RawDocument(0, None, (_yaml.too_large(source),))]
+    try:
+        return _json(reader, source)
+    except OSError as exc:
+        problem = _messages.make(Problem, "QT014", detail=exc.strerror or str(exc))
+        return [_yaml.RawDocument(0, None, (problem.located(source),))]
 
 
-def _json_lines(file: Path, source: str) -> Iterator[Loaded]:
+#: The most bytes one character takes in UTF-8.
+_LONGEST_CHARACTER = 4
+
+
+def _json_lines(reader: _sources.Decoded, source: str) -> Iterator[_yaml.RawDocument]:
     """
     The documents of a JSON Lines file (one JSON document a line, blank lines ignored), read a
-    line at a time; problems are placed at their line of the file.
+    line at a time, each line up to the size limit; problems are placed at their line of the
+    file.
     """
-
-    def opener() -> IO[bytes]:
-        return file.open("rb")
-
-    def raws() -> Iterator[_yaml.RawDocument]:
-        offset = index = 0
-        try:
-            with file.open("rb") as lines:
-                for number, data in enumerate(lines):
-                    decoded, problem = _yaml.from_bytes(data, source)
-                    if decoded is None:
-                        assert problem is not None  # noqa: S101 - one or the other
-                        yield _yaml.RawDocument(index, None, (problem.located(source, number + 1),))
-                        return
-                    start, offset = offset, offset + len(decoded)
-                    if not decoded.strip():
-                        continue
-                    for raw in _yaml.read_json(decoded, source):
-                        yield attrs.evolve(
-                            raw,
-                            index=index,
-                            problems=tuple(_below(p, number) for p in raw.problems),
-                            span=_yaml.Span(number, start, offset),
-                        )
-                    index += 1
-        except OSError as exc:
-            detail = exc.strerror or str(exc)
-            yield _yaml.RawDocument(
-                index, None, (_messages.make(Problem, "QT014", detail=detail).located(source),)
-            )
-
-    yield from _typed(raws(), _Text(opener), source, pure=False)
+    offset = index = number = 0
+    try:
+        with contextlib.closing(reader):
+            for number, line in enumerate(reader.lines(_yaml.MAX_DOCUMENT_CHARS)):
+                if line is None:
+                    yield _yaml.RawDocument(
+                        index, None, (_yaml.too_large(source, (number + 1, 1)),)
+                    )
+                    return
+                start, offset = offset, offset + len(line)
+                at = reader.byte_offset(start)
+                flaw = reader.flaw_before(offset)
+                if not line.strip():
+                    continue
+                flawed: tuple[Problem, ...] = ()
+                if flaw is not None:
+                    # The place in the line: JSON counts only "\n" as a line break.
+                    flaw = attrs.evolve(flaw, line=number + 1, column=flaw.offset - start + 1)
+                    flawed = (_yaml.flaw_problem(flaw, source),)
+                for raw in _yaml.read_json(line, source):
+                    yield attrs.evolve(
+                        raw,
+                        index=index,
+                        problems=(*flawed, *(_below(p, number) for p in raw.problems)),
+                        span=_yaml.Span(number, start, offset, at),
+                    )
+                index += 1
+    except _sources.WrongEncoding as wrong:
+        yield _yaml.RawDocument(index, None, (_yaml.encoding_problem(wrong, source),))
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        yield _yaml.RawDocument(
+            index, None, (_messages.make(Problem, "QT014", detail=detail).located(source),)
+        )
 
 
 def _below(problem: Problem, lines: int) -> Problem:
@@ -381,10 +408,11 @@ def iter_load(path: str | os.PathLike[str]) -> Iterator[Document]:
 
     .. versionadded:: 2026.11.0
     """
-    for item in file_source(path):
-        if item.problems:
-            raise LoadError(item.problems)
-        yield item.document
+    with contextlib.closing(file_source(path)) as items:
+        for item in items:
+            if item.problems:
+                raise LoadError(item.problems)
+            yield item.document
 
 
 # --- writing --------------------------------------------------------------------------------

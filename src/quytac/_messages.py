@@ -25,7 +25,7 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "QT002": (
         E,
         "the text is not valid UTF-8: {detail}",
-        "văn bản không phải UTF-8 hợp lệ: {detail}",
+        "văn bản không phải UTF-8 hợp lệ: {detail_vi}",
     ),
     "QT003": (
         E,
@@ -69,8 +69,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "expected one document, found {count}; load them with load_all",
         "cần đúng một tài liệu, tìm thấy {count}; hãy đọc bằng load_all",
     ),
-    "QT013": (E, "invalid JSON: {detail}", "JSON không hợp lệ: {detail}"),
-    "QT014": (E, "cannot read: {detail}", "không đọc được: {detail}"),
+    "QT013": (E, "invalid JSON: {detail}", "JSON không hợp lệ: {detail_vi}"),
+    "QT014": (E, "cannot read: {detail}", "không đọc được: {detail_vi}"),
     "QT015": (
         E,
         "the value {got} does not fit the tag {tag}",
@@ -83,8 +83,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT017": (
         E,
-        "the character {character} is not allowed in YAML (a control character)",
-        "ký tự {character} không được phép trong YAML (ký tự điều khiển)",
+        "the character {character} is not allowed in a text; delete it",
+        "không được dùng ký tự {character_vi} trong văn bản; hãy xóa ký tự này",
     ),
     # --- QT1xx: structuring documents, workspaces ---------------------------------------------
     "QT101": (

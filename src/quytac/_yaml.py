@@ -7,6 +7,8 @@ builds the data straight from the parser's events, so it never constructs a tag 
 know, never expands an alias, and stops at once when a document nests too deep or grows too
 large. Locations of values are not kept while reading: when there is something to report, a
 second pass over that one document (not the whole file) finds the places of the paths asked for.
+The parsers read text from ``_sources``, which decodes it a piece at a time and stands in for a
+byte that is not UTF-8 or a forbidden character, so one flaw never hides the rest of a file.
 
 Only this module imports PyYAML.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from typing import IO, TYPE_CHECKING, Any, Final
 
@@ -25,7 +28,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from . import _messages
+from . import _messages, _sources
 from ._messages import quote
 from .errors import Problem
 
@@ -60,19 +63,35 @@ _NULLS: Final = ("null", "Null", "NULL", "~", "")
 _PLAIN: Final[dict[str, bool | None]] = {**_BOOLS, **dict.fromkeys(_NULLS)}
 _MISSING: Final = object()
 _NOKEY: Final = object()
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+#: The YAML 1.2 core schema's integers and floats, which !!int and !!float fit.
+_INT: Final = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT: Final = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_FITS: Final = {_TAG + "int": _INT.fullmatch, _TAG + "float": _FLOAT.fullmatch}
+#: C0 and C1 control characters by their short names.
+_CONTROLS: Final = (
+    *("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF"),
+    *("CR", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM"),
+    *("SUB", "ESC", "FS", "GS", "RS", "US"),
+)
+_C1: Final = (
+    *("PAD", "HOP", "BPH", "NBH", "IND", "NEL", "SSA", "ESA", "HTS", "HTJ", "VTS", "PLD", "PLU"),
+    *("RI", "SS2", "SS3", "DCS", "PU1", "PU2", "STS", "CCH", "MW", "SPA", "EPA", "SOS", "SGCI"),
+    *("SCI", "CSI", "ST", "OSC", "PM", "APC"),
+)
 
 Path = tuple[str | int, ...]
 
 
 class _PureParser(Reader, Scanner, Parser):
-    def __init__(self, stream: str | IO[bytes]) -> None:
+    def __init__(self, stream: str | _sources.Decoded) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
 
 
-def _parser(stream: str | IO[bytes], *, pure: bool) -> Any:
+def _parser(stream: str | _sources.Decoded, *, pure: bool) -> Any:
     if pure or _CParser is None:
         return _PureParser(stream)
     return _CParser(stream)
@@ -82,12 +101,14 @@ def _parser(stream: str | IO[bytes], *, pure: bool) -> Any:
 class Span:
     """
     Where a document is in its source: the 0-based line it starts on, and the character
-    offsets of the start of that line and of the document's end.
+    offsets of the start of that line and of the document's end; ``at`` is the byte offset of
+    ``start`` in a file, when it is known, so the document can be read again by seeking to it.
     """
 
     line: int
     start: int
     end: int
+    at: int | None = None
 
 
 @attrs.frozen
@@ -116,6 +137,8 @@ class Marks:
 
     keys: dict[Path, tuple[int, int]]
     values: dict[Path, tuple[int, int]]
+    #: For a key that is repeated, the places of its later occurrences.
+    again: dict[Path, list[tuple[int, int]]] = attrs.field(factory=dict)
 
     def at_value(self, path: Path) -> tuple[int, int] | None:
         """
@@ -143,6 +166,64 @@ def _problem(
     return found.located(source, where[0], where[1])
 
 
+def _character(code: int) -> dict[str, str]:
+    """
+    The parameters that name a character text may not hold, in English and Vietnamese.
+    """
+    shown = f"U+{code:04X}"
+    name = (
+        _CONTROLS[code]
+        if code < len(_CONTROLS)
+        else "DEL"
+        if code == 0x7F
+        else _C1[code - 0x80]
+        if 0x80 <= code < 0xA0
+        else None
+    )
+    if name is not None:
+        en, vi = f"{shown} ({name}, a control character)", f"{shown} ({name}, ký tự điều khiển)"
+    elif 0xD800 <= code < 0xE000:
+        en, vi = f"{shown} (half of a surrogate pair)", f"{shown} (một nửa của cặp surrogate)"
+    else:
+        en, vi = f"{shown} (a noncharacter)", f"{shown} (không phải là ký tự)"
+    return {"character": en, "character_vi": vi}
+
+
+def flaw_problem(flaw: _sources.Flaw, source: str) -> Problem:
+    """
+    QT002 for a byte that is not UTF-8 (naming Windows-1258 when it looks like it), QT017 for a
+    character text may not hold, at its place.
+    """
+    where = (flaw.line, flaw.column)
+    if flaw.byte is None:
+        assert flaw.character is not None  # noqa: S101 - a flaw is one or the other
+        return _problem("QT017", (), where, source, **_character(flaw.character))
+    byte = f"byte 0x{flaw.byte:02X}"
+    if flaw.windows_1258:
+        detail = f"{byte}; the file looks like Windows-1258: save it as UTF-8"
+        detail_vi = f"{byte}; tệp có vẻ dùng bảng mã Windows-1258: hãy lưu lại dưới dạng UTF-8"
+    else:
+        detail = f"{byte}; save the file as UTF-8"
+        detail_vi = f"{byte}; hãy lưu lại tệp dưới dạng UTF-8"
+    return _problem("QT002", (), where, source, detail=detail, detail_vi=detail_vi)
+
+
+def encoding_problem(wrong: _sources.WrongEncoding, source: str) -> Problem:
+    """
+    QT002 at the start of a text that is UTF-16 or UTF-32.
+    """
+    name = f"{wrong.encoding} ({wrong.order}"
+    if wrong.marked:
+        detail = f"the file is {name}): save it as UTF-8"
+        detail_vi = f"tệp được lưu dưới dạng {name}): hãy lưu lại dưới dạng UTF-8"
+    else:
+        detail = f"the file looks like {name}, without a byte order mark): save it as UTF-8"
+        detail_vi = (
+            f"tệp có vẻ được lưu dưới dạng {name}, không có BOM): hãy lưu lại dưới dạng UTF-8"
+        )
+    return _problem("QT002", (), (1, 1), source, detail=detail, detail_vi=detail_vi)
+
+
 def _tag_name(tag: str) -> str:
     name = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
     return quote(name, limit=40)[1:-1]
@@ -164,16 +245,26 @@ class _Walk:
 
     The path of the value being built is always known from the stack of open mappings and
     lists, so the reader's own problems are exact in one pass. With ``wanted`` (a set of paths
-    and their prefixes) it also records where those values and keys are.
+    and their prefixes) it also records where those values and keys are. With ``decoded`` (the
+    text the parser reads) each document also gets the first flaw of its text.
     """
 
-    def __init__(self, source: str, *, line: int = 0, wanted: set[Path] | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        *,
+        line: int = 0,
+        wanted: set[Path] | None = None,
+        decoded: _sources.Decoded | None = None,
+    ) -> None:
         self.source = source
         self.line = line
         self.wanted = wanted
+        self.decoded = decoded
         self.problems: list[Problem] = []
         self.extra = 0
         self.keys: dict[Path, tuple[int, int]] = {}
+        self.again: dict[Path, list[tuple[int, int]]] = {}
         self.values: dict[Path, tuple[int, int]] = {}
         self.duplicates: list[tuple[int, Path]] = []
 
@@ -184,7 +275,8 @@ class _Walk:
         if len(self.problems) >= MAX_PROBLEMS:
             self.extra += 1
             return
-        self.problems.append(_problem(code, path, self.place(mark), self.source, **params))
+        where = self.place(mark) if mark is not None else None
+        self.problems.append(_problem(code, path, where, self.source, **params))
 
     def documents(self, parser: Any, *, only: int | None = None) -> Iterator[RawDocument]:  # noqa: C901, PLR0912, PLR0915
         """
@@ -195,19 +287,30 @@ class _Walk:
         scalar_event = ev.ScalarEvent
         mapping_start = ev.MappingStartEvent
         sequence_start = ev.SequenceStartEvent
+        unwanted = _sources.UNWANTED.search
         # A frame is [container, pending key, is_mapping].
         stack: list[list[Any]] = []
         root: object = _MISSING
         index = -1
         start = 0
         span_start = (0, 0)
+        at = None
+        event = None
         while True:
-            event = get()
+            try:
+                event = get()
+            except _sources.TooLarge:
+                # One token (a value, a key) longer than the limit: the text stops coming.
+                self._too_large(stack, event.end_mark if event is not None else None)
+                self._flawed(sys.maxsize)
+                yield RawDocument(index, None, tuple(self.problems))
+                return
             kind = type(event)
             if kind is scalar_event:
                 frame = stack[-1] if stack else None
                 if event.end_mark.index - start > MAX_DOCUMENT_CHARS:
-                    self._too_large(stack, event)
+                    self._too_large(stack, event.start_mark)
+                    self._flawed(sys.maxsize)
                     yield RawDocument(index, None, tuple(self.problems))
                     return
                 if event.anchor is not None:
@@ -215,6 +318,8 @@ class _Walk:
                 if frame is not None and frame[2] and frame[1] is _NOKEY:
                     frame[1] = self._key(stack, event)
                     continue
+                if event.style == '"' and unwanted(event.value):
+                    self._forbidden(self._path(stack), event)
                 if event.tag is None:
                     value = event.value
                     if not event.style:
@@ -247,10 +352,12 @@ class _Walk:
                     )
                 if len(stack) >= MAX_DEPTH:
                     self.report("QT006", (), event.start_mark, limit=MAX_DEPTH)
+                    self._flawed(sys.maxsize)
                     yield RawDocument(index, None, tuple(self.problems))
                     return
                 if event.start_mark.index - start > MAX_DOCUMENT_CHARS:
-                    self._too_large(stack, event)
+                    self._too_large(stack, event.start_mark)
+                    self._flawed(sys.maxsize)
                     yield RawDocument(index, None, tuple(self.problems))
                     return
                 frame = stack[-1] if stack else None
@@ -301,26 +408,55 @@ class _Walk:
                 mark = event.start_mark
                 start = mark.index
                 span_start = (mark.line, mark.index - mark.column)
+                if self.decoded is not None:
+                    self.decoded.document_start = span_start[1]
+                    at = self.decoded.byte_offset(span_start[1])
                 root = _MISSING
                 stack.clear()
                 if wanted is not None:
                     self.values[()] = self.place(event.end_mark)
             elif kind is ev.DocumentEndEvent:
                 data = None if root is _MISSING else root
+                self._flawed(event.end_mark.index)
                 if self.extra:
                     self.problems.append(
                         _problem(
                             "QT016", (), None, self.source, count=self.extra, limit=MAX_PROBLEMS
                         )
                     )
-                span = Span(span_start[0], span_start[1], event.end_mark.index)
+                span = Span(span_start[0], span_start[1], event.end_mark.index, at)
                 yield RawDocument(index, data, tuple(self.problems), span)
                 if only is not None and index >= only:
                     return
                 self.problems = []
                 self.extra = 0
             elif kind is ev.StreamEndEvent:
+                if self.decoded is not None:
+                    flaw = self.decoded.flaw_before(sys.maxsize)
+                    if flaw is not None:
+                        # After the last document: in a comment, say.
+                        yield RawDocument(-1, None, (flaw_problem(flaw, self.source),))
                 return
+
+    def _flawed(self, end: int) -> None:
+        """
+        Add the first flaw of the text before ``end`` (if any) to the document's problems, in
+        the order of places.
+        """
+        flaw = self.decoded.flaw_before(end) if self.decoded is not None else None
+        if flaw is None:
+            return
+        found = flaw_problem(flaw, self.source)
+        at = len(self.problems)
+        while at and (self.problems[at - 1].line or 0, self.problems[at - 1].column or 0) > (
+            flaw.line,
+            flaw.column,
+        ):
+            at -= 1
+        self.problems.insert(at, found)
+        self.duplicates = [
+            (position + (position >= at), path) for position, path in self.duplicates
+        ]
 
     def _path(self, stack: list[list[Any]]) -> Path:
         """
@@ -346,13 +482,26 @@ class _Walk:
         if event.tag is not None and event.tag not in ("!", _TAG + "str"):
             self.report("QT005", self._path(stack), event.start_mark, tag=_tag_name(event.tag))
         key = _nfc(event.value)
+        if event.style == '"' and _sources.UNWANTED.search(key):
+            self._forbidden((*self._path(stack), key), event)
         if self.wanted is not None:
             path = (*self._path(stack), key)
-            if path in self.wanted and path not in self.keys:
-                self.keys[path] = self.place(event.start_mark)
+            if path in self.wanted:
+                if path not in self.keys:
+                    self.keys[path] = self.place(event.start_mark)
+                else:
+                    self.again.setdefault(path, []).append(self.place(event.start_mark))
         stack[-1][1] = key
         stack[-1][3:] = [self.place(event.start_mark)]
         return key
+
+    def _forbidden(self, path: Path, event: Any) -> None:
+        """
+        QT017 for a character text may not hold, written as an escape in a quoted scalar.
+        """
+        found = _sources.UNWANTED.search(event.value)
+        assert found is not None  # noqa: S101 - only called when there is one
+        self.report("QT017", path, event.start_mark, **_character(ord(found.group())))
 
     def _duplicate(self, stack: list[list[Any]], key: object, event: Any) -> None:  # noqa: ARG002
         if not isinstance(key, str) or key.startswith("\x00"):
@@ -374,13 +523,16 @@ class _Walk:
     def _tagged(self, stack: list[list[Any]], event: Any) -> object:
         tag = event.tag
         value = event.value
-        if tag in ("!", _TAG + "str", _TAG + "int", _TAG + "float"):
+        if tag in ("!", _TAG + "str"):
+            return value
+        fits = _FITS.get(tag)
+        if fits is not None and fits(value):
             return value
         if tag == _TAG + "bool" and value in _BOOLS:
             return _BOOLS[value]
         if tag == _TAG + "null" and value in _NULLS:
             return None
-        if tag in (_TAG + "bool", _TAG + "null"):
+        if fits is not None or tag in (_TAG + "bool", _TAG + "null"):
             self.report(
                 "QT015", self._path(stack), event.start_mark, tag=_tag_name(tag), got=quote(value)
             )
@@ -388,41 +540,30 @@ class _Walk:
             self.report("QT005", self._path(stack), event.start_mark, tag=_tag_name(tag))
         return None
 
-    def _too_large(self, stack: list[list[Any]], event: Any) -> None:
-        self.report(
-            "QT007",
-            self._path(stack)[:8],
-            event.start_mark,
-            limit=f"{MAX_DOCUMENT_CHARS:,}",
-        )
+    def _too_large(self, stack: list[list[Any]], mark: Any) -> None:
+        self.report("QT007", self._path(stack)[:8], mark, limit=f"{MAX_DOCUMENT_CHARS:,}")
 
 
-def _indentation_tab(text: str | None, line: int, column: int) -> bool:
+def _indentation_tab(line: str | None, column: int) -> bool:
     """
-    Whether the character at a 0-based line and column is a tab in the line's indentation.
+    Whether the character at a 0-based column of a line is a tab in the line's indentation.
     """
-    if text is None:
+    if line is None or column >= len(line):
         return False
-    lines = _LINES.split(text)
-    if line >= len(lines) or column >= len(lines[line]):
-        return False
-    return lines[line][column] == "\t" and not lines[line][:column].strip(" \t")
-
-
-_LINES: Final = re.compile(r"\r\n|\r|\n")
+    return line[column] == "\t" and not line[:column].strip(" \t")
 
 
 def _reader_problem(
-    exc: Exception, text: Callable[[], str | None], data: Callable[[], bytes], source: str
+    exc: Exception, segment: Callable[[int, int], str | None], source: str
 ) -> Problem:
     """
-    A problem for an error of the YAML reader, scanner or parser, located as well as it can be.
+    A problem for an error of the YAML scanner or parser, located as well as it can be.
     """
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
         problem = str(exc.problem or "")
         where = (mark.line + 1, mark.column + 1)
-        if _indentation_tab(text(), mark.line, mark.column):
+        if _indentation_tab(segment(mark.index - mark.column, mark.index + 1), mark.column):
             return _problem("QT011", (), where, source)
         if "nesting depth" in problem:
             return _problem("QT006", (), where, source, limit=MAX_DEPTH)
@@ -433,111 +574,57 @@ def _reader_problem(
                 detail += f" on line {exc.context_mark.line + 1}"
             detail += ")"
         return _problem("QT001", (), where, source, detail=detail)
-    if isinstance(exc, yaml.reader.ReaderError):
-        if "special characters" not in exc.reason and "control characters" not in exc.reason:
-            return _utf8_problem(data(), source)
-        place = _char_place(text(), exc.position)
-        character = (
-            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-        )
-        return _problem("QT017", (), place, source, character=f"U+{character:04X}")
-    if isinstance(exc, UnicodeError):
-        return _utf8_problem(data(), source)
     return _problem("QT001", (), None, source, detail=quote(str(exc), limit=200)[1:-1])
 
 
-def _char_place(text: str | None, offset: int) -> tuple[int, int] | None:
-    """
-    The 1-based line and column of a character offset (any line break counts).
-    """
-    if text is None or offset > len(text):
-        return None
-    before = text[:offset]
-    breaks = list(_LINES.finditer(before))
-    line_start = breaks[-1].end() if breaks else 0
-    return (len(breaks) + 1, offset - line_start + 1)
-
-
-def _utf8_problem(data: bytes, source: str) -> Problem:
-    """
-    QT002 at the first byte that is not UTF-8, with a column in characters.
-    """
-    body = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        decoded = body[: exc.start].decode("utf-8")
-        where = _char_place(decoded, len(decoded))
-        byte = body[exc.start]
-        return _problem("QT002", (), where, source, detail=f"byte 0x{byte:02X}")
-    return _problem("QT002", (), None, source, detail="a character that cannot be encoded")
-
-
-def source_text(opener: Callable[[], str | IO[bytes]]) -> str | None:
-    """
-    The whole text of a source (None when it is not UTF-8), for the passes that locate values.
-    """
-    stream = opener()
-    if isinstance(stream, str):
-        return stream
-    with stream:
-        data = stream.read()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def _source_bytes(opener: Callable[[], str | IO[bytes]]) -> bytes:
-    stream = opener()
-    if isinstance(stream, str):
-        return stream.encode("utf-8", "surrogatepass")
-    with stream:
-        return stream.read()
-
-
 def read_yaml(
-    opener: Callable[[], str | IO[bytes]],
+    text: _sources.Text | Callable[[], str | IO[bytes]],
     source: str,
     *,
     pure: bool = False,
+    reader: _sources.Decoded | None = None,
 ) -> Iterator[RawDocument]:
     """
     Yield every document of a YAML stream as plain data, with the reader's problems.
 
-    A document with problems of its own (a duplicate key, an alias, a tag) still carries its
-    data, so that its other problems can be found too. A broken limit (depth, size) or a syntax
-    error ends the stream: what follows is not read, and the problem says so.
+    ``text`` is the source's text (or an opener of it, a ``str`` or a binary stream of UTF-8);
+    ``reader``, when given, is the reader of it already opened. A document with problems of its
+    own (a duplicate key, an alias, a tag, a byte that is not UTF-8) still carries its data, so
+    that its other problems can be found too. A broken limit (depth, size) or a syntax error
+    ends the stream: what follows is not read, and the problem says so.
     """
-    stream = opener()
-    text: list[str | None] = []
-
-    def whole_text() -> str | None:
-        if not text:
-            text.append(source_text(opener))
-        return text[0]
-
+    if not isinstance(text, _sources.Text):
+        text = _sources.Text(text)
+    decoded = text.reader() if reader is None else reader
+    decoded.limit = MAX_DOCUMENT_CHARS + 2 * _sources.CHUNK
     try:
-        walk = _Walk(source)
+        walk = _Walk(source, decoded=decoded)
         try:
-            for read in walk.documents(_parser(stream, pure=pure)):
+            for read in walk.documents(_parser(decoded, pure=pure)):
                 if walk.duplicates:
-                    yield _first_lines(read, walk.duplicates, whole_text(), source, pure=pure)
+                    yield _first_lines(read, walk.duplicates, text, source, pure=pure)
                     walk.duplicates = []
                 else:
                     yield read
-        except (yaml.YAMLError, UnicodeError, ValueError) as exc:
-            problem = _reader_problem(exc, whole_text, lambda: _source_bytes(opener), source)
+        except _sources.WrongEncoding as wrong:
+            yield RawDocument(-1, None, (encoding_problem(wrong, source),))
+        except OSError as exc:
+            problem = _problem("QT014", (), None, source, detail=exc.strerror or str(exc))
             yield RawDocument(-1, None, (problem,))
+        except (yaml.YAMLError, UnicodeError, ValueError) as exc:
+            problems = [_reader_problem(exc, text.segment, source)]
+            flaw = decoded.flaw_before(sys.maxsize)
+            if flaw is not None:
+                problems.insert(0, flaw_problem(flaw, source))
+            yield RawDocument(-1, None, tuple(problems))
     finally:
-        if not isinstance(stream, str):
-            stream.close()
+        decoded.close()
 
 
 def _first_lines(
     document: RawDocument,
     duplicates: list[tuple[int, Path]],
-    text: str | None,
+    text: _sources.Text,
     source: str,
     *,
     pure: bool,
@@ -546,11 +633,11 @@ def _first_lines(
     The document with each duplicate key's message naming the line of its first occurrence.
     """
     problems = list(document.problems)
-    marks = (
-        locate(text, document.span, {path for _, path in duplicates}, pure=pure) if text else None
-    )
+    span = document.span
+    segment = text.segment(span.start, span.end, span.at) if span is not None else None
+    marks = locate(segment, span, {path for _, path in duplicates}, pure=pure)
     for position, path in duplicates:
-        first = marks.keys.get(path) if marks else None
+        first = marks.keys.get(path)
         old = problems[position]
         key = quote(path[-1]) if path else "?"
         again = _messages.make(Problem, "QT003", path, key=key, first=first[0] if first else "?")
@@ -563,121 +650,193 @@ def _prefixes(paths: Iterable[Path]) -> set[Path]:
 
 
 def locate(
-    text: str | None, span: Span | None, paths: Iterable[Path], *, pure: bool = False
+    segment: str | None, span: Span | None, paths: Iterable[Path], *, pure: bool = False
 ) -> Marks:
     """
     Where the values (and keys) at some paths of one document are: a second pass over only
-    that document's text, recording only those paths and their enclosing values.
+    that document's text (``segment``, the text of its span), recording only those paths and
+    their enclosing values.
     """
-    if text is None or span is None:
+    if segment is None or span is None:
         return Marks({}, {})
     walk = _Walk("", line=span.line, wanted=_prefixes(paths))
     try:
-        for _ in walk.documents(_parser(text[span.start : span.end], pure=pure), only=0):
+        for _ in walk.documents(_parser(segment, pure=pure), only=0):
             break
     except (yaml.YAMLError, UnicodeError, ValueError):
         pass
-    return Marks(walk.keys, walk.values)
+    return Marks(walk.keys, walk.values, walk.again)
 
 
 # --- JSON -----------------------------------------------------------------------------------
 
 
-def read_json(text: str, source: str) -> Iterator[RawDocument]:  # noqa: C901
+class _Pairs(list[tuple[str, Any]]):
     """
-    Yield the one document of a JSON text as plain data (numbers as text), or its problems.
+    The members of a JSON object as written, duplicates and all.
+    """
 
-    JSON is YAML: a document with duplicate keys is read by the YAML walk, which names both lines.
+
+class _Constant(str):
+    """
+    ``NaN``, ``Infinity`` or ``-Infinity``, which JSON does not allow.
+    """
+
+    __slots__ = ()
+
+
+#: What the check of JSON data found: code, path, parameters, and where it is (key or value).
+_Found = tuple[str, Path, dict[str, object], str]
+
+_SURROGATE_ESCAPE: Final = re.compile(r"\\(?:\\|u[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def read_json(
+    text: str, source: str, *, flaw: _sources.Flaw | None = None
+) -> Iterator[RawDocument]:
+    """
+    Yield the one document of a JSON text as plain data (numbers as text), with its problems.
+
+    ``flaw`` is the first flaw of the text (a byte that was not UTF-8). Problems of the data
+    (duplicate keys, NaN, forbidden characters written as escapes) are placed by reading the
+    text once more as YAML, which JSON is.
     """
     span = Span(0, 0, len(text))
+    first = (flaw_problem(flaw, source),) if flaw is not None else ()
     if len(text) > MAX_DOCUMENT_CHARS:
-        problem = _problem("QT007", (), (1, 1), source, limit=f"{MAX_DOCUMENT_CHARS:,}")
-        yield RawDocument(0, None, (problem,))
+        yield RawDocument(0, None, (*first, too_large(source)))
         return
-    duplicates: list[str] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                duplicates.append(key)
-            result[key] = value
-        return result
-
     try:
         data = json.loads(
             text,
             parse_float=str,
             parse_int=str,
-            parse_constant=_no_constant,
-            object_pairs_hook=pairs,
+            parse_constant=_Constant,
+            object_pairs_hook=_object,
         )
     except json.JSONDecodeError as exc:
         where = (exc.lineno, exc.colno)
-        yield RawDocument(0, None, (_problem("QT013", (), where, source, detail=exc.msg),))
+        yield RawDocument(0, None, (*first, _problem("QT013", (), where, source, detail=exc.msg)))
         return
     except RecursionError:
-        yield RawDocument(0, None, (_problem("QT006", (), (1, 1), source, limit=MAX_DEPTH),))
+        problem = _problem("QT006", (), (1, 1), source, limit=MAX_DEPTH)
+        yield RawDocument(0, None, (*first, problem))
         return
-    except ValueError as exc:
-        yield RawDocument(0, None, (_problem("QT013", (), None, source, detail=str(exc)),))
+    except ValueError as exc:  # pragma: no cover - json raises only JSONDecodeError here
+        problem = _problem("QT013", (), None, source, detail=str(exc))
+        yield RawDocument(0, None, (*first, problem))
         return
-    problems: list[Problem] = []
+    found: list[_Found] = []
     try:
-        data = _checked(data, problems, source)
+        data = _checked(data, found, escapes="\\" in text)
     except _Fatal:
-        yield RawDocument(0, None, tuple(problems))
-        return
-    if duplicates or problems:
-        raws = list(read_yaml(lambda: text, source))
-        if len(raws) == 1 and raws[0].index == 0:
-            yield attrs.evolve(raws[0], problems=(*raws[0].problems, *problems))
-            return
-    yield RawDocument(0, data, tuple(problems), span)
+        data = None
+    problems = _placed(found, text, span, source) if found else ()
+    yield RawDocument(0, data, (*first, *problems), span)
 
 
-def _checked(data: Any, problems: list[Problem], source: str) -> Any:
+def _checked(data: Any, found: list[_Found], *, escapes: bool) -> Any:
     """
-    JSON data NFC-normalised (keys too), walked without recursion: too deep is QT006, a lone
-    surrogate (which UTF-8 cannot hold) is QT002.
+    JSON data as the YAML reader gives it: objects as dicts, text NFC-normalised (keys too),
+    walked without recursion (and changed in place). Too deep is QT006 (and stops), a duplicate
+    key QT003, NaN QT013, and, when the text has escapes, a character text may not hold QT017.
     """
-
-    def text(value: str, path: Path) -> str:
-        if value.isascii():
-            return value
-        if _SURROGATE.search(value):
-            problems.append(
-                _problem("QT002", path, None, source, detail="a lone surrogate (\\ud800-\\udfff)")
-            )
-        return unicodedata.normalize("NFC", value)
-
-    result: list[Any] = [None]
+    search = _sources.UNWANTED.search if escapes else None
+    normalize = unicodedata.normalize
+    result: list[Any] = [data]
     pending: list[tuple[Any, Any, Any, Path]] = [(data, result, 0, ())]
     while pending:
         value, parent, slot, path = pending.pop()
         if len(path) > MAX_DEPTH:
-            problems.append(_problem("QT006", path[:8], None, source, limit=MAX_DEPTH))
+            found.append(("QT006", path[:8], {"limit": MAX_DEPTH}, "value"))
             raise _Fatal
-        if type(value) is str:
-            parent[slot] = text(value, path)
-        elif type(value) is list:
-            copy: list[Any] = [None] * len(value)
-            parent[slot] = copy
-            pending += [(item, copy, i, (*path, i)) for i, item in enumerate(value)]
-        elif type(value) is dict:
-            mapping: dict[str, Any] = {}
+        kind = type(value)
+        if kind is str:
+            if search is not None and (bad := search(value)):
+                found.append(("QT017", path, {**_character(ord(bad.group()))}, "value"))
+            if not value.isascii():
+                parent[slot] = normalize("NFC", value)
+        elif kind is dict or kind is _Pairs:
+            mapping = _mapping(value, path, search, found)
             parent[slot] = mapping
-            for key, item in value.items():
-                name = text(key, path)
-                mapping[name] = None
-                pending.append((item, mapping, name, (*path, name)))
-        else:
-            parent[slot] = value
+            pending += [(item, mapping, name, (*path, name)) for name, item in mapping.items()]
+        elif kind is list:
+            pending += [(item, value, i, (*path, i)) for i, item in enumerate(value)]
+        elif kind is _Constant:
+            detail = f"{value} is not a number JSON allows"
+            detail_vi = f"{value} không phải là số mà JSON cho phép"
+            found.append(("QT013", path, {"detail": detail, "detail_vi": detail_vi}, "value"))
+            parent[slot] = None
     return result[0]
 
 
-def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number JSON allows")
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any] | _Pairs:
+    """
+    A JSON object as a dict, or as its pairs when a key is repeated.
+    """
+    members = dict(pairs)
+    return members if len(members) == len(pairs) else _Pairs(pairs)
+
+
+def _mapping(
+    value: dict[str, Any] | _Pairs,
+    path: Path,
+    search: Callable[[str], re.Match[str] | None] | None,
+    found: list[_Found],
+) -> dict[str, Any]:
+    """
+    The members of a JSON object by their NFC keys, the last of a repeated key winning (QT003).
+    """
+    if type(value) is dict and search is None and "".join(value).isascii():
+        return value
+    mapping: dict[str, Any] = {}
+    items: Iterable[tuple[str, Any]] = value.items() if isinstance(value, dict) else value
+    for key, item in items:
+        name = _nfc(key)
+        if search is not None and (bad := search(key)):
+            found.append(("QT017", (*path, name), {**_character(ord(bad.group()))}, "key"))
+        if name in mapping:
+            found.append(("QT003", (*path, name), {}, "again"))
+        mapping[name] = item
+    return mapping
+
+
+def _placed(found: list[_Found], text: str, span: Span, source: str) -> tuple[Problem, ...]:
+    """
+    The problems found in JSON data, placed in its text (one more pass, as YAML), in order.
+    """
+    if "\\u" in text:
+        # libyaml refuses surrogate escapes, which JSON uses for characters beyond U+FFFF:
+        # the pass that places values reads them as another escape of the same length.
+        text = _SURROGATE_ESCAPE.sub(
+            lambda m: m.group() if m.group() == "\\\\" else "\\u0058", text
+        )
+    marks = locate(text, span, [path for _, path, _, _ in found])
+    repeated: dict[Path, int] = {}
+    problems: list[Problem] = []
+    for code, path, params, where in found:
+        if code == "QT003":
+            count = repeated[path] = repeated.get(path, -1) + 1
+            places = marks.again.get(path, [])
+            first = marks.keys.get(path)
+            at = places[count] if count < len(places) else marks.at_value(path)
+            params = {"key": quote(path[-1]), "first": first[0] if first else "?"}  # noqa: PLW2901
+        else:
+            at = marks.at_key(path) if where == "key" else marks.at_value(path)
+        problems.append(_problem(code, path, at, source, **params))
+    problems.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
+    if len(problems) > MAX_PROBLEMS:
+        extra = len(problems) - MAX_PROBLEMS
+        del problems[MAX_PROBLEMS:]
+        problems.append(_problem("QT016", (), None, source, count=extra, limit=MAX_PROBLEMS))
+    return tuple(problems)
+
+
+def too_large(source: str, where: tuple[int, int] = (1, 1)) -> Problem:
+    """
+    QT007 for a document (a JSON text, a line of JSON Lines) longer than the limit.
+    """
+    return _problem("QT007", (), where, source, limit=f"{MAX_DOCUMENT_CHARS:,}")
 
 
 def looks_like_json(text: str) -> bool:
@@ -685,27 +844,6 @@ def looks_like_json(text: str) -> bool:
     Whether a text should be tried as JSON first (it opens with ``{``).
     """
     return text.lstrip()[:1] == "{"
-
-
-def from_bytes(data: bytes, source: str) -> tuple[str | None, Problem | None]:
-    """
-    Decode UTF-8 (a byte order mark is dropped), or say where the first bad byte is.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, _problem("QT002", (), (1, 1), source, detail="UTF-16; save the file as UTF-8")
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return None, _utf8_problem(data, source)
-
-
-def check_encoding(head: bytes, source: str) -> Problem | None:
-    """
-    A problem when the first bytes of a file say it is UTF-16 or UTF-32, not UTF-8.
-    """
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-        return _problem("QT002", (), (1, 1), source, detail="UTF-16; save the file as UTF-8")
-    return None
 
 
 # --- extents, for editing a text in place ---------------------------------------------------
@@ -850,12 +988,12 @@ __all__ = [
     "Marks",
     "RawDocument",
     "Span",
-    "check_encoding",
+    "encoding_problem",
     "extents",
-    "from_bytes",
+    "flaw_problem",
     "locate",
     "looks_like_json",
     "read_json",
     "read_yaml",
-    "source_text",
+    "too_large",
 ]

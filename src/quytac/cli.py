@@ -26,7 +26,7 @@ import attrs
 
 from . import _output
 from ._base import SCHEMA
-from ._documents import KINDS, SUFFIXES, Loaded, file_source, text_source
+from ._documents import KINDS, SUFFIXES, Loaded, file_source
 from ._version import __version__
 from .errors import Finding, LoadError, QuytacError, Severity
 from .render import json as render_json
@@ -247,17 +247,11 @@ def _shifted(finding: Finding, lines: int) -> Finding:
 def _loaded(path: str) -> Iterator[tuple[Loaded, int]]:
     """
     Every document of a records file, one at a time, with the lines to add to its places
-    (a JSON Lines file is read line by line: one document a line).
+    (none: a JSON Lines file is read a line at a time, each placed at its own line, and within
+    the size limit, as the API reads it).
     """
-    if Path(path).suffix.lower() != ".jsonl":
-        for item in file_source(path):
-            yield item, 0
-        return
-    with Path(path).open("rb") as stream:
-        for number, raw in enumerate(stream):
-            if raw.strip():
-                for item in text_source(raw.rstrip(b"\r\n"), path):
-                    yield item, number
+    for item in file_source(path):
+        yield item, 0
 
 
 #: What became of a report or record given to ``quytac score`` (``scores[].status`` in JSON).
