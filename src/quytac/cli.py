@@ -16,7 +16,9 @@ import functools
 import io
 import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 import tomllib
 from pathlib import Path
@@ -49,6 +51,10 @@ __all__ = ["main"]
 #: The formats of every command that reports, and those of the commands that write a report.
 FORMATS = ("text", "json")
 REPORT_FORMATS = ("text", "json", "markdown", "html")
+
+#: How much of the findings of ``quytac score --format json`` is held in memory before the rest
+#: goes to a temporary file (they are written after the scores).
+SPOOL = 1 << 20
 
 #: Suffixes of the files ``quytac score`` reads: those of a workspace, and JSON Lines.
 RECORD_SUFFIXES = (*SUFFIXES, ".jsonl")
@@ -539,27 +545,47 @@ def _scores_json(
     unread: Sequence[Finding] = (),
 ) -> list[Finding]:
     """
-    The scores as JSON, each written as soon as it is known (memory stays flat); ``unread``
-    are the findings of the walk (entries left unread) and the workspace's warnings.
+    The scores as JSON, each written as soon as it is known; ``unread`` are the findings of the
+    walk (entries left unread) and the workspace's warnings.
+
+    Memory stays flat however many records there are, and however many findings: the findings
+    are written as they come to a spool (in memory while small, then a temporary file) and
+    copied after the scores. Returned: the first error found (none when there is none), which
+    is all the exit status needs.
     """
-    findings: list[Finding] = list(unread)
     counts = _Counts()
-    entries = 0
+    entries = problems = 0
+    first_error: list[Finding] = []
     out.write(f'{{\n  "format_version": {render_json.FORMAT_VERSION},\n  "scores": [')
-    for found in stream:
-        counts.add(found)
-        findings += found.findings
-        if found.scored is not None:
-            entry = _indented(_indented(render_json.dumps(_score_json(found.scored, lang))))
-            out.write(("," if entries else "") + "\n    " + entry)
-            entries += 1
-            progress.tick(entries)
-    out.write("\n  ]," if entries else "],")
-    listed = [render_json.finding(f, lang) for f in findings]
-    out.write(f'\n  "findings": {_indented(render_json.dumps(listed))},')
-    summary = {"scored": entries, "problems": len(findings), "records": attrs.asdict(counts)}
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL, mode="w+", encoding="utf-8") as spool:
+
+        def note(finding: Finding) -> None:
+            nonlocal problems
+            listed = _indented(_indented(render_json.dumps(render_json.finding(finding, lang))))
+            spool.write(("," if problems else "") + "\n    " + listed)
+            problems += 1
+            if not first_error and finding.severity == Severity.ERROR:
+                first_error.append(finding)
+
+        for finding in unread:
+            note(finding)
+        for found in stream:
+            counts.add(found)
+            for finding in found.findings:
+                note(finding)
+            if found.scored is not None:
+                entry = _indented(_indented(render_json.dumps(_score_json(found.scored, lang))))
+                out.write(("," if entries else "") + "\n    " + entry)
+                entries += 1
+                progress.tick(entries)
+        out.write("\n  ]," if entries else "],")
+        out.write('\n  "findings": [')
+        spool.seek(0)
+        shutil.copyfileobj(spool, out)
+        out.write("\n  ]," if problems else "],")
+    summary = {"scored": entries, "problems": problems, "records": attrs.asdict(counts)}
     out.write(f'\n  "summary": {_indented(render_json.dumps(summary))}\n}}\n')
-    return findings
+    return first_error
 
 
 def _scores_text(
