@@ -90,6 +90,18 @@ def write_value(path: Path, size: int) -> None:
 
 
 #: case -> (what it is, file suffix, writer, the sizes it is run at when all are asked)
+def write_scored(path: Path, size: int) -> None:
+    """
+    A YAML stream of the bundled example's first record, each with an answer that does not fit.
+    """
+    import quytac  # noqa: PLC0415
+
+    records = Path(quytac.example_path()) / "round-2023" / "records.yaml"
+    record = records.read_text(encoding="utf-8").split("---")[1]
+    bad = "---" + record.replace("{I.1: pass,", "{I.1: maybe,", 1)
+    _repeat(path, b"", bad.encode(), size)
+
+
 CASES = {
     "first-problem": (
         "YAML stream, bad byte and unknown key in document 1: load until the first problem",
@@ -112,6 +124,12 @@ CASES = {
         None,
     ),
     "value": ("one YAML value of the size (.yaml)", ".yaml", write_value, None),
+    "score-json": (
+        "`quytac score --format json` of records, each with an answer that does not fit",
+        ".yaml",
+        write_scored,
+        10,
+    ),
 }
 
 
@@ -138,7 +156,12 @@ def run_child(case: str, path: str, limit: int) -> dict[str, object]:
     start = time.perf_counter()
     problems: list[str] = []
     try:
-        if case == "first-problem":
+        if case == "score-json":
+            from quytac import cli  # noqa: PLC0415
+
+            argv = ["score", path, "--workspace", quytac.example_path(), "--format", "json"]
+            problems = [f"(exit {cli.main([*argv, '--output', os.devnull])})"]
+        elif case == "first-problem":
             try:
                 for _ in quytac.iter_load(path):
                     pass
