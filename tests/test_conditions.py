@@ -176,6 +176,25 @@ class TestUnmet:
             (UnmetCondition(condition=excluded, seen=(("a", "fail"),)),),
         ] == [unmet(either, answers), unmet(excluded, answers)]
 
+    def test_a_skipped_item_result_carries_its_unmet_condition(self):
+        """
+        a failed: b is skipped by the first part of its all (its not holds, n being 1); c's
+        any fails as a whole, b having no value (skipped) and n being below 4.
+        """
+        result = score(NESTED, {"a": "fail", "n": 1, "b": "pass", "c": "pass"})
+        items = {item.id: item for item in result.explain().items()}
+        either = {item.id: item for item in NESTED.items}["c"].when
+
+        assert [
+            (
+                UnmetCondition(
+                    condition=ItemCondition(item="a", equals="pass"), seen=(("a", "fail"),)
+                ),
+            ),
+            (UnmetCondition(condition=either, seen=(("b", None), ("n", "1"))),),
+            (),
+        ] == [items["b"].unmet, items["c"].unmet, items["a"].unmet]
+
 
 class TestLoadedConditions:
     def test_nested_conditions_load(self):
