@@ -164,6 +164,13 @@ UI: dict[str, tuple[str, str]] = {
     "exp.not": ("not ({test})", "không phải ({test})"),
     "exp.note": ("note: {note}", "ghi chú: {note}"),
     "exp.evidence": ("evidence: {evidence}", "minh chứng: {evidence}"),
+    "exp.title": ("Scores and their explanation", "Kết quả chấm điểm và giải trình"),
+    "exp.about": (
+        "{kind}, {place}; checklist {checklist}, version {version}",
+        "{kind}, {place}; phiếu kiểm tra {checklist}, phiên bản {version}",
+    ),
+    "kind.Report": ("Report (self-assessment)", "Báo cáo (tự đánh giá)"),
+    "kind.InspectionRecord": ("Inspection record", "Biên bản kiểm tra"),
     "col.item": ("Item", "Câu hỏi"),
     "col.text": ("Content", "Nội dung"),
     "col.answer": ("Answer", "Trả lời"),
