@@ -103,7 +103,7 @@ KINDS = {"outline": quytac.ReportOutline, "checklist": quytac.Checklist}
 def with_fingerprints(text: str, ws: quytac.Workspace) -> str:
     """
     The text with each pin ``{id, version}`` to a document of the workspace of that version
-    given its fingerprint, as tools/pin_fingerprints.py does for the bundled data.
+    given its fingerprint, as ``quytac pin`` does for the bundled data.
     """
 
     def pinned(match: re.Match[str]) -> str:

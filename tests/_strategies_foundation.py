@@ -87,6 +87,7 @@ conduct_codes = st.builds(
     applies_to=st.builds(
         AppliesTo,
         unit_kinds=st.lists(words, max_size=3).map(tuple),
+        place_types=st.lists(words, max_size=2).map(tuple),
         subjects=st.lists(texts, max_size=2).map(tuple),
     ),
     chapters=st.lists(

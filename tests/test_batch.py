@@ -134,7 +134,8 @@ class TestJsonLines:
 
         assert [
             "r.jsonl:3:1: error QT103: plan: missing required key",
-            "r.jsonl:3:68: error QT104: plann: unknown key",
+            "r.jsonl:3:68: error QT104: plann: unknown key; did you mean 'plan'? (allowed here:"
+            " plan, answers, outline, findings, self_assessment, illustrative, …)",
             "r.jsonl:4:2: error QT013: (root): invalid JSON: Expecting property name enclosed"
             " in double quotes",
         ] == [p.render().replace(f"{tmp_path}/", "") for p in info.value.problems]

@@ -192,10 +192,11 @@ examples:
 """
         assert [
             "kt.yaml:6:10: error QT108: scoring.model: expected one of: points, weighted, flat,"
-            " absolute; got 'point'",
+            " absolute; got 'point'; did you mean 'points'?",
             "kt.yaml:7:34: error QT106: scoring.bands[0].min: must be between 0 and 100, got 120",
             "kt.yaml:12:33: error QT401: sections[0].items[0].answer: unknown answer type"
-            " 'yesno' (expected one of: yes_no, count, points, choices, text)",
+            " 'yesno'; did you mean 'yes_no'? (expected one of: yes_no, count, points, choices,"
+            " text)",
             "kt.yaml:13:51: error QT106: sections[0].items[1].answer.count.full_at: must be more"
             " than 0, got 0",
             "kt.yaml:14:33: error QT105: sections[0].items[2].answer: expected a mapping"
@@ -210,7 +211,8 @@ examples:
             'kt.yaml:19:29: error QT105: examples[0].answers["I.2"]: expected an answer (pass,'
             " fail, na, not_observed, a number, a choice id) or a mapping {value, note,"
             " evidence}, got a list",
-            'kt.yaml:19:50: error QT104: examples[0].answers["I.3"].notes: unknown key',
+            'kt.yaml:19:50: error QT104: examples[0].answers["I.3"].notes: unknown key; did you'
+            " mean 'note'? (allowed here: value, note, evidence)",
         ] == problems(text)
 
 
@@ -419,6 +421,104 @@ scoring:
             " scoring.bands[0]): cap_band and expect.band are ambiguous",
         ] == lint(body)
 
+    def test_applies_to_place_types(self):
+        """
+        A checklist may be aimed at place types of public places as well as unit kinds; both
+        are checked against the vocabulary.
+        """
+        body = "applies_to: {unit_kinds: [phuong], place_types: [cho, di_tich]}\n" + yaml_items(
+            "{id: a, text: Có}"
+        )
+
+        checklist = checklist_from(body)
+
+        assert (("phuong",), ("cho", "di_tich")) == (
+            checklist.applies_to.unit_kinds,
+            checklist.applies_to.place_types,
+        )
+        assert [] == lint(body)
+
+    def test_a_place_type_written_as_a_unit_kind(self):
+        """
+        QT227: ``cho`` is a place type, not a unit kind, and ``quan`` the other way round:
+        errors that say how to write them; an unknown place type is a warning (QT224), an
+        unknown unit kind too (QT223).
+        """
+        body = (
+            "applies_to: {unit_kinds: [cho, so, hop_tac_xa], place_types: [quan, san_bay]}\n"
+            + yaml_items("{id: a, text: Có}")
+        )
+
+        assert [
+            "<string>: error QT227: applies_to.unit_kinds[0]: 'cho' is a place type, not a"
+            " unit kind: write place_types: [cho]",
+            "<string>: warning QT223: applies_to.unit_kinds[2]: unknown unit kind 'hop_tac_xa':"
+            " neither built in nor declared by a catalog of the workspace",
+            "<string>: error QT227: applies_to.place_types[0]: 'quan' is a unit kind, not a"
+            " place type: write unit_kinds: [quan]",
+            "<string>: warning QT224: applies_to.place_types[1]: unknown place type 'san_bay':"
+            " neither built in nor declared by a catalog of the workspace",
+        ] == lint(body)
+        assert [
+            "<string>: error QT227: applies_to.unit_kinds[0]: 'cho' là loại địa điểm, không"
+            " phải loại đơn vị: hãy viết place_types: [cho]",
+        ] == [
+            f"{f.source}: {f.severity} {f.code}: applies_to.unit_kinds[0]: {f.text('vi')}"
+            for f in checklist_from(body).issues()
+            if f.code == "QT227" and f.path[1] == "unit_kinds"
+        ]
+
+    def test_a_catalog_may_declare_the_place_types(self):
+        """
+        A place type declared by a catalog of the workspace is known.
+        """
+        catalog = (
+            "kind: UnitCatalog\nschema: quytac/v1\nid: k\ntitle: K\n"
+            "place_types: [{id: san_bay, label: Sân bay}]\n"
+        )
+        body = "applies_to: {place_types: [san_bay]}\n" + yaml_items("{id: a, text: Có}")
+
+        assert [] == lint(body, catalog)
+
+    def test_contradictory_critical_policies(self):
+        """
+        QT428: cap_band with zero: score never caps (the score is already 0, the lowest band).
+        """
+        body = """\
+scoring:
+  critical: {cap_band: trung_binh, zero: score}
+  bands:
+  - {id: tot, label: Tốt, min: 85}
+  - {id: trung_binh, label: Trung bình, min: 50}
+  - {id: yeu, label: Yếu, min: 0}
+""" + yaml_items("{id: a, text: Có, critical: true}")
+
+        assert [
+            "<string>: error QT428: scoring.critical: cap_band 'trung_binh' never applies with"
+            " zero: score (a failed critical item already gives 0, the lowest band); keep one"
+            " of the two",
+        ] == lint(body)
+        assert [] == lint(body.replace("zero: score", "zero: section"))
+
+    def test_a_cap_on_the_highest_band(self):
+        """
+        QT429 (a warning): a cap on the highest band never lowers one; a cap on the lowest is
+        a policy ("a failed critical item means Yếu").
+        """
+        highest = """\
+scoring:
+  critical: {cap_band: tot}
+  bands:
+  - {id: tot, label: Tốt, min: 85}
+  - {id: yeu, label: Yếu, min: 0}
+""" + yaml_items("{id: a, text: Có, critical: true}")
+
+        assert [
+            "<string>: warning QT429: scoring.critical.cap_band: cap_band 'tot' is the highest"
+            " band: it never lowers a band",
+        ] == lint(highest)
+        assert [] == lint(highest.replace("cap_band: tot", "cap_band: yeu"))
+
     def test_examples_are_run(self):
         """
         Examples are part of the lint: a failed expectation and an answer that does not fit.
@@ -436,7 +536,7 @@ examples:
             "<string>: error QT460: examples[1].expect.awarded: example 'sai': expected awarded"
             " 3, got 2",
             "<string>: error QT451: examples[2].answers.a: expected pass or fail for a yes_no"
-            " item, got 'có'",
+            " item, got 'có'; did you mean 'pass'?",
         ] == lint(body)
 
 

@@ -2,14 +2,17 @@
 The quytac command, run as a subprocess as a user would run it.
 """
 
+import datetime as dt
 import functools
 import io
 import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import jsonschema
@@ -78,7 +81,8 @@ class TestValidate:
             "a.yaml:3:5: error QT106: id: must be lower-case letters, digits, '.', '_' or '-'"
             " and start with a letter or digit, got 'A'",
             "a.yaml:5:10: error QT105: version: expected a whole number, got 'x'",
-            "a.yaml:6:1: error QT104: colour: unknown key",
+            "a.yaml:6:1: error QT104: colour: unknown key (allowed here: kind, schema, id, title,"
+            " version, valid_from, …)",
             "3 errors, 0 warnings",
         ] == done.stdout.splitlines()
 
@@ -90,9 +94,11 @@ class TestValidate:
 
         done = run("validate", "a.yaml", "--lang", "en", cwd=tmp_path)
 
-        assert ["a.yaml:5:1: error QT104: colour: unknown key", "1 error, 0 warnings"] == (
-            done.stdout.splitlines()
-        )
+        assert [
+            "a.yaml:5:1: error QT104: colour: unknown key (allowed here: kind, schema, id, title,"
+            " version, valid_from, …)",
+            "1 error, 0 warnings",
+        ] == done.stdout.splitlines()
 
     def test_messages_are_vietnamese_by_default(self, tmp_path):
         """
@@ -102,9 +108,11 @@ class TestValidate:
 
         done = run("validate", "a.yaml", cwd=tmp_path)
 
-        assert ["a.yaml:5:1: error QT104: colour: khóa không hợp lệ", "1 lỗi, 0 cảnh báo"] == (
-            done.stdout.splitlines()
-        )
+        assert [
+            "a.yaml:5:1: error QT104: colour: khóa không hợp lệ (các khóa dùng được ở đây: kind,"
+            " schema, id, title, version, valid_from, …)",
+            "1 lỗi, 0 cảnh báo",
+        ] == done.stdout.splitlines()
 
     def test_folders_problems_and_issues_together(self, tmp_path):
         """
@@ -157,7 +165,21 @@ class TestValidate:
                     "path_text": "colour",
                     "code": "QT104",
                     "severity": "error",
-                    "message": "unknown key",
+                    "message": "unknown key (allowed here: kind, schema, id, title, version,"
+                    " valid_from, …)",
+                    "allowed": [
+                        "kind",
+                        "schema",
+                        "id",
+                        "title",
+                        "version",
+                        "valid_from",
+                        "valid_to",
+                        "successor_catalog",
+                        "unit_kinds",
+                        "place_types",
+                        "units",
+                    ],
                 }
             ],
         } == valid(json.loads(done.stdout), "findings")
@@ -346,7 +368,8 @@ class TestScore:
 
         assert 1 == done.returncode
         assert [
-            "records.yaml:39:1: error QT104: colour: unknown key",
+            "records.yaml:39:1: error QT104: colour: unknown key (allowed here: kind, schema, id,"
+            " title, plan, unit, …)",
             "3 records read: 2 scored, 1 with errors, 0 without answers",
             "1 error, 0 warnings",
         ] == done.stdout.splitlines()[3:]
@@ -514,11 +537,23 @@ FIRST_PIN = "inspected_on: 2023-08-08\nchecklist: {id: kt-co-quan-2023, version:
 SECOND_PIN = "inspected_on: 2023-08-15\nchecklist: {id: kt-co-quan-2023, version: 1,"
 
 
+#: What `quytac validate --all --lang en` adds to a finding that caused others or follows.
+_FOLDING = re.compile(
+    r" \((?:and \d+ more (?:caused by this|with the same cause)|caused by \S+"
+    r"|the same cause as \S+)\)$"
+)
+
+
 def _finding_lines(text):
     """
-    The lines of an output that are findings (``file:line:column: severity code: ...``).
+    The lines of an output that are findings (``file:line:column: severity code: ...``),
+    without what `validate --all` says of their causes.
     """
-    return [line for line in text.splitlines() if ": error QT" in line or ": warning QT" in line]
+    return [
+        _FOLDING.sub("", line)
+        for line in text.splitlines()
+        if ": error QT" in line or ": warning QT" in line
+    ]
 
 
 class TestScorePins:
@@ -604,7 +639,7 @@ class TestScorePins:
         records = ("round-2023/records.yaml", "round-2023/reports.yaml")
 
         done = run("score", *records, "--lang", "en", cwd=data)
-        checked = run("validate", ".", "--lang", "en", cwd=data)
+        checked = run("validate", ".", "--all", "--lang", "en", cwd=data)
 
         changed = (
             "QT331: {}checklist.fingerprint: checklist 'kt-co-quan-2023' version 1 was changed"
@@ -973,11 +1008,11 @@ class TestScoreExplain:
         assert "kt-co-quan-2023: no score, 63.5/92 points, coverage 13/14" == lines[5]
         assert (
             "        yes: 0/8, the answer does not fit: counted as failed (QT451: expected pass or"
-            " fail for a yes_no item, got 'yes')"
+            " fail for a yes_no item, got 'yes'; did you mean 'pass'?)"
         ) == lines[at + 1]
         assert (
             'ktr-thu.yaml:9:43: error QT451: answers["IV.2"]: expected pass or fail for a'
-            " yes_no item, got 'yes'"
+            " yes_no item, got 'yes'; did you mean 'pass'?"
         ) in lines
 
     @pytest.mark.parametrize("format_", ["markdown", "html"])
@@ -1374,6 +1409,37 @@ class TestSynthesize:
         assert done.stdout.endswith(" errors, 0 warnings\n")
 
 
+def _codes(folder):
+    """
+    The bundled codes of conduct, which the bundled checklist cites, copied into a folder.
+    """
+    for name in ("qtux-can-bo.yaml", "qtux-noi-cong-cong.yaml"):
+        shutil.copy(DATA / name, folder / name)
+
+
+TESTED = """\
+kind: Checklist
+schema: quytac/v1
+id: kt-thu
+title: Phiếu kiểm tra thử
+codes: [qtux-can-bo]
+scoring:
+  bands:
+    - {id: dat, label: Đạt, min: 50}
+    - {id: chua_dat, label: Chưa đạt, min: 10}
+sections:
+  - id: I
+    title: Công tác chỉ đạo
+    items:
+      - {id: I.1, text: Có văn bản triển khai, points: 2, refs: [qtux-can-bo:99]}
+      - {id: I.2, text: Có niêm yết, points: 2, when: {item: I.9, equals: pass}}
+examples:
+  - name: đạt tất cả
+    answers: {I.1: pass}
+    expect: {percent: 100, band: dat}
+"""
+
+
 class TestTest:
     def test_the_bundled_checklist_passes(self):
         """
@@ -1398,8 +1464,9 @@ class TestTest:
             text.replace("expect: {percent: 100, band: tot,", "expect: {percent: 99, band: tot,"),
             encoding="utf-8",
         )
+        _codes(tmp_path)
 
-        done = run("test", "c.yaml", "--lang", "en", cwd=tmp_path)
+        done = run("test", ".", "--lang", "en", cwd=tmp_path)
 
         assert (1, "") == (done.returncode, done.stderr)
         assert [
@@ -1418,14 +1485,148 @@ class TestTest:
             text.replace("expect: {percent: 100, band: tot,", "expect: {percent: 99, band: tot,"),
             encoding="utf-8",
         )
+        _codes(tmp_path)
 
-        done = run("test", "c.yaml", "--format", "json", cwd=tmp_path)
+        done = run("test", ".", "--format", "json", cwd=tmp_path)
 
         data = valid(json.loads(done.stdout), "test")
-        assert {"checklists": 1, "examples": 7, "failed": 1} == data["summary"]
+        assert {"checklists": 1, "invalid": 0, "examples": 7, "failed": 1} == data["summary"]
+        assert (True, []) == (data["checklists"][0]["valid"], data["checklists"][0]["issues"])
         assert ["examples[0].expect.percent"] == [
             f["path_text"] for f in data["checklists"][0]["failures"]
         ]
+
+    def test_a_checklist_that_validate_rejects_is_not_called_good(self, tmp_path):
+        """
+        Its examples all pass, but its bands leave a gap, an item cites an article its code
+        does not have and a condition tests no item: those errors come first, located, the
+        checklist is invalid and the exit status is 1.
+        """
+        (tmp_path / "c.yaml").write_text(TESTED, encoding="utf-8")
+        _codes(tmp_path)
+
+        done = run("test", ".", "--lang", "en", cwd=tmp_path)
+
+        assert (1, "") == (done.returncode, done.stderr)
+        assert [
+            "c.yaml:8:5: error QT415: scoring.bands: no band covers 0 up to 10:"
+            " the lowest band must start at 0",
+            "c.yaml:14:66: error QT423: sections[0].items[0].refs[0]:"
+            " the code 'qtux-can-bo' has no article 99",
+            "c.yaml:15:62: error QT430: sections[0].items[1].when.item:"
+            " the condition tests 'I.9', which is not an item of this checklist",
+            "kt-thu: invalid (3 errors), 1 example, 0 failed",
+            "1 checklist (1 invalid), 1 example, 0 failed",
+        ] == done.stdout.splitlines()
+
+    def test_an_invalid_checklist_in_vietnamese(self, tmp_path):
+        """
+        The same in Vietnamese, the default.
+        """
+        (tmp_path / "c.yaml").write_text(TESTED, encoding="utf-8")
+        _codes(tmp_path)
+
+        done = run("test", ".", cwd=tmp_path)
+
+        assert [
+            "kt-thu: không hợp lệ (3 lỗi), 1 ví dụ, 0 không đạt",
+            "1 phiếu kiểm tra (1 không hợp lệ), 1 ví dụ, 0 không đạt",
+        ] == done.stdout.splitlines()[-2:]
+
+    def test_the_issues_come_before_the_failing_examples(self, tmp_path):
+        """
+        A checklist's issues, then its examples' failures, then its line.
+        """
+        (tmp_path / "c.yaml").write_text(
+            TESTED.replace("percent: 100", "percent: 90"), encoding="utf-8"
+        )
+        _codes(tmp_path)
+
+        done = run("test", ".", "--lang", "en", cwd=tmp_path)
+
+        assert [
+            "c.yaml:19:23: error QT460: examples[0].expect.percent: example 'đạt tất cả':"
+            " expected percent 90, got 100",
+            "kt-thu: invalid (3 errors), 1 example, 1 failed",
+            "1 checklist (1 invalid), 1 example, 1 failed",
+        ] == done.stdout.splitlines()[3:]
+
+    def test_warnings_are_shown_and_do_not_fail(self, tmp_path):
+        """
+        A warning of the checklist's rules (a code cited but not listed) is shown; the
+        checklist is valid and the exit status 0.
+        """
+        fixed = (
+            TESTED.replace("min: 10", "min: 0")
+            .replace("qtux-can-bo:99", "qtux-noi-cong-cong:3")
+            .replace("item: I.9, equals: pass", "item: I.1, equals: fail")
+        )
+        (tmp_path / "c.yaml").write_text(fixed, encoding="utf-8")
+        _codes(tmp_path)
+
+        done = run("test", ".", "--lang", "en", cwd=tmp_path)
+
+        assert (0, "") == (done.returncode, done.stderr)
+        assert [
+            "c.yaml:14:66: warning QT422: sections[0].items[0].refs[0]:"
+            " the code 'qtux-noi-cong-cong' is not listed in the checklist's codes",
+            "kt-thu: 1 example, 0 failed",
+            "1 checklist, 1 example, 0 failed",
+        ] == done.stdout.splitlines()
+
+    def test_references_are_looked_up_in_the_files_given(self, tmp_path):
+        """
+        The codes a checklist cites are looked up in the files and folders given, as
+        ``quytac validate`` looks them up: the bundled checklist alone cites unknown codes.
+        """
+        shutil.copy(DATA / "checklist-co-quan-2023.yaml", tmp_path / "c.yaml")
+        _codes(tmp_path)
+
+        alone = run("test", "c.yaml", "--lang", "en", cwd=tmp_path)
+        together = run(
+            "test", "c.yaml", "qtux-can-bo.yaml", "qtux-noi-cong-cong.yaml", cwd=tmp_path
+        )
+
+        assert (1, 0) == (alone.returncode, together.returncode)
+        assert [
+            "c.yaml:12:9: error QT421: codes[0]: unknown code 'qtux-can-bo':"
+            " no ConductCode with this id in the workspace",
+            "c.yaml:12:22: error QT421: codes[1]: unknown code 'qtux-noi-cong-cong':"
+            " no ConductCode with this id in the workspace",
+            "kt-co-quan-2023: invalid (2 errors), 7 examples, 0 failed",
+            "1 checklist (1 invalid), 7 examples, 0 failed",
+        ] == alone.stdout.splitlines()
+        assert 1 == run("validate", "c.yaml", cwd=tmp_path).returncode
+
+    def test_json_of_an_invalid_checklist(self, tmp_path):
+        """
+        In JSON the checklist is ``valid: false`` with its ``issues`` (errors and warnings),
+        apart from its examples' ``failures``; the summary counts it as invalid.
+        """
+        (tmp_path / "c.yaml").write_text(TESTED, encoding="utf-8")
+        _codes(tmp_path)
+
+        done = run("test", ".", "--format", "json", "--lang", "en", cwd=tmp_path)
+
+        data = valid(json.loads(done.stdout), "test")
+        (tested,) = data["checklists"]
+        assert 1 == done.returncode
+        assert {"checklists": 1, "invalid": 1, "examples": 1, "failed": 0} == data["summary"]
+        assert (False, [], ["QT415", "QT423", "QT430"]) == (
+            tested["valid"],
+            tested["failures"],
+            [issue["code"] for issue in tested["issues"]],
+        )
+        assert {
+            "source": "c.yaml",
+            "line": 8,
+            "column": 5,
+            "path": ["scoring", "bands"],
+            "path_text": "scoring.bands",
+            "code": "QT415",
+            "severity": "error",
+            "message": "no band covers 0 up to 10: the lowest band must start at 0",
+        } == tested["issues"][0]
 
     def test_no_checklist_is_a_usage_error(self, tmp_path):
         """
@@ -1448,7 +1649,10 @@ class TestTest:
         done = run("test", "c.yaml", "--lang", "en", cwd=tmp_path)
 
         assert 1 == done.returncode
-        assert "c.yaml:5:1: error QT104: colour: unknown key" == done.stdout.splitlines()[0]
+        assert (
+            "c.yaml:5:1: error QT104: colour: unknown key (allowed here: kind, schema, id, title,"
+            " version, codes, …)"
+        ) == done.stdout.splitlines()[0]
 
 
 class TestDemo:
@@ -1540,6 +1744,278 @@ class TestDemo:
 
         assert "Traceback" not in errors
         assert first.startswith("Ví dụ Hà Nội 2023")
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch, capsys):
+    """
+    The command run in this process, in tmp_path: (exit status, stdout, stderr).
+    """
+    monkeypatch.chdir(tmp_path)
+
+    def run_here(*args):
+        status = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return run_here
+
+
+#: A file name that, printed as it is, would forge a finding line and clear the screen.
+FORGED = "a\nfake.yaml:1:1: error QT999: (root): forged\x1b[2J.yaml"
+
+
+class TestNothingSkippedOrForged:
+    def test_a_file_name_cannot_forge_a_finding(self, tmp_path, here):
+        """
+        A file named with a newline and an escape sequence: one line a finding, the name's
+        controls shown as escapes; JSON keeps the name exactly.
+        """
+        (tmp_path / "ws").mkdir()
+        (tmp_path / "ws" / FORGED).write_text(
+            "kind: Nope\nschema: quytac/v1\nid: x\ntitle: T\n", encoding="utf-8"
+        )
+
+        status, out, err = here("validate", "ws", "--lang", "en")
+        data = json.loads(here("validate", "ws", "--format", "json")[1])
+
+        shown = "ws/a\\nfake.yaml:1:1: error QT999: (root): forged\\x1b[2J.yaml"
+        assert (1, "") == (status, err)
+        assert [
+            f"{shown}:1:7: error QT101: kind: unknown kind 'Nope' (expected one of: Checklist,"
+            " ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline, UnitCatalog)",
+            "1 error, 0 warnings",
+        ] == out.split("\n")[:-1]
+        assert [f"ws/{FORGED}"] == [finding["source"] for finding in data["findings"]]
+
+    def test_a_file_name_cannot_split_a_row_of_scores(self, tmp_path, here):
+        """
+        The score table keeps one line a record whatever the records' file is named.
+        """
+        shutil.copytree(DATA, tmp_path / "ws")
+        records = tmp_path / "ws" / "round-2023" / "records.yaml"
+        records.rename(records.with_name(FORGED))
+
+        status, out, err = here("score", f"ws/round-2023/{FORGED}", "--workspace", "ws")
+
+        lines = out.split("\n")[:-1]
+        assert (0, "", 6) == (status, err, len(lines))
+        assert all(
+            line.startswith("ws/round-2023/a\\nfake.yaml:1:1: error QT999: (root): forged")
+            for line in lines[1:4]
+        )
+
+    def test_nothing_in_a_workspace_is_skipped_silently(self, tmp_path, here):
+        """
+        A linked folder is read (its errors count), a dangling link and a FIFO are warnings
+        with their paths; nothing blocks and nothing is "0 errors" for a file with errors.
+        """
+        (tmp_path / "elsewhere").mkdir()
+        (tmp_path / "elsewhere" / "bad.yaml").write_text(
+            "kind: Nope\nschema: quytac/v1\nid: x\ntitle: T\n", encoding="utf-8"
+        )
+        (tmp_path / "ws").mkdir()
+        (tmp_path / "ws" / "a.yaml").write_text(CATALOG.format(id="a"), encoding="utf-8")
+        (tmp_path / "ws" / "linked").symlink_to("../elsewhere")
+        (tmp_path / "ws" / "gone.yaml").symlink_to("moved.yaml")
+        (tmp_path / "ws" / "loop").symlink_to("../ws")
+        os.mkfifo(tmp_path / "ws" / "pipe.yaml")
+
+        status, out, err = here("validate", "ws", "--lang", "en")
+
+        assert (1, "") == (status, err)
+        assert [
+            "ws/gone.yaml: warning QT112: (root): a link to 'moved.yaml', which leads to no file"
+            " or folder: not read",
+            "ws/linked/bad.yaml:1:7: error QT101: kind: unknown kind 'Nope' (expected one of:"
+            " Checklist, ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline,"
+            " UnitCatalog)",
+            "ws/pipe.yaml: warning QT113: (root): not a regular file (a pipe, a socket or a"
+            " device): not read",
+            "1 error, 2 warnings",
+        ] == out.splitlines()
+
+    def test_score_walks_records_as_a_workspace_is_walked(self, tmp_path, here):
+        """
+        The records under a folder: a linked folder's are scored, a dangling link is a
+        warning among the findings; the workspace's warnings too, and scoring goes on.
+        """
+        shutil.copytree(DATA, tmp_path / "ws")
+        (tmp_path / "elsewhere").mkdir()
+        shutil.copy(tmp_path / "ws" / "round-2023" / "records.yaml", tmp_path / "elsewhere")
+        (tmp_path / "records").mkdir()
+        (tmp_path / "records" / "linked").symlink_to("../elsewhere")
+        (tmp_path / "records" / "gone.jsonl").symlink_to("moved.jsonl")
+        (tmp_path / "ws" / "gone.yaml").symlink_to("moved.yaml")
+
+        status, out, err = here("score", "records", "--workspace", "ws", "--lang", "en")
+
+        lines = out.splitlines()
+        assert (0, "") == (status, err)
+        assert 3 == sum(line.startswith("records/linked/records.yaml:") for line in lines)
+        assert [
+            "ws/gone.yaml: warning QT112: (root): a link to 'moved.yaml', which leads to no file"
+            " or folder: not read",
+            "records/gone.jsonl: warning QT112: (root): a link to 'moved.jsonl', which leads to"
+            " no file or folder: not read",
+            "3 records read: 3 scored, 0 with errors, 0 without answers",
+            "0 errors, 2 warnings",
+        ] == lines[-4:]
+
+    def test_a_synthesis_tells_what_of_its_workspace_went_unread(self, tmp_path, here):
+        """
+        A warning of the workspace goes to stderr; the synthesis is made, on stdout.
+        """
+        shutil.copytree(DATA, tmp_path / "ws")
+        (tmp_path / "ws" / "gone.yaml").symlink_to("moved.yaml")
+
+        status, out, err = here(
+            "synthesize", "hn-kt-qtux-2023", "--workspace", "ws", "--as-of", "2023-08-31",
+            "--format", "json", "--lang", "en",
+        )  # fmt: skip
+
+        assert (0, "2023-08-31") == (status, json.loads(out)["as_of"])
+        assert (
+            "ws/gone.yaml: warning QT112: (root): a link to 'moved.yaml', which leads to no file"
+            " or folder: not read\n"
+        ) == err
+
+
+class TestAsOf:
+    @pytest.mark.parametrize(
+        "text", ["20230831", "2023-W35-4", "2023-W35", "2023-8-31", "２０２３-08-31", "2023-08-31 "]
+    )
+    def test_only_year_month_day(self, here, text):
+        """
+        --as-of is YYYY-MM-DD, not the other forms of ISO 8601 date.fromisoformat reads.
+        """
+        done = here("synthesize", "hn-kt-qtux-2023", "--as-of", text, "--lang", "en")
+
+        assert (2, "", f"quytac synthesize: --as-of must be a date YYYY-MM-DD, got {text!r}\n") == (
+            done
+        )
+
+    def test_the_default_is_today_in_vietnam(self, monkeypatch, capsys):
+        """
+        At 18:30 UTC on 31 August it is already 1 September in Hà Nội (UTC+7): the synthesis
+        is as of 1 September, whatever the machine's zone.
+        """
+
+        class Clock(dt.datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return dt.datetime(2023, 8, 31, 18, 30, tzinfo=dt.UTC).astimezone(tz)
+
+        monkeypatch.setattr(cli, "dt", types.SimpleNamespace(**{**vars(dt), "datetime": Clock}))
+
+        status = cli.main(
+            ["synthesize", "hn-kt-qtux-2023", "--workspace", os.fspath(DATA), "--format", "json"]
+        )
+
+        assert (0, "2023-09-01") == (status, json.loads(capsys.readouterr().out)["as_of"])
+
+    def test_the_help_says_so(self, capsys):
+        """
+        --help names the default: today in Vietnam.
+        """
+        with pytest.raises(SystemExit):
+            cli.main(["synthesize", "--help"])
+
+        assert "(default: today's date in Vietnam, UTC+7)" in " ".join(
+            capsys.readouterr().out.split()
+        )
+
+
+class TestDefaultWorkspace:
+    """
+    Without --workspace: the current folder, except at the root of a Python project.
+    """
+
+    def test_a_python_project_is_not_a_workspace(self, tmp_path, here):
+        """
+        A folder with a pyproject.toml (its code and tests hold YAML of their own) and no
+        [tool.quytac] workspace: a usage error that says what to do.
+        """
+        shutil.copytree(DATA, tmp_path / "data")
+        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+
+        done = here("synthesize", "hn-kt-qtux-2023", "--lang", "en")
+
+        assert (
+            2,
+            "",
+            "quytac synthesize: the current folder is a Python project (it holds pyproject.toml),"
+            " not a workspace: give --workspace DIR, or name the folder under [tool.quytac]"
+            " workspace in pyproject.toml\n",
+        ) == done
+
+    def test_the_project_names_its_workspace(self, tmp_path, here):
+        """
+        [tool.quytac] workspace = "data": the default of score and synthesize.
+        """
+        shutil.copytree(DATA, tmp_path / "data")
+        (tmp_path / "tests").mkdir()
+        (tmp_path / "tests" / "broken.yaml").write_text("kind: Nope\n", encoding="utf-8")
+        (tmp_path / "pyproject.toml").write_text(
+            '[tool.quytac]\nworkspace = "data"\n', encoding="utf-8"
+        )
+
+        status, out, err = here("score", "data/round-2023/records.yaml")
+        synthesised = here(
+            "synthesize", "hn-kt-qtux-2023", "--as-of", "2023-08-31", "--format", "json"
+        )
+
+        assert (0, "", "0 lỗi, 0 cảnh báo") == (status, err, out.splitlines()[-1])
+        assert (0, "", 40) == (
+            synthesised[0],
+            synthesised[2],
+            len(json.loads(synthesised[1])["units"]),
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            (
+                '[tool.quytac]\nworkspace = "data"\n',
+                "[tool.quytac] workspace of pyproject.toml is 'data', which is not a folder here",
+            ),
+            (
+                "[tool.quytac]\nworkspace = 3\n",
+                "[tool.quytac] workspace of pyproject.toml is 3, which is not a folder here",
+            ),
+            (
+                "[tool]\nquytac = 3\n",
+                "the current folder is a Python project (it holds pyproject.toml), not a"
+                " workspace: give --workspace DIR, or name the folder under [tool.quytac]"
+                " workspace in pyproject.toml",
+            ),
+            (
+                "[tool.quytac\n",
+                "cannot read [tool.quytac] of pyproject.toml: Expected ']' at the end of a table"
+                " declaration (at line 1, column 13)",
+            ),
+        ],
+    )
+    def test_a_wrong_setting_is_a_usage_error(self, tmp_path, here, text, message):
+        """
+        A folder that is not there, a value that is not a folder's name, a [tool.quytac] that
+        is not a table, TOML that is not TOML.
+        """
+        (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+        (tmp_path / "r.yaml").write_text(CATALOG.format(id="a"), encoding="utf-8")
+
+        assert (2, "", f"quytac score: {message}\n") == here("score", "r.yaml", "--lang", "en")
+
+    def test_given_explicitly_the_folder_is_read(self, tmp_path, here):
+        """
+        --workspace . is the current folder, pyproject.toml or not.
+        """
+        shutil.copytree(DATA, tmp_path, dirs_exist_ok=True)
+        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+
+        status, out, _ = here("score", "round-2023/records.yaml", "--workspace", ".")
+
+        assert (0, "0 lỗi, 0 cảnh báo") == (status, out.splitlines()[-1])
 
 
 class TestTerminal:

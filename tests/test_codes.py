@@ -226,6 +226,20 @@ class TestCodeIssues:
         ] == rendered(broken)
         assert [] == rendered(broken, catalog)
 
+    def test_a_place_type_written_as_a_unit_kind(self):
+        """
+        QT227: the public-places code may name place types, under ``place_types``; one written
+        under ``unit_kinds`` is an error saying where it goes.
+        """
+        broken = code("applies_to: {unit_kinds: [so, cho]}\n")
+        fixed = code("applies_to: {unit_kinds: [so], place_types: [cho]}\n")
+
+        assert [
+            "<ConductCode c>: error QT227: applies_to.unit_kinds[1]: 'cho' is a place type, not"
+            " a unit kind: write place_types: [cho]",
+        ] == rendered(broken)
+        assert [] == rendered(fixed)
+
     def test_dates(self):
         """
         QT212 dates out of order, QT225 article dates outside the code's, QT226 a code in

@@ -270,11 +270,12 @@ class TestLoadedConditions:
             (
                 "{not: {item: a, equal: pass}}",
                 "<string>:10:37: error QT403: sections[0].items[1].when.not: a condition on an"
-                " item needs a test: equals, in, gte, lte or answered",
+                " item needs a test: equals, in, gte, lte or answered; did you mean 'equals'?",
             ),
             (
                 "{not: {item: a, equals: pass, note: x}}",
-                "<string>:10:61: error QT104: sections[0].items[1].when.not.note: unknown key",
+                "<string>:10:61: error QT104: sections[0].items[1].when.not.note: unknown key"
+                " (allowed here: item, equals, in, gte, lte, answered)",
             ),
             (
                 "{all: [{item: a, gte: x}]}",
@@ -358,9 +359,9 @@ class TestStaticChecks:
         """
         assert [
             "<string>: error QT434: sections[0].items[3].when.any[0].in[1]: 'day-du' is never"
-            " an answer of this item (expected day_du, khong)",
+            " an answer of this item; did you mean 'day_du'? (expected day_du, khong)",
             "<string>: error QT434: sections[0].items[3].when.any[1].equals: 'yes' is never an"
-            " answer of this item (expected fail, pass)",
+            " answer of this item; did you mean 'pass'? (expected fail, pass)",
             "<string>: error QT434: sections[0].items[3].when.any[2].equals: 'năm' is never an"
             " answer of this item (expected a number)",
         ] == lint(

@@ -10,6 +10,7 @@ import pytest
 
 from quytac import _converter
 from quytac._checks import not_negative
+from quytac._nearest import Hint
 from quytac.checklists import Answer, Answers
 from quytac.text import Text
 
@@ -30,6 +31,10 @@ class Item:
     weight: Decimal = attrs.field(default=Decimal(1), validator=not_negative)
     cutoff: Decimal = attrs.field(default=Decimal(0), validator=not_negative)
     word_in: str | None = attrs.field(default=None, metadata={"yaml": "in"})
+
+
+#: The keys of Item, in its order.
+ALLOWED = ("name", "count", "points", "flag", "day", "tags", "label", "weight", "cutoff", "in")
 
 
 def problems(data, cl=Item):
@@ -212,7 +217,17 @@ class TestCollectingEverything:
                     "got_vi": "'x'",
                 },
             ),
-            ("QT104", ("colour",), {}),
+            (
+                "QT104",
+                ("colour",),
+                {
+                    "hint": Hint(
+                        None,
+                        ALLOWED,
+                        "name, count, points, flag, day, tags, label, weight, cutoff, in",
+                    )
+                },
+            ),
             (
                 "QT106",
                 ("weight",),

@@ -46,6 +46,7 @@ import pytest
 
 import quytac
 from _cli import run
+from quytac import cli
 
 ROOT = Path(__file__).parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -77,16 +78,20 @@ NOT_RUN = {
     ): "the shape of a finding, not a command",
     (
         "docs/reports.md",
-        "python tools/pin_fingerprints.py                 # src/quytac/data, or give a folder",
+        "quytac pin src/quytac/data --workspace src/quytac/data           # write them",
     ): "rewrites the bundled data in src/; tests/test_review_fixes.py runs its --check",
     ("docs/api.md", "[pytest]"): "a pytest configuration; tests/test_pytest_plugin.py runs one",
+    (
+        "docs/cli.md",
+        "[tool.quytac]",
+    ): "a pyproject.toml table; tests/test_cli.py's TestDefaultWorkspace writes and reads one",
     (
         "docs/tutorial.md",
         "[pytest]",
     ): "a pytest configuration; tests/test_pytest_plugin.py runs it with the page's checklist",
     (
         "docs/tutorial.md",
-        "checklist.yaml::kt-thu::examples[0] đạt một nửa PASSED",
+        "checklist.yaml::kt-thu::validate PASSED",
     ): "what pytest -v prints; tests/test_pytest_plugin.py checks it",
 }
 
@@ -252,6 +257,55 @@ def test_the_commands_print_what_the_page_shows(tmp_path, files, steps):
         else:
             assert fits(shown, done.stdout.splitlines()), f"{command} printed:\n{done.stdout}"
         check_written(arguments, tmp_path, done)
+
+
+def checkout(folder):
+    """
+    A folder laid out as this repository's checkout for the README's commands: its
+    pyproject.toml, the YAML of src/ and tests/, and data/ as the README makes it.
+    """
+    shutil.copy(ROOT / "pyproject.toml", folder)
+    shutil.copytree(DATA, folder / "src" / "quytac" / "data")
+    shutil.copytree(ROOT / "tests" / "data", folder / "tests" / "data")
+    shutil.copytree(DATA, folder / "data")
+
+
+def test_the_readme_commands_run_from_the_repository_root(tmp_path, monkeypatch, capsys):
+    """
+    Run where the README is, after its `cp -r ... data`, the README's commands print what it
+    shows, and so do those that name `--workspace data/` without it: the checkout's src/ and
+    tests/ are not read as a workspace (its pyproject.toml names data/ as the default).
+    (In this process, for speed: the test above runs the same commands as `python -m quytac`.)
+    """
+    checkout(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    steps = [
+        step
+        for _, language, _, text in blocks(ROOT / "README.md")
+        if language == "console"
+        for step in commands(text)
+    ]
+    steps += [
+        (option(arguments, "--workspace")[1], shown, status)
+        for arguments, shown, status in steps
+        if option(arguments, "--workspace")[0] is not None
+    ]
+
+    def quytac(arguments):
+        status = cli.main(arguments)
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    for arguments, shown, status in steps:
+        done = quytac(arguments)
+        command = shlex.join(["quytac", *arguments])
+
+        assert (status, "") == (done[0], done[2]), command
+        assert fits(shown, done[1].splitlines()), f"{command} printed:\n{done[1]}"
+        output, rest = option(arguments, "--output")
+        if output is not None:
+            assert quytac(rest)[1] == (tmp_path / output).read_text(encoding="utf-8")
+    assert 7 == len(steps)
 
 
 def test_every_block_runs_or_says_why_it_does_not():

@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given
 
 import quytac
-from _plans_data import CHECKLIST, PLAN, SCORED_PLAN, rendered, report, workspace
+from _plans_data import CATALOG, CHECKLIST, PLAN, SCORED_PLAN, rendered, report, workspace
 from _strategies_plans import catalogs_and_plans
 from quytac import Form, InspectionPlan, UnitCatalog
 
@@ -233,6 +233,52 @@ class TestChecklistsAndKinds:
             "reports.yaml:13:30: error QT316: self_assessment.checklist: checklist 'kt' does not"
             " apply to units of kind quan",
         ] == found
+
+    def test_a_checklist_aimed_at_place_types(self, tmp_path):
+        """
+        A checklist for markets (``place_types: [cho]``) applies to the market the team visits,
+        not to a park: QT316 names the park's kind and place type, for the team's visit and
+        for a self-assessment from another park.
+        """
+        catalog = CATALOG + (
+            "  - {code: cho-co-nhue, name: Chợ Cổ Nhuế, kind: dia_diem_cong_cong,"
+            " place_type: cho, parent: '00611'}\n"
+            "  - {code: cv-hoa-binh, name: Công viên Hòa Bình, kind: dia_diem_cong_cong,"
+            " place_type: cong_vien, parent: '00611'}\n"
+            "  - {code: cv-thong-nhat, name: Công viên Thống Nhất, kind: dia_diem_cong_cong,"
+            " place_type: cong_vien, parent: '00611'}\n"
+        )
+        plan = SCORED_PLAN.replace(
+            "scope: {unit_kinds: [quan, huyen]}", "scope: {unit_kinds: [dia_diem_cong_cong]}"
+        ).replace('units: ["019"]', "units: [cho-co-nhue, cv-hoa-binh]")
+        checklist = CHECKLIST.replace("{unit_kinds: [quan, huyen]}", "{place_types: [cho]}")
+        reports = report(
+            unit="cv-thong-nhat",
+            extra="self_assessment: {checklist: {id: kt, version: 1}, answers: {I.1: pass}}\n",
+        )
+
+        found = rendered(
+            workspace(tmp_path, catalog=catalog, plan=plan, checklist=checklist, reports=reports),
+            tmp_path,
+        )
+        covered = rendered(
+            workspace(
+                tmp_path,
+                catalog=catalog,
+                plan=plan,
+                checklist=checklist.replace("[cho]", "[cho, cong_vien]"),
+                reports=reports,
+            ),
+            tmp_path,
+        )
+
+        assert [
+            "plan.yaml:10:42: error QT316: direct.checklist: checklist 'kt' does not apply to"
+            " units of kind dia_diem_cong_cong (place_type: cong_vien)",
+            "reports.yaml:13:30: error QT316: self_assessment.checklist: checklist 'kt' does not"
+            " apply to units of kind dia_diem_cong_cong (place_type: cong_vien)",
+        ] == found
+        assert [] == covered
 
     def test_an_unknown_unit_kind_in_scope(self, tmp_path):
         """

@@ -56,14 +56,14 @@ def _project(pytester, ini):
 
 def test_one_passing_and_one_failing_checklist(pytester):
     """
-    Each file gives one item per example and per law; the failing example is shown with its
-    file and YAML path.
+    Each checklist gives one item for its own rules, one per example and one per law; the
+    failing example is shown with its file and YAML path.
     """
     _project(pytester, "[pytest]\nquytac_checklists = *.yaml\nquytac_max_examples = 5\n")
 
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:randomly")
 
-    result.assert_outcomes(passed=11, failed=1)
+    result.assert_outcomes(passed=13, failed=1)
     assert [
         "bad.yaml:16:23: error QT460: examples[0].expect.percent: example 'một nửa':"
         " expected percent 75, got 50"
@@ -77,7 +77,7 @@ def test_nothing_is_collected_without_opting_in(pytester):
     _project(pytester, "[pytest]\n")
 
     assert 5 == pytester.runpytest("-p", "no:cacheprovider").ret  # no tests collected
-    pytester.runpytest("-p", "no:cacheprovider", "--quytac").assert_outcomes(passed=11, failed=1)
+    pytester.runpytest("-p", "no:cacheprovider", "--quytac").assert_outcomes(passed=13, failed=1)
 
 
 def test_the_plugin_checks_the_laws_of_the_strategies():
@@ -133,7 +133,7 @@ class TestOptIn:
             ".",
         )
 
-        result.assert_outcomes(passed=2, deselected=5)
+        result.assert_outcomes(passed=2, deselected=6)
 
 
 UNITS = """\
@@ -161,7 +161,7 @@ class TestWhichFiles:
 
         result = pytester.runpytest("-p", "no:cacheprovider", "--quytac", "-k", "examples")
 
-        result.assert_outcomes(passed=1, deselected=5)
+        result.assert_outcomes(passed=1, deselected=6)
 
     def test_quytac_reports_a_checklist_that_does_not_load(self, pytester):
         """
@@ -176,7 +176,8 @@ class TestWhichFiles:
         result.assert_outcomes(errors=1)
         assert [
             "broken.yaml:1:1: error QT103: title: missing required key",
-            "broken.yaml:4:1: error QT104: titel: unknown key",
+            "broken.yaml:4:1: error QT104: titel: unknown key; did you mean 'title'? (allowed"
+            " here: title, notes, sections, examples, id, kind, …)",
         ] == _failure(result, "ERROR collecting broken.yaml")
 
     def test_two_checklists_with_one_id_in_a_file_are_a_collection_error(self, pytester):
@@ -252,9 +253,62 @@ def pytest_unconfigure(config):
 
 class TestFailures:
     """
-    Failures read like ``quytac test``: located findings for examples; the law, the file and
-    the falsifying answers for laws.
+    Failures read like ``quytac test``: located findings for the checklist's rules and its
+    examples; the law, the file and the falsifying answers for laws.
     """
+
+    def test_a_checklist_that_does_not_validate_fails_its_item(self, pytester):
+        """
+        Bands that leave a gap and a condition on no item: the checklist's validate item fails
+        with the errors (and the warnings) as ``quytac validate`` shows them, though its
+        example passes.
+        """
+        text = (
+            "kind: Checklist\nschema: quytac/v1\nid: gap\ntitle: Phiếu thử\n"
+            "scoring:\n  bands: [{id: dat, label: Đạt, min: 50}, {id: chua_dat, label: Chưa đạt,"
+            " min: 10}]\n"
+            "sections:\n  - id: I\n    title: Mục\n    items:\n"
+            "      - {id: I.1, text: Có văn bản, points: 2}\n"
+            "      - {id: I.2, text: Niêm yết, points: 2, when: {item: I.9, equals: pass},"
+            " refs: [qtux-can-bo:3]}\n"
+            "examples:\n  - {name: đạt, answers: {I.1: pass}, expect: {percent: 100}}\n"
+        )
+        pytester.makefile(".yaml", gap=text)
+        pytester.makeini("[pytest]\nquytac_checklists = *.yaml\n")
+
+        result = pytester.runpytest("-p", "no:cacheprovider", "-k", "validate or examples")
+
+        result.assert_outcomes(passed=1, failed=1, deselected=5)
+        assert [
+            "gap.yaml:6:10: error QT415: scoring.bands: no band covers 0 up to 10:"
+            " the lowest band must start at 0",
+            "gap.yaml:12:59: error QT430: sections[0].items[1].when.item:"
+            " the condition tests 'I.9', which is not an item of this checklist",
+            "gap.yaml:12:86: error QT421: sections[0].items[1].refs[0]:"
+            " unknown code 'qtux-can-bo': no ConductCode with this id in the workspace",
+            "gap.yaml:12:86: warning QT422: sections[0].items[1].refs[0]:"
+            " the code 'qtux-can-bo' is not listed in the checklist's codes",
+        ] == _failure(result, "gap.yaml: gap::validate")
+
+    def test_warnings_alone_do_not_fail_the_validate_item(self, pytester):
+        """
+        A code cited but not listed is a warning: the checklist keeps its rules.
+        """
+        code = (
+            "kind: ConductCode\nschema: quytac/v1\nid: qtux\ntitle: Quy tắc\n"
+            "legal_basis: {instrument: QĐ 522, issued_by: UBND, issued_on: 2017-01-01}\n"
+            "effective_from: 2017-01-01\n"
+            "chapters: [{number: I, title: Chung, articles: [{number: 3, title: Điều 3}]}]\n"
+        )
+        text = CHECKLIST.format(id="kt", percent=50).replace(
+            "answer: yes_no, points: 2}", "answer: yes_no, points: 2, refs: [qtux:3]}", 1
+        )
+        pytester.makefile(".yaml", kt=f"{code}---\n{text}")
+        pytester.makeini("[pytest]\nquytac_checklists = *.yaml\n")
+
+        result = pytester.runpytest("-p", "no:cacheprovider", "-k", "validate")
+
+        result.assert_outcomes(passed=1, deselected=6)
 
     def test_a_broken_law_shows_the_law_the_file_and_the_answers(self, pytester):
         """
@@ -267,7 +321,7 @@ class TestFailures:
 
         result = pytester.runpytest("-p", "no:cacheprovider", "-k", "bounds")
 
-        result.assert_outcomes(failed=1, deselected=5)
+        result.assert_outcomes(failed=1, deselected=6)
         failure = _failure(result, "good.yaml: good::law bounds")
         assert [
             "good.yaml:3:5: checklist 'good' breaks the scoring law 'bounds':"
@@ -292,7 +346,7 @@ class TestFailures:
 
         result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-rs")
 
-        result.assert_outcomes(passed=1, skipped=5)
+        result.assert_outcomes(passed=2, skipped=5)
         assert "SKIPPED [5] good.yaml: install quytac[hypothesis] to check the laws of scoring" in (
             result.stdout.lines
         )
@@ -352,7 +406,7 @@ def test_the_tutorial_step_5_runs_as_it_says(pytester):
 
     result = pytester.runpytest("-p", "no:cacheprovider", "-v")
 
-    result.assert_outcomes(passed=6)
+    result.assert_outcomes(passed=7)
     items = [
         re.sub(r"\s+\[\s*\d+%\]$", "", line)
         for line in result.stdout.lines

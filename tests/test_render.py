@@ -9,12 +9,14 @@ import string
 import unicodedata
 from fractions import Fraction
 
+import attrs
 import pytest
 
 import quytac
 from quytac.cli import Progress
 from quytac.render import html, markdown, text
 from quytac.render._ui import UI, ui
+from quytac.render._visible import prose, visible
 from quytac.render.json import exact
 
 
@@ -80,6 +82,91 @@ class TestWidths:
         assert ["Đơn vị        Điểm", "Quận Hà Đông  92.5", "Huyện Mỹ Đức   100"] == [
             unicodedata.normalize("NFC", line) for line in lines
         ]
+
+
+class TestVisible:
+    @pytest.mark.parametrize(
+        ("raw", "shown"),
+        [
+            ("a\nb", "a\\nb"),
+            ("a\r\nb\tc", "a\\r\\nb\\tc"),
+            ("\x1b]0;title\x07", "\\x1b]0;title\\x07"),
+            ("\x00\x7f\x85\x9b", "\\x00\\x7f\\x85\\x9b"),
+            ("abc\u202edcba", "abc\\u202edcba"),
+            ("\u061c\u200e\u200f\u2066\u2069", "\\u061c\\u200e\\u200f\\u2066\\u2069"),
+            ("one\u2028two\u2029", "one\\u2028two\\u2029"),
+            ("name\udcff.yaml", "name\\udcff.yaml"),
+        ],
+    )
+    def test_controls_are_shown_as_escapes(self, raw, shown):
+        """
+        C0 and C1 controls, DEL, bidi controls, line and paragraph separators and lone
+        surrogates are written as Python writes them in a repr.
+        """
+        assert shown == visible(raw)
+
+    def test_text_is_left_as_it_is(self):
+        """
+        Vietnamese (composed or not), spaces, no-break spaces and other scripts are not
+        touched, and backslashes are not doubled.
+        """
+        text = "Quận Hà Đông\xa0" + unicodedata.normalize("NFD", "Mỹ Đức") + " 河内 C:\\n"
+
+        assert text == visible(text)
+
+    def test_prose_is_one_line(self):
+        """
+        A limitation written over lines reads as one paragraph; a control is still escaped.
+        """
+        assert "Một số phòng chưa niêm yết \\x1b[2J" == prose(
+            "Một số phòng\n  chưa niêm yết\n\x1b[2J\n"
+        )
+
+    def test_a_cell_stays_on_its_row(self):
+        """
+        A unit named with a line break cannot split a row of a table.
+        """
+        lines = text.table([["Đơn vị", "Điểm"], ["Quận\nBa Đình", "90"], ["Huyện Mỹ Đức", "85"]])
+
+        assert ["Đơn vị         Điểm", "Quận\\nBa Đình  90", "Huyện Mỹ Đức   85"] == lines
+
+    def test_a_unit_name_with_controls_in_every_report(self, synthesis):
+        """
+        A unit named with a newline and an escape sequence (made in Python, where nothing
+        refuses it): one row in the text table, one in each Markdown table, escapes in HTML.
+        """
+        workspace, _ = synthesis
+        name = "Huyện Mỹ Đức\nrecords.yaml:1:1: error QT999: giả\x1b[31m"
+        shown = "Huyện Mỹ Đức\\nrecords.yaml:1:1: error QT999: giả\\x1b[31m"
+        documents = [
+            attrs.evolve(
+                doc,
+                units=tuple(
+                    attrs.evolve(u, name=quytac.Text(vi=name)) if u.code == "282" else u
+                    for u in doc.units
+                ),
+            )
+            if isinstance(doc, quytac.UnitCatalog)
+            else doc
+            for doc in workspace
+        ]
+        renamed = quytac.Workspace.of(*documents)
+        syn = quytac.synthesize(renamed, "hn-kt-qtux-2023", as_of=dt.date(2023, 8, 31))
+
+        terminal = text.synthesis(syn, "vi", workspace=renamed).splitlines()
+        page = markdown.synthesis(syn, renamed, "vi").splitlines()
+        article = html.synthesis(syn, renamed, "vi")
+
+        assert [f"Chưa nộp báo cáo: {shown} (282)"] == [
+            line for line in terminal if "Mỹ Đức" in line and not line.startswith("Huyện")
+        ]
+        assert 1 == sum(line.startswith(shown) for line in terminal)
+        assert not any(line.startswith("records.yaml") for line in terminal + page)
+        markdown_shown = shown.replace("\\", "\\\\").replace("[", "\\[")
+        assert f"- {markdown_shown} (282)" in page
+        assert 1 == sum(line.startswith(f"| {markdown_shown} | 282 |") for line in page)
+        assert "\x1b" not in article
+        assert f"<li>{shown} (282)</li>" in article
 
 
 class TestStyle:
@@ -181,12 +268,16 @@ class TestMarkdown:
             ("- item", "\\- item"),
             ("1. first", "1\\. first"),
             ("Độc lập - Tự do", "Độc lập - Tự do"),
-            ("two\nlines", "two lines"),
+            ("two\nlines", "two\\\\nlines"),
+            ("a\x1b[2Jb\u202e", "a\\\\x1b\\[2Jb\\\\u202e"),
+            ("many   spaces", "many spaces"),
         ],
     )
     def test_escape(self, raw, escaped):
         """
-        Text shows as itself: markup characters are escaped, lines stay one.
+        Text shows as itself: markup characters are escaped, lines stay one (a line break and
+        any other control character shows as its escape, ``\\n``, written ``\\\\n`` in
+        Markdown).
         """
         assert escaped == markdown.escape(raw)
 

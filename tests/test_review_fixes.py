@@ -6,8 +6,6 @@ over an era change, one rendering of numbers, illustrative examples, and clear e
 """
 
 import datetime as dt
-import subprocess
-import sys
 import textwrap
 from fractions import Fraction
 from pathlib import Path
@@ -15,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import quytac
+from _cli import run
 from _plans_data import CHECKLIST, PLAN, SCORED_PLAN, record, rendered, report, workspace
 from quytac.synthesis import percent_text
 
@@ -121,16 +120,16 @@ class TestFingerprints:
 
     def test_the_bundled_pins_are_up_to_date(self):
         """
-        tools/pin_fingerprints.py --check finds nothing to refresh in the bundled data.
+        ``quytac pin --check`` finds no pin to write in the bundled data.
         """
-        done = subprocess.run(
-            [sys.executable, str(ROOT / "tools" / "pin_fingerprints.py"), "--check"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        data = str(ROOT / "src" / "quytac" / "data")
 
-        assert (0, "") == (done.returncode, done.stdout)
+        done = run("pin", data, "--workspace", data, "--check", "--lang", "en")
+
+        assert (0, "0 pins to write in 0 files\n0 errors, 0 warnings\n") == (
+            done.returncode,
+            done.stdout,
+        )
 
 
 class TestTotalsLeaveOutBadFigures:

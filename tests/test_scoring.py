@@ -490,7 +490,7 @@ class TestAnswers:
 
         assert [
             '<string>: error QT451: answers["I.1"]: câu hỏi loại yes_no cần pass hoặc fail,'
-            " nhận được 'co'"
+            " nhận được 'co'; có phải là 'pass'?"
         ] == [issue.render("vi") for issue in result.issues]
 
     def test_answer_to_a_skipped_item_is_a_warning(self):
@@ -881,7 +881,7 @@ class TestCompare:
         assert (
             "quytac.scoring.ScoreError: cannot compare: the appraisal's answers do not fit"
             ' checklist kt (<string>: error QT451: answers["I.1"]: expected pass or fail for a'
-            " yes_no item, got 'yes')"
+            " yes_no item, got 'yes'; did you mean 'pass'?)"
         ) == ei.exconly()
 
     def test_item_by_item_agreement(self):

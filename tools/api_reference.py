@@ -86,8 +86,12 @@ and one that loads but holds no checklist (a unit catalog of the same workspace)
 and skips the other YAML files silently (`docker-compose.yml`);
 a checklist file that does not load is a collection error listing its problems.
 
-Each example of each checklist and each law of scoring becomes a test item.
-A failing example is shown as `quytac test` shows it
+Each checklist gives a test item for its own rules (`ID::validate`: what `quytac validate`
+checks, with the file read as a workspace of its own, so the codes it cites must be in that
+file, else QT421), one per example and one per law of scoring.
+An error of its rules fails the `validate` item (warnings alone do not),
+listed as `quytac validate` lists it;
+a failing example is shown as `quytac test` shows it
 (`bad.yaml:16:23: error QT460: examples[0].expect.percent: ...`);
 a broken law names the law, the checklist at its `id` in its file,
 and the answers Hypothesis found, one a line.

@@ -57,6 +57,7 @@ from .errors import (
     Problem,
     QuytacError,
     Severity,
+    fold,
     format_path,
 )
 from .fingerprints import fingerprint
@@ -242,6 +243,7 @@ __all__ = [
     "example_path",
     "example_workspace",
     "fingerprint",
+    "fold",
     "format_path",
     "iter_load",
     "iter_scores",

@@ -33,7 +33,8 @@ from . import checklists, conditions
 from ._base import SCHEMA
 from ._checks import DIGITS, in_range
 from ._mapping import FrozenMap
-from ._messages import quote
+from ._messages import missing, quote
+from ._nearest import WORDS, Hint, hint
 from .errors import InvalidValue
 from .outlines import FigureValue
 from .records import Figure
@@ -54,13 +55,14 @@ class RawProblem:
         code: The problem code.
         path: YAML path of the value (for a missing key: the key it should have).
         where: ``"value"``, ``"key"`` (point at the key) or ``"parent"`` (at the mapping).
-        params: Parameters of the message.
+        params: Parameters of the message, and of the finding: its ``hint``, ``cause`` and
+            ``follows`` (see ``_messages.make``).
     """
 
     code: str
     path: Path
     where: str
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, object], ...] = ()
 
 
 class Mismatch(ValueError):
@@ -68,7 +70,7 @@ class Mismatch(ValueError):
     A value that is not of the type the model asks for.
     """
 
-    def __init__(self, code: str, **params: str) -> None:
+    def __init__(self, code: str, **params: object) -> None:
         super().__init__(f"{code}: {params}")
         self.code = code
         self.params = params
@@ -122,8 +124,9 @@ def _structure_enum(value: str, cl: type[enum.Enum]) -> Any:
     try:
         return cl(value)
     except ValueError:
-        expected = ", ".join(str(member.value) for member in cl)
-        raise Mismatch("QT108", expected=expected, **_got(value)) from None
+        values = [str(member.value) for member in cl]
+        found = hint(value, values, WORDS.get(cl.__name__))
+        raise Mismatch("QT108", hint=found, **_got(value)) from None
 
 
 def _out_of_range(value: object) -> Mismatch:
@@ -296,13 +299,16 @@ def _tag(value: dict[str, Any], tags: Iterable[str], what: str, what_vi: str) ->
     """
     The one key of a tagged mapping that says what it is, or a Mismatch naming what is allowed.
     """
-    expected = ", ".join(tags)
+    tags = tuple(tags)
     found = [key for key in value if key in tags]
     if len(found) > 1:
-        raise Mismatch("QT402", expected=expected, got=", ".join(map(repr, found)))
+        raise Mismatch("QT402", expected=", ".join(tags), got=", ".join(map(repr, found)))
     if not found:
         keys = ", ".join(repr(key) for key in value) or "an empty mapping"
-        raise Mismatch("QT401", what=what, what_vi=what_vi, got=keys, expected=expected)
+        words = WORDS.get("answer_type" if what == "answer type" else "condition")
+        hints = [hint(key, tags, words) for key in value]
+        found_hint = next((h for h in hints if h.suggestion), hint(None, tags))
+        raise Mismatch("QT401", what=what, what_vi=what_vi, got=keys, hint=found_hint)
     return found[0]
 
 
@@ -324,7 +330,7 @@ def _structure_answer_type(conv: cattrs.Converter) -> Callable[[object, type], A
                 what="answer type",
                 what_vi="loại câu trả lời",
                 **_got(value),
-                expected=", ".join(names),
+                hint=hint(value, names, WORDS["answer_type"]),
             )
         if type(value) is not dict:
             raise _expected(
@@ -387,7 +393,8 @@ def _structure_condition(conv: cattrs.Converter) -> Callable[[object, type], Any
         if cl is conditions.ItemCondition:
             tests = ("equals", "in", "gte", "lte", "answered")
             if all(value.get(key) is None for key in tests):  # a null test is no test
-                raise Mismatch("QT403")
+                hints = [hint(key, tests) for key in value if key not in ("item", *tests)]
+                raise Mismatch("QT403", hint=next((h for h in hints if h.suggestion), None))
         elif len(value) != 1:
             raise Mismatch("QT402", expected=", ".join(tags), got=", ".join(map(repr, value)))
         return conv.structure(value, cl)
@@ -648,9 +655,9 @@ def structure_document(data: object, kinds: dict[str, type]) -> Any:
     if "kind" not in data:
         problems.append(RawProblem("QT103", ("kind",), "parent"))
     elif cl is None:
-        expected = ", ".join(sorted(kinds))
+        found = hint(kind, sorted(kinds), WORDS["kind"])
         problems.append(
-            RawProblem("QT101", ("kind",), "value", (*_got(kind).items(), ("expected", expected)))
+            RawProblem("QT101", ("kind",), "value", (*_got(kind).items(), ("hint", found)))
         )
     schema = data.get("schema")
     if "schema" not in data:
@@ -668,7 +675,48 @@ def structure_document(data: object, kinds: dict[str, type]) -> Any:
         else:
             if not problems:
                 return document
+        problems = _rooted(problems, str(kind), data.get("id"))
     raise StructureFailed(problems)
+
+
+def _rooted(problems: list[RawProblem], kind: str, id_: object) -> list[RawProblem]:
+    """
+    The problems of a document that did not load, with their causes made its own
+    (``tittle`` in one checklist is not ``tittle`` in another); the first problem that is not a
+    consequence also stands for the document's absence, which every reference to the
+    document follows from.
+    """
+    if type(id_) is not str:
+        return problems
+    own = [
+        attrs.evolve(raw, params=tuple(_own(kind, id_, name, value) for name, value in raw.params))
+        if any(name == "cause" for name, _ in raw.params)
+        else raw
+        for raw in problems
+    ]
+    root = next((raw for raw in own if not dict(raw.params).get("follows")), None)
+    if root is None:
+        return own
+    absent = missing(kind, id_)
+    cause = dict(root.params).get("cause")
+    if cause is None:
+        return [_caused(raw, absent) if raw is root else raw for raw in own]
+    return [
+        attrs.evolve(
+            raw, params=tuple(_moved(name, value, cause, absent) for name, value in raw.params)
+        )
+        for raw in own
+    ]
+
+
+def _moved(name: str, value: object, cause: object, absent: tuple[str, ...]) -> tuple[str, object]:
+    return (name, absent) if name == "cause" and value == cause else (name, value)
+
+
+def _own(kind: str, id_: str, name: str, value: object) -> tuple[str, object]:
+    if name == "cause" and isinstance(value, tuple):
+        return (name, (kind, id_, *value))
+    return (name, value)
 
 
 def structure(data: object, cl: type[Any]) -> Any:
@@ -711,7 +759,7 @@ def raw_problems(exc: BaseException, path: Path = ()) -> list[RawProblem]:  # no
             found += raw_problems(inner, (*path, keys.get(note.name, note.name)))
         for inner in others:
             found += raw_problems(inner, path)
-        return found
+        return _misspelt(found, path)
     if isinstance(exc, IterableValidationError):
         listed: list[RawProblem] = []
         with_index, rest = exc.group_exceptions()
@@ -722,7 +770,11 @@ def raw_problems(exc: BaseException, path: Path = ()) -> list[RawProblem]:  # no
             listed += raw_problems(inner, path)
         return listed
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [RawProblem("QT104", (*path, key), "key") for key in sorted(exc.extra_fields)]
+        allowed = _keys(exc.cl)
+        return [
+            RawProblem("QT104", (*path, key), "key", (("hint", hint(key, allowed)),))
+            for key in sorted(exc.extra_fields)
+        ]
     if isinstance(exc, KeyError):
         return [RawProblem("QT103", path, "parent")]
     if isinstance(exc, Mismatch):
@@ -734,3 +786,40 @@ def raw_problems(exc: BaseException, path: Path = ()) -> list[RawProblem]:  # no
         return [found for inner in exc.exceptions for found in raw_problems(inner, path)]
     detail = str(exc) or type(exc).__name__
     return [RawProblem("QT110", path, "value", (("detail", detail), ("detail_vi", detail)))]
+
+
+@functools.cache
+def _keys(cl: type) -> tuple[str, ...]:
+    """
+    The YAML keys of a class, in its order; a document's envelope first.
+    """
+    keys = tuple(yaml_key(a) for a in attrs.fields(cl))
+    return ("kind", "schema", *keys) if isinstance(getattr(cl, "kind", None), str) else keys
+
+
+def _misspelt(found: list[RawProblem], path: Path) -> list[RawProblem]:
+    """
+    A required key reported missing where an unknown key of the same mapping is its
+    misspelling (``tittle`` for ``title``) is one mistake: the missing key follows from the
+    unknown one.
+    """
+    depth = len(path) + 1
+    unknown: dict[str, int] = {}
+    for position, raw in enumerate(found):
+        said = dict(raw.params).get("hint")
+        suggested = said.suggestion if isinstance(said, Hint) else None
+        if raw.code == "QT104" and len(raw.path) == depth and suggested is not None:
+            unknown.setdefault(suggested, position)
+    linked = list(found)
+    for position, raw in enumerate(found):
+        key = raw.path[-1] if len(raw.path) == depth else None
+        if raw.code == "QT103" and isinstance(key, str) and key in unknown:
+            cause = ("key", *map(str, path), key)
+            linked[position] = _caused(raw, cause, follows=True)
+            first = unknown[key]
+            linked[first] = _caused(linked[first], cause)
+    return linked
+
+
+def _caused(raw: RawProblem, cause: tuple[str, ...], *, follows: bool = False) -> RawProblem:
+    return attrs.evolve(raw, params=(*raw.params, ("cause", cause), ("follows", follows)))

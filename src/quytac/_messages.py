@@ -8,9 +8,12 @@ docs/errors.md lists every code; a test keeps the two in step.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import Finding, Severity
+
+if TYPE_CHECKING:
+    from ._nearest import Hint
 
 E = Severity.ERROR
 W = Severity.WARNING
@@ -86,8 +89,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     # --- QT1xx: structuring documents, workspaces ---------------------------------------------
     "QT101": (
         E,
-        "unknown kind {got} (expected one of: {expected})",
-        "loại tài liệu {got_vi} không xác định (cần một trong: {expected})",
+        "unknown kind {got}{suggest} (expected one of: {allowed})",
+        "loại tài liệu {got_vi} không xác định{suggest} (cần một trong: {allowed})",
     ),
     "QT102": (
         E,
@@ -95,7 +98,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "phiên bản định dạng {got_vi} không được hỗ trợ (hỗ trợ: {expected})",
     ),
     "QT103": (E, "missing required key", "thiếu khóa bắt buộc"),
-    "QT104": (E, "unknown key", "khóa không hợp lệ"),
+    "QT104": (
+        E,
+        "unknown key{suggest} (allowed here: {allowed})",
+        "khóa không hợp lệ{suggest} (các khóa dùng được ở đây: {allowed})",
+    ),
     "QT105": (E, "expected {expected}, got {got}", "cần {expected_vi}, nhận được {got_vi}"),
     "QT106": (E, "{detail}", "{detail_vi}"),
     "QT107": (
@@ -105,8 +112,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT108": (
         E,
-        "expected one of: {expected}; got {got}",
-        "cần một trong: {expected}; nhận được {got_vi}",
+        "expected one of: {allowed}; got {got}{suggest}",
+        "cần một trong: {allowed}; nhận được {got_vi}{suggest}",
     ),
     "QT109": (
         E,
@@ -124,6 +131,16 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
             "{got} vượt quá giới hạn: một số có tối đa {digits} chữ số trước dấu thập phân và"
             " {digits} chữ số sau"
         ),
+    ),
+    "QT112": (
+        W,
+        "a link to {target}, which leads to no file or folder: not read",
+        "liên kết tới {target} không dẫn tới tệp hay thư mục nào: không đọc",
+    ),
+    "QT113": (
+        W,
+        "not a regular file (a pipe, a socket or a device): not read",
+        "không phải tệp thông thường (ống dẫn, socket hay thiết bị): không đọc",
     ),
     # --- QT2xx: units and codes of conduct ----------------------------------------------------
     "QT201": (
@@ -270,6 +287,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "the code takes effect on {start}, before it was issued ({issued})",
         "quy tắc có hiệu lực từ {start}, trước ngày ban hành ({issued})",
     ),
+    "QT227": (
+        E,
+        "{got} is a {what}, not a {other}: write {key}: [{value}]",
+        "{got} là {what_vi}, không phải {other_vi}: hãy viết {key}: [{value}]",
+    ),
     "QT230": (
         E,
         "{ref} is not an article reference CODE_ID:ARTICLE, such as qtux-noi-cong-cong:3",
@@ -334,8 +356,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT310": (
         E,
-        "there is no {what} {id} in the workspace",
-        "không có {what_vi} {id} trong bộ tài liệu",
+        "there is no {what} {id} in the workspace{suggest}",
+        "không có {what_vi} {id} trong bộ tài liệu{suggest}",
     ),
     "QT311": (
         E,
@@ -511,8 +533,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     # --- QT4xx: checklists, conditions, answers, scoring --------------------------------------
     "QT401": (
         E,
-        "unknown {what} {got} (expected one of: {expected})",
-        "{what_vi} {got_vi} không xác định (cần một trong: {expected})",
+        "unknown {what} {got}{suggest} (expected one of: {allowed})",
+        "{what_vi} {got_vi} không xác định{suggest} (cần một trong: {allowed})",
     ),
     "QT402": (
         E,
@@ -556,8 +578,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT416": (
         E,
-        "cap_band {got} is not a band (bands: {expected})",
-        "cap_band {got} không phải là một mức (các mức: {expected})",
+        "cap_band {got} is not a band{suggest} (bands: {allowed})",
+        "cap_band {got} không phải là một mức{suggest} (các mức: {allowed})",
     ),
     "QT417": (
         W,
@@ -609,10 +631,26 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "duplicate band id {id} (first at {first}): cap_band and expect.band are ambiguous",
         "mã mức {id} bị trùng (lần đầu ở {first}): cap_band và expect.band không rõ nghĩa",
     ),
+    "QT428": (
+        E,
+        (
+            "cap_band {band} never applies with zero: score (a failed critical item already"
+            " gives 0, the lowest band); keep one of the two"
+        ),
+        (
+            "cap_band {band} không bao giờ có tác dụng khi có zero: score (câu hỏi bắt buộc"
+            " không đạt đã cho điểm 0, mức thấp nhất); chỉ giữ một trong hai"
+        ),
+    ),
+    "QT429": (
+        W,
+        "cap_band {band} is the highest band: it never lowers a band",
+        "cap_band {band} là mức cao nhất: không bao giờ hạ mức",
+    ),
     "QT430": (
         E,
-        "the condition tests {item}, which is not an item of this checklist",
-        "điều kiện kiểm tra {item}, không phải là câu hỏi của phiếu này",
+        "the condition tests {item}, which is not an item of this checklist{suggest}",
+        "điều kiện kiểm tra {item}, không phải là câu hỏi của phiếu này{suggest}",
     ),
     "QT431": (
         E,
@@ -631,8 +669,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT434": (
         E,
-        "{value} is never an answer of this item (expected {expected})",
-        "{value} không bao giờ là câu trả lời của câu hỏi này (cần {expected})",
+        "{value} is never an answer of this item{suggest} (expected {expected})",
+        "{value} không bao giờ là câu trả lời của câu hỏi này{suggest} (cần {expected})",
     ),
     "QT435": (
         E,
@@ -687,13 +725,13 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT450": (
         E,
-        "no item {id} in checklist {checklist}",
-        "phiếu {checklist} không có câu hỏi {id}",
+        "no item {id} in checklist {checklist}{suggest}",
+        "phiếu {checklist} không có câu hỏi {id}{suggest}",
     ),
     "QT451": (
         E,
-        "expected {expected} for a {answer} item, got {got}",
-        "câu hỏi loại {answer} cần {expected_vi}, nhận được {got}",
+        "expected {expected} for a {answer} item, got {got}{suggest}",
+        "câu hỏi loại {answer} cần {expected_vi}, nhận được {got}{suggest}",
     ),
     "QT452": (
         E,
@@ -707,8 +745,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT454": (
         E,
-        "{got} is not a choice of this item (expected one of: {expected})",
-        "{got} không phải là lựa chọn của câu hỏi này (cần một trong: {expected})",
+        "{got} is not a choice of this item{suggest} (expected one of: {expected})",
+        "{got} không phải là lựa chọn của câu hỏi này{suggest} (cần một trong: {expected})",
     ),
     "QT455": (
         W,
@@ -731,35 +769,70 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "example {name}: expected {what} {expected}, got {got}",
         "ví dụ {name}: cần {what} là {expected_vi}, nhận được {got_vi}",
     ),
+    "QT461": (
+        E,
+        "example {name}: {band} is not a band of this checklist{suggest} (bands: {allowed})",
+        "ví dụ {name}: {band} không phải là mức của phiếu này{suggest} (các mức: {allowed})",
+    ),
 }
 
 F = TypeVar("F", bound=Finding)
+
+#: What a message adds when it has a suggestion, in English and Vietnamese.
+SUGGEST = ("; did you mean {suggestion}?", "; có phải là {suggestion}?")
 
 
 def make(
     cls: type[F],
     code: str,
     path: tuple[str | int, ...] = (),
-    **params: object,
+    **params: Any,
 ) -> F:
     """
     Build a finding of ``code`` with its two messages filled from ``params``.
 
     Parameters the Vietnamese template names with a ``_vi`` suffix fall back to the English
-    parameter when not given.
+    parameter when not given. Three parameters are the finding's, not the message's: a
+    ``hint`` (a ``_nearest.Hint``, for a word that is not allowed) fills ``{allowed}`` and
+    ``{suggest}`` ("; did you mean 'points'?", or nothing; a template without ``{suggest}``
+    ends with it) and gives the finding its ``suggestion`` and ``allowed``; ``cause`` and
+    ``follows`` are given to the finding as they are.
     """
+    found: Hint | None = params.pop("hint", None)
+    cause: tuple[str, ...] = params.pop("cause", ())
+    follows: bool = params.pop("follows", False)
     severity, en, vi = CATALOG[code]
     texts = {k: bounded(str(v)) for k, v in params.items()}
+    suggestion = found.suggestion if found is not None else None
+    if found is not None:
+        texts.setdefault("allowed", bounded(found.shown))
+    said = quote(suggestion) if suggestion is not None else None
+    texts["suggest"] = SUGGEST[0].format(suggestion=said) if said else ""
     vi_params = dict(texts)
+    vi_params["suggest"] = SUGGEST[1].format(suggestion=said) if said else ""
     for key in list(texts):
         vi_params.setdefault(f"{key}_vi", texts[key])
+    if "{suggest}" not in en:
+        en, vi = en + "{suggest}", vi + "{suggest}"
     return cls(
         code=code,
         severity=severity,
         path=path,
         message=en.format(**texts),
         message_vi=vi.format(**vi_params),
+        suggestion=suggestion,
+        allowed=found.allowed if found is not None else (),
+        cause=cause,
+        follows=follows,
     )
+
+
+def missing(kind: str, id_: str) -> tuple[str, ...]:
+    """
+    The cause shared by every finding about a document that is not there (or did not load):
+    each reference to it follows from its absence.
+    """
+    return ("missing", kind, id_)
 
 
 #: Longest text of the input a message repeats, in characters.

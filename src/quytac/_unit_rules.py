@@ -9,7 +9,16 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ._eras import era_text, in_order, issue, overlap
-from .units import CODE_DIGITS, LEVEL_VI, PARENT_LEVELS, UNIT_KINDS, UnitCatalog, UnitKind
+from ._nearest import of_documents, unit_hint
+from .units import (
+    CODE_DIGITS,
+    LEVEL_VI,
+    PARENT_LEVELS,
+    PLACE_TYPES,
+    UNIT_KINDS,
+    UnitCatalog,
+    UnitKind,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -35,7 +44,10 @@ def catalog_issues(catalog: UnitCatalog, workspace: Workspace | None) -> Iterato
         yield from in_order(path, ("valid_from", "valid_to"), (unit.valid_from, unit.valid_to))
         kind = catalog._kinds.get(unit.kind)  # noqa: SLF001 - the catalog's own rules
         if kind is None:
-            yield issue("QT209", (*path, "kind"), kind=repr(unit.kind))
+            known = catalog._kinds.values()  # noqa: SLF001
+            yield issue(
+                "QT209", (*path, "kind"), hint=of_documents(unit.kind, known), kind=repr(unit.kind)
+            )
         else:
             yield from _kind_rules(catalog, unit, kind, path)
         yield from _parent(catalog, position, kind)
@@ -158,7 +170,13 @@ def _place(
             level_vi=LEVEL_VI[kind.level],
         )
     elif catalog.place_type(unit.place_type) is None:
-        yield issue("QT215", (*path, "place_type"), place_type=repr(unit.place_type))
+        known = [*PLACE_TYPES.values(), *catalog.place_types]
+        yield issue(
+            "QT215",
+            (*path, "place_type"),
+            hint=of_documents(unit.place_type, known),
+            place_type=repr(unit.place_type),
+        )
 
 
 def _parent(catalog: UnitCatalog, position: int, kind: UnitKind | None) -> Iterator[Issue]:
@@ -171,7 +189,7 @@ def _parent(catalog: UnitCatalog, position: int, kind: UnitKind | None) -> Itera
         if catalog.units_with_code(unit.parent):
             yield issue("QT210", path, parent=repr(unit.parent))
         else:
-            yield issue("QT201", path, parent=repr(unit.parent))
+            yield issue("QT201", path, **unit_hint(catalog, unit.parent), parent=repr(unit.parent))
         return
     parent_kind = catalog._kinds.get(catalog.units[parent_position].kind)  # noqa: SLF001
     if kind is None or parent_kind is None:

@@ -24,6 +24,7 @@ from ._checks import (
     optional_positive,
     percent,
 )
+from ._nearest import Hint, of_documents
 from .codes import AppliesTo, ConductCode, parse_ref
 from .conditions import Condition, Target, cycles, flaws, references, satisfiable
 from .errors import Issue, format_path
@@ -618,7 +619,7 @@ class Checklist(Definition):
 
     Attributes:
         codes: The ids of the codes of conduct its items cite.
-        applies_to: The kinds of unit it is meant for.
+        applies_to: The kinds of unit and the types of public place it is meant for.
         valid_from: The first day it is used (references are checked to be in force then).
         notes: What it is, where it comes from.
         scoring: How it is scored.
@@ -681,23 +682,41 @@ class Checklist(Definition):
         """
         return next((item for item, _ in self.walk() if item.id == item_id), None)
 
-    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:
+    def issues(
+        self, workspace: Workspace | None = None, *, examples: bool = True
+    ) -> Iterator[Issue]:
         """
         The rules a checklist must keep, as issues with paths into the checklist: ids, totals,
         bands, items, conditions, references to code articles, and its examples.
 
+        Args:
+            workspace: Where the codes its items cite are looked up (without one, references
+                are checked for their form only).
+            examples: Whether to run its examples too (``quytac test`` runs them apart).
+
         .. versionadded:: 2026.11.0
+        .. versionchanged:: 2026.11.0
+           ``examples``, to leave the examples out.
         """
         from .scoring import run_examples  # noqa: PLC0415 - scoring builds on checklists
 
-        yield from _duplicates(self)
+        yield from self.applies_to.issues(workspace)
+        duplicates = list(_duplicates(self))
+        yield from duplicates
         yield from _totals(self)
         yield from _bands(self.scoring)
+        yield from _policy_issues(self.scoring)
         yield from _item_issues(self)
         yield from _condition_issues(self)
         yield from _critical_issues(self)
         yield from _ref_issues(self, workspace)
-        yield from run_examples(self)
+        if not examples:
+            return
+        # With an item id used twice, answers name two items and every total is off: whatever
+        # the examples find follows from the first duplicate.
+        twice = next((issue.cause for issue in duplicates if issue.cause[2] == "item"), None)
+        for issue in run_examples(self):
+            yield issue if twice is None else attrs.evolve(issue, cause=twice, follows=True)
 
 
 def _walk_items(section: Section, path: Path) -> Iterator[tuple[Item, Path]]:
@@ -731,6 +750,7 @@ def _duplicates(checklist: Checklist) -> Iterator[Issue]:
                 yield _issue(
                     "QT410",
                     (*path, "id"),
+                    cause=(Checklist.kind, checklist.id, what, found_id),
                     what=what,
                     what_vi=what_vi,
                     id=repr(found_id),
@@ -779,8 +799,34 @@ def _bands(policy: ScoringPolicy) -> Iterator[Issue]:
         yield _issue("QT415", ("scoring", "bands"), low=0, high=lowest)
     cap = policy.critical.cap_band
     if cap is not None and cap not in {band.id for band in bands}:
-        expected = ", ".join(band.id for band in bands) or "(no bands)"
-        yield _issue("QT416", ("scoring", "critical", "cap_band"), got=repr(cap), expected=expected)
+        found = band_hint(cap, policy)
+        yield _issue(
+            "QT416",
+            ("scoring", "critical", "cap_band"),
+            hint=found,
+            got=repr(cap),
+            allowed=found.shown or "(no bands)",
+        )
+
+
+def band_hint(given: str, policy: ScoringPolicy) -> Hint:
+    """
+    The hint for a band id that names no band: the band ids, with their labels matched too
+    (``Khá`` given for ``kha``).
+    """
+    return of_documents(given, policy.bands)
+
+
+def _policy_issues(policy: ScoringPolicy) -> Iterator[Issue]:
+    """
+    A critical policy that contradicts itself (QT428), or a cap that never lowers a band
+    (QT429).
+    """
+    cap = policy.critical.cap_band
+    if cap is not None and policy.critical.zero is ZeroScope.SCORE:
+        yield _issue("QT428", ("scoring", "critical"), band=repr(cap))
+    elif policy.bands and cap == max(policy.bands, key=lambda band: band.min).id:
+        yield _issue("QT429", ("scoring", "critical", "cap_band"), band=repr(cap))
 
 
 def _item_issues(checklist: Checklist) -> Iterator[Issue]:
@@ -914,7 +960,7 @@ def _ref_issues(checklist: Checklist, workspace: Workspace | None) -> Iterator[I
         for position, code_id in enumerate(checklist.codes):
             codes[code_id] = workspace.get(ConductCode, code_id)
             if codes[code_id] is None:
-                yield _issue("QT421", ("codes", position), code_id=repr(code_id))
+                yield _no_code(workspace, ("codes", position), code_id)
     for item, path in checklist.walk():
         for position, ref in enumerate(item.refs):
             where = (*path, "refs", position)
@@ -939,10 +985,21 @@ def _cited(
     if code_id not in codes:
         codes[code_id] = workspace.get(ConductCode, code_id)
         if codes[code_id] is None:
-            yield _issue("QT421", where, code_id=repr(code_id))
+            yield _no_code(workspace, where, code_id)
     code = codes[code_id]
     if code is not None:
         yield from _article_issues(checklist, code, number, where)
+
+
+def _no_code(workspace: Workspace, where: Path, code_id: str) -> Issue:
+    return _issue(
+        "QT421",
+        where,
+        hint=of_documents(code_id, workspace.all(ConductCode)),
+        cause=_messages.missing(ConductCode.kind, code_id),
+        follows=True,
+        code_id=repr(code_id),
+    )
 
 
 def _article_issues(

@@ -12,8 +12,10 @@ import argparse
 import datetime as dt
 import functools
 import os
+import re
 import sys
 import time
+import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -28,7 +30,7 @@ from .render import text as render_text
 from .render._ui import ui
 from .render.scores import INVALID_ANSWERS, NO_ANSWERS, SCORED, WRONG_EDITION
 from .render.scores import Scored as _Scored
-from .workspace import Workspace, _files, read_files
+from .workspace import Workspace, read_files, walk
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -67,67 +69,95 @@ def _existing(paths: Sequence[str], lang: str) -> None:
         raise UsageError(ui("cli.no_such_path", lang, paths=", ".join(missing)))
 
 
-def _check_paths(paths: Sequence[str], lang: str) -> list[str]:
+def _check_paths(
+    paths: Sequence[str], lang: str, suffixes: Sequence[str] = SUFFIXES, empty: str = "documents"
+) -> tuple[list[str], list[Finding]]:
     """
-    The YAML and JSON files under the paths; a usage error when a path does not exist or
-    there is no file to read.
+    The files under the paths (``walk``) and the problems of the entries left unread; a usage
+    error when a path does not exist or there is nothing to read (``cli.no_{empty}``).
     """
     _existing(paths, lang)
-    files = _files(paths)
-    if not files:
-        raise UsageError(ui("cli.no_documents", lang, paths=", ".join(paths)))
-    return files
+    files, unread = walk(paths, suffixes)
+    if not files and not unread:
+        raise UsageError(ui(f"cli.no_{empty}", lang, paths=", ".join(paths)))
+    return files, list(unread)
 
 
-def _check_records(paths: Sequence[str], lang: str) -> list[str]:
+def _check_records(paths: Sequence[str], lang: str) -> tuple[list[str], list[Finding]]:
     """
     The files of records under the paths (JSON Lines too), as ``_check_paths``.
     """
-    _existing(paths, lang)
-    files = _record_files(paths)
-    if not files:
-        raise UsageError(ui("cli.no_records", lang, paths=", ".join(paths)))
-    return files
-
-
-def _record_files(paths: Sequence[str]) -> list[str]:
-    found = []
-    for path in paths:
-        top = Path(path)
-        if top.is_dir():
-            found += sorted(
-                os.fspath(f)
-                for f in top.rglob("*")
-                if f.suffix.lower() in RECORD_SUFFIXES
-                and not f.name.endswith(".schema.json")
-                and not any(part.startswith(".") for part in f.relative_to(top).parts)
-                and f.is_file()
-            )
-        else:
-            found.append(os.fspath(top))
-    return found
+    return _check_paths(paths, lang, RECORD_SUFFIXES, "records")
 
 
 def _workspace(paths: Sequence[str], lang: str) -> tuple[Workspace, list[Finding]]:
-    files = _check_paths(paths, lang)
+    files, unread = _check_paths(paths, lang)
     documents, problems = read_files(files)
-    return Workspace.of_read(documents), list(problems)
+    return Workspace.of_read(documents), [*unread, *problems]
+
+
+def _default_workspace(lang: str) -> str:
+    """
+    The workspace when ``--workspace`` is not given: the current folder, unless it holds a
+    ``pyproject.toml`` (a Python project, whose code and tests hold YAML of their own): there,
+    the folder its ``[tool.quytac]`` table names as ``workspace``, or a usage error.
+    """
+    project = Path("pyproject.toml")
+    if not project.is_file():
+        return "."
+    try:
+        with project.open("rb") as stream:
+            tool = tomllib.load(stream).get("tool")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(ui("cli.bad_project", lang, detail=detail)) from None
+    table = tool.get("quytac") if isinstance(tool, dict) else None
+    folder = table.get("workspace") if isinstance(table, dict) else None
+    if folder is None:
+        raise UsageError(ui("cli.project_not_workspace", lang))
+    if not isinstance(folder, str) or not Path(folder).is_dir():
+        raise UsageError(ui("cli.project_workspace", lang, got=repr(folder)))
+    return folder
+
+
+def _in_workspace(run: Callable[[argparse.Namespace, TextIO], int]) -> Callable[..., int]:
+    """
+    ``run`` with ``args.workspace`` set to the default workspace when none was given.
+    """
+
+    def with_workspace(args: argparse.Namespace, out: TextIO) -> int:
+        if args.workspace is None:
+            args.workspace = _default_workspace(args.lang)
+        return run(args, out)
+
+    return with_workspace
+
+
+def _warnings(findings: Sequence[Finding], lang: str) -> None:
+    """
+    Warnings about a workspace, on stderr: the output holds the command's result only.
+    """
+    sys.stderr.writelines(line + "\n" for line in render_text.findings(findings, lang))
 
 
 def _findings_report(findings: Sequence[Finding], args: argparse.Namespace, out: TextIO) -> None:
+    # One line a mistake: what a finding caused is folded into it unless --all is given (the
+    # commands without --all list every finding).
+    every = getattr(args, "all", True)
     if args.format == "json":
         out.write(
             render_json.dumps(
                 {
                     "format_version": render_json.FORMAT_VERSION,
-                    "findings": [render_json.finding(f, args.lang) for f in findings],
+                    "findings": render_json.mistakes(findings, args.lang, every=every),
                 }
             )
         )
         return
     style = render_text.Style.for_stream(out)
-    out.writelines(line + "\n" for line in render_text.findings(findings, args.lang, style))
-    out.write(render_text.summary(findings, args.lang) + "\n")
+    lines = render_text.mistakes(findings, args.lang, style, every=every)
+    out.writelines(line + "\n" for line in lines)
+    out.write(render_text.summary(findings, args.lang, folded=not every) + "\n")
 
 
 # --- validate -------------------------------------------------------------------------------
@@ -356,7 +386,7 @@ class Note(Finding):
         return f"{where}: {self.severity}: {self.text(lang)}"
 
 
-def _note(key: str, source: str, line: int, **params: object) -> Finding:
+def _note(key: str, source: str, line: int | None, **params: object) -> Finding:
     return Note(
         code="",
         severity=Severity.ERROR,
@@ -391,9 +421,9 @@ def _score_json(scored: _Scored, lang: str, *, explain: bool = False) -> dict[st
 def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     from .checklists import Checklist  # noqa: PLC0415
 
-    files = _check_records(args.records, args.lang)
+    files, unread = _check_records(args.records, args.lang)
     workspace, problems = _definitions(args.workspace, args.lang)
-    if problems:
+    if _errors(problems):
         _findings_report(sorted(problems, key=_by_place), args, out)
         return 1
     if args.checklist and workspace.get(Checklist, args.checklist) is None:
@@ -407,11 +437,12 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
         )
     progress = Progress(sys.stderr, args.lang)
     stream = _score_stream(files, workspace, args)
+    warned = [*problems, *unread]  # the workspace's warnings, and the records left unread
     try:
         if args.format == "json":
-            findings = _scores_json(stream, progress, args, out)
+            findings = _scores_json(stream, progress, args, out, warned)
         else:
-            findings = _scores_text(stream, progress, args, out)
+            findings = _scores_text(stream, progress, args, out, warned)
     finally:
         progress.done()
     return 1 if _errors(findings) else 0
@@ -451,14 +482,19 @@ class _Counts:
 
 
 def _scores_json(
-    stream: Iterable[_Read], progress: Progress, args: argparse.Namespace, out: TextIO
+    stream: Iterable[_Read],
+    progress: Progress,
+    args: argparse.Namespace,
+    out: TextIO,
+    unread: Sequence[Finding] = (),
 ) -> list[Finding]:
     """
     The scores as JSON, each written as soon as it is known (memory stays flat); with
-    ``--explain``, each with the explanation of its score.
+    ``--explain``, each with the explanation of its score. ``unread`` are the findings of the
+    walk (entries left unread) and the workspace's warnings.
     """
     lang = args.lang
-    findings: list[Finding] = []
+    findings: list[Finding] = list(unread)
     counts = _Counts()
     entries = 0
     out.write(f'{{\n  "format_version": {render_json.FORMAT_VERSION},\n  "scores": [')
@@ -480,17 +516,22 @@ def _scores_json(
 
 
 def _scores_text(
-    stream: Iterable[_Read], progress: Progress, args: argparse.Namespace, out: TextIO
+    stream: Iterable[_Read],
+    progress: Progress,
+    args: argparse.Namespace,
+    out: TextIO,
+    unread: Sequence[Finding] = (),
 ) -> list[Finding]:
     """
     The scores as a table sorted by the units' Vietnamese names (with ``--explain``, then the
-    explanation of each score), then the findings; or the report of them in Markdown or HTML.
+    explanation of each score), then the findings (``unread`` first, as for ``_scores_json``);
+    or the report of them in Markdown or HTML.
     """
     from .collation import vietnamese_key  # noqa: PLC0415
     from .render import scores as render_scores  # noqa: PLC0415
 
     lang = args.lang
-    findings: list[Finding] = []
+    findings: list[Finding] = list(unread)
     counts = _Counts()
     rows: list[tuple[Any, int, _Scored]] = []
     for found in stream:
@@ -549,19 +590,40 @@ def _definitions(folder: str, lang: str) -> tuple[Workspace, list[Finding]]:
 
     if not Path(folder).is_dir():
         raise UsageError(ui("cli.no_such_path", lang, paths=folder))
-    documents, problems = read_files(_files([folder]))
+    files, unread = walk([folder])
+    documents, problems = read_files(files)
     kept = [(d, o) for d, o in documents if not isinstance(d, Report | InspectionRecord)]
-    return Workspace.of_read(kept), list(problems)
+    return Workspace.of_read(kept), [*unread, *problems]
 
 
 # --- synthesize -----------------------------------------------------------------------------
 
 
+#: Vietnam's time, UTC+7 all year (no summer time): "today" is the date there.
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "UTC+07:00")
+
+#: A date as ``--as-of`` takes it: YYYY-MM-DD in ASCII digits, nothing else of ISO 8601.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
 def _date(text: str, lang: str) -> dt.date:
+    """
+    The date ``YYYY-MM-DD``; a usage error for any other text (``20230831`` and ``2023-W35-4``,
+    which ``date.fromisoformat`` reads, included).
+    """
     try:
-        return dt.date.fromisoformat(text)
+        if _DATE.match(text):
+            return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(ui("cli.bad_date", lang, got=repr(text))) from None
+        pass
+    raise UsageError(ui("cli.bad_date", lang, got=repr(text)))
+
+
+def _today() -> dt.date:
+    """
+    Today's date in Vietnam, whatever the machine's time zone.
+    """
+    return dt.datetime.now(VIETNAM).date()
 
 
 def _synthesis_output(
@@ -595,13 +657,14 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
     from .plans import InspectionPlan  # noqa: PLC0415
     from .synthesis import synthesize  # noqa: PLC0415
 
-    as_of = _date(args.as_of, args.lang) if args.as_of else dt.datetime.now(dt.UTC).date()
+    as_of = _date(args.as_of, args.lang) if args.as_of else _today()
     workspace, problems = _workspace([args.workspace], args.lang)
-    if problems:
+    if _errors(problems):
         told = ui("cli.workspace_problems", args.lang, workspace=args.workspace)
         sys.stderr.write(f"quytac synthesize: {told}\n")
         _findings_report(sorted(problems, key=_by_place), args, out)
         return 1
+    _warnings(problems, args.lang)
     if workspace.get(InspectionPlan, args.plan) is None:
         plans = ", ".join(sorted(p.id for p in workspace.all(InspectionPlan))) or "-"
         raise UsageError(
@@ -626,73 +689,196 @@ def _cmd_synthesize(args: argparse.Namespace, out: TextIO) -> int:
 # --- test -----------------------------------------------------------------------------------
 
 
+@attrs.frozen
+class _Tested:
+    """
+    One checklist tested: the issues of its own rules, then its examples and their failures.
+    """
+
+    checklist: Checklist
+    issues: list[Finding]
+    examples: int
+    failed: int
+    failures: list[Finding]
+
+    @property
+    def valid(self) -> bool:
+        """
+        Whether the checklist keeps its rules (warnings allowed).
+        """
+        return not _errors(self.issues)
+
+
+def _tested(workspace: Workspace, checklist: Checklist) -> _Tested:
+    from .scoring import _located_examples  # noqa: PLC0415
+    from .validation import _checklist_rules  # noqa: PLC0415
+
+    failures: list[Finding] = list(_located_examples(workspace, checklist))
+    failing = {
+        f.path[1]
+        for f in failures
+        if len(f.path) > 1 and f.path[0] == "examples" and f.severity == Severity.ERROR
+    }
+    return _Tested(
+        checklist=checklist,
+        issues=list(_checklist_rules(workspace, checklist)),
+        examples=len(checklist.examples),
+        failed=len(failing),
+        failures=failures,
+    )
+
+
 def _cmd_test(args: argparse.Namespace, out: TextIO) -> int:
     from .checklists import Checklist  # noqa: PLC0415
-    from .scoring import _located_examples  # noqa: PLC0415
 
     workspace, problems = _workspace(args.paths, args.lang)
     checklists = sorted(workspace.all(Checklist), key=lambda c: c.id)
     if not checklists and not problems:
         raise UsageError(ui("cli.no_checklists_found", args.lang, paths=", ".join(args.paths)))
-    results = []
-    failures: list[Finding] = list(problems)
-    for checklist in checklists:
-        failed: list[Finding] = list(_located_examples(workspace, checklist))
-        failures += failed
-        failing = {
-            f.path[1]
-            for f in failed
-            if len(f.path) > 1 and f.path[0] == "examples" and f.severity == Severity.ERROR
-        }
-        results.append((checklist, len(checklist.examples), len(failing), failed))
-    total = sum(count for _, count, _, _ in results)
-    total_failed = sum(broken for _, _, broken, _ in results)
+    results = [_tested(workspace, checklist) for checklist in checklists]
+    found = [*problems, *(f for r in results for f in (*r.issues, *r.failures))]
+    status = 1 if _errors(found) else 0
+    totals = {
+        "checklists": len(results),
+        "invalid": sum(not r.valid for r in results),
+        "examples": sum(r.examples for r in results),
+        "failed": sum(r.failed for r in results),
+    }
     if args.format == "json":
-        out.write(
-            render_json.dumps(
+        listed = functools.partial(render_json.finding, lang=args.lang)
+        payload = {
+            "format_version": render_json.FORMAT_VERSION,
+            "checklists": [
                 {
-                    "format_version": render_json.FORMAT_VERSION,
-                    "checklists": [
-                        {
-                            "id": checklist.id,
-                            "version": checklist.version,
-                            "source": (o.source if (o := workspace.origin(checklist)) else None),
-                            "examples": count,
-                            "failed": broken,
-                            "failures": [render_json.finding(f, args.lang) for f in failed],
-                        }
-                        for checklist, count, broken, failed in results
-                    ],
-                    "findings": [render_json.finding(f, args.lang) for f in problems],
-                    "summary": {
-                        "checklists": len(results),
-                        "examples": total,
-                        "failed": total_failed,
-                    },
+                    "id": r.checklist.id,
+                    "version": r.checklist.version,
+                    "source": (o.source if (o := workspace.origin(r.checklist)) else None),
+                    "valid": r.valid,
+                    "issues": [listed(f) for f in r.issues],
+                    "examples": r.examples,
+                    "failed": r.failed,
+                    "failures": [listed(f) for f in r.failures],
                 }
-            )
-        )
-        return 1 if _errors(failures) else 0
+                for r in results
+            ],
+            "findings": [listed(f) for f in problems],
+            "summary": totals,
+        }
+        out.write(render_json.dumps(payload))
+        return status
     style = render_text.Style.for_stream(out)
-    out.writelines(
-        line + "\n"
-        for line in render_text.findings(sorted(problems, key=_by_place), args.lang, style)
-    )
-    for checklist, count, broken, failed in results:
-        out.writelines(line + "\n" for line in render_text.findings(failed, args.lang, style))
-        line = ui("cli.examples", args.lang, checklist=checklist.id, count=count, failed=broken)
-        out.write(style(line, "red" if broken else "green") + "\n")
-    out.write(
-        ui(
-            "cli.examples_total",
-            args.lang,
-            checklists=len(results),
-            count=total,
-            failed=total_failed,
-        )
-        + "\n"
-    )
-    return 1 if _errors(failures) else 0
+    shown = functools.partial(render_text.findings, lang=args.lang, style=style)
+    out.writelines(line + "\n" for line in shown(sorted(problems, key=_by_place)))
+    for r in results:
+        out.writelines(line + "\n" for line in shown([*r.issues, *r.failures]))
+        said = {"checklist": r.checklist.id, "count": r.examples, "failed": r.failed}
+        if r.valid:
+            line = ui("cli.examples", args.lang, **said)
+        else:
+            errors = sum(f.severity == Severity.ERROR for f in r.issues)
+            line = ui("cli.examples_invalid", args.lang, errors=errors, **said)
+        out.write(style(line, "green" if r.valid and not r.failed else "red") + "\n")
+    key = "cli.examples_total_invalid" if totals["invalid"] else "cli.examples_total"
+    counts = {("count" if name == "examples" else name): n for name, n in totals.items()}
+    out.write(ui(key, args.lang, **counts) + "\n")
+    return status
+
+
+# --- pin ------------------------------------------------------------------------------------
+
+
+def _cmd_pin(args: argparse.Namespace, out: TextIO) -> int:
+    from ._atomic import replace_file  # noqa: PLC0415
+    from ._pinning import SUFFIXES, Pinned, pin_file  # noqa: PLC0415
+
+    files, unread = _check_paths(args.files, args.lang, SUFFIXES)
+    others = sorted({f for f in files if Path(f).suffix.lower() not in SUFFIXES})
+    if others:
+        raise UsageError(ui("cli.pin_suffix", args.lang, paths=", ".join(others)))
+    workspace, problems = _definitions(args.workspace, args.lang)
+    if _errors(problems):
+        _findings_report(sorted(problems, key=_by_place), args, out)
+        return 1
+    results: list[tuple[Pinned, list[Finding]]] = []
+    if problems or unread:  # the workspace's warnings, and the entries left unread
+        results.append((Pinned("", problems=(*problems, *unread)), []))
+    for file in files:
+        result = pin_file(file, workspace)
+        notes: list[Finding] = []
+        if result.unchanged:
+            notes.append(_note("cli.pin_unchanged", file, None))
+        elif result.data is not None and not args.check:
+            try:
+                replace_file(file, result.data)
+            except OSError as exc:
+                detail = exc.strerror or str(exc)
+                notes.append(_note("cli.cannot_write", file, None, path=file, detail=detail))
+                result = attrs.evolve(result, written=())
+        results.append((result, notes))
+    return _pins_report(results, args, out)
+
+
+def _pins_report(
+    results: Sequence[tuple[Any, list[Finding]]], args: argparse.Namespace, out: TextIO
+) -> int:
+    """
+    The pins written (with ``--check``: the issues of the pins to write), the problems, and
+    the counts; exit 1 for a problem, and with ``--check`` for a pin to write.
+    """
+    from .errors import format_path  # noqa: PLC0415
+
+    lang = args.lang
+    written = [pin for result, _ in results for pin in result.written]
+    findings: list[Finding] = []
+    for result, notes in results:
+        findings += [*(result.stale if args.check else ()), *result.problems, *notes]
+    files = len({pin.source for pin in written})
+    status = 1 if _errors(findings) or (args.check and written) else 0
+    if args.format == "json":
+        payload = {
+            "format_version": render_json.FORMAT_VERSION,
+            "check": args.check,
+            "pins": [
+                {
+                    "source": pin.source,
+                    "line": pin.line,
+                    "column": pin.column,
+                    "document": pin.document,
+                    "path": list(pin.path),
+                    "path_text": format_path(pin.path),
+                    "what": pin.what,
+                    "id": pin.pin.id,
+                    "version": pin.pin.version,
+                    "fingerprint": pin.pin.fingerprint,
+                }
+                for pin in written
+            ],
+            "findings": [render_json.finding(f, lang) for f in findings],
+            "summary": {"pins": len(written), "files": files},
+        }
+        out.write(render_json.dumps(payload))
+        return status
+    style = render_text.Style.for_stream(out)
+    for result, notes in results:
+        if not args.check:
+            for pin in result.written:
+                line = ui(
+                    "cli.pinned",
+                    lang,
+                    place=f"{pin.source}:{pin.line}:{pin.column}",
+                    path=format_path(pin.path),
+                    what=ui(f"cli.pinned_{pin.what}", lang),
+                    id=pin.pin.id,
+                    version=pin.pin.version,
+                    fingerprint=pin.pin.fingerprint,
+                )
+                out.write(line + "\n")
+        shown = [*(result.stale if args.check else ()), *result.problems, *notes]
+        out.writelines(line + "\n" for line in render_text.findings(shown, lang, style))
+    key = "cli.pins_to_write" if args.check else "cli.pins_written"
+    out.write(ui(key, lang, count=len(written), files=files) + "\n")
+    out.write(render_text.summary(findings, lang) + "\n")
+    return status
 
 
 # --- demo -----------------------------------------------------------------------------------
@@ -767,6 +953,13 @@ def _common(formats: Sequence[str]) -> argparse.ArgumentParser:
     return common
 
 
+#: What ``--help`` says of the default of ``--workspace``.
+_DEFAULT_WORKSPACE = (
+    "the current folder; in a folder with a pyproject.toml, the folder named by its"
+    " [tool.quytac] workspace"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _common(FORMATS)
     reports = _common(REPORT_FORMATS)
@@ -789,6 +982,11 @@ def _parser() -> argparse.ArgumentParser:
         "validate", parents=[common], help="check YAML/JSON files or folders and list every problem"
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
+    validate.add_argument(
+        "--all",
+        action="store_true",
+        help="list every finding, also those another finding caused (folded into it otherwise)",
+    )
     validate.set_defaults(run=_cmd_validate)
 
     score = commands.add_parser(
@@ -803,8 +1001,7 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--workspace",
         metavar="DIR",
-        default=".",
-        help="the folder of plans, checklists and units (default: the current folder)",
+        help=f"the folder of plans, checklists and units (default: {_DEFAULT_WORKSPACE})",
     )
     score.add_argument(
         "--explain",
@@ -812,23 +1009,45 @@ def _parser() -> argparse.ArgumentParser:
         help="explain each score: every item, its answer, points and why (always in markdown"
         " and html)",
     )
-    score.set_defaults(run=_cmd_score)
+    score.set_defaults(run=_in_workspace(_cmd_score))
 
     synthesize = commands.add_parser(
         "synthesize", parents=[reports, header], help="the synthesis of a plan on a date"
     )
     synthesize.add_argument("plan", metavar="PLAN_ID", help="the plan's id")
     synthesize.add_argument(
-        "--workspace", metavar="DIR", default=".", help="the workspace (default: current folder)"
+        "--workspace", metavar="DIR", help=f"the workspace (default: {_DEFAULT_WORKSPACE})"
     )
     synthesize.add_argument(
-        "--as-of", metavar="DATE", help="the date of the synthesis, YYYY-MM-DD (default: today)"
+        "--as-of",
+        metavar="DATE",
+        help="the date of the synthesis, YYYY-MM-DD (default: today's date in Vietnam, UTC+7)",
     )
-    synthesize.set_defaults(run=_cmd_synthesize)
+    synthesize.set_defaults(run=_in_workspace(_cmd_synthesize))
 
-    test = commands.add_parser("test", parents=[common], help="run the examples of checklists")
+    test = commands.add_parser(
+        "test", parents=[common], help="check checklists and run their examples"
+    )
     test.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
     test.set_defaults(run=_cmd_test)
+
+    pin = commands.add_parser(
+        "pin",
+        parents=[common],
+        help="write the {id, version, fingerprint} pins into reports and records",
+    )
+    pin.add_argument("files", nargs="+", metavar="FILE", help="a file or a folder")
+    pin.add_argument(
+        "--workspace",
+        metavar="DIR",
+        help=f"the folder of plans, checklists and outlines (default: {_DEFAULT_WORKSPACE})",
+    )
+    pin.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; list the pins that are missing or do not hold, exit 1 if any",
+    )
+    pin.set_defaults(run=_in_workspace(_cmd_pin))
 
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the document kinds, or write them to a folder"

@@ -14,9 +14,11 @@ import attrs
 from ._base import Definition
 from ._checks import at_least_one, non_empty_text
 from ._eras import Period, contains, era_text, in_order, issue
+from ._messages import missing
+from ._nearest import of_documents
 from .errors import Issue, format_path
 from .text import Text
-from .units import PLACE_TYPES, UNIT_KINDS, UnitCatalog
+from .units import PLACE_TYPES, UNIT_KINDS, PlaceType, Unit, UnitCatalog, UnitKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -57,17 +59,96 @@ class LegalBasis:
 @attrs.frozen(kw_only=True)
 class AppliesTo:
     """
-    Who a code or a checklist is for.
+    Who a code or a checklist is for: units of some kinds, and public places of some types.
 
     Attributes:
         unit_kinds: Ids of the unit kinds (``so``, ``quan``, ``phuong`` ...).
+        place_types: Ids of the place types of public places (``cho``, ``di_tich`` ...).
         subjects: The people it binds, in words (cán bộ, công chức ...).
 
     .. versionadded:: 2026.11.0
     """
 
     unit_kinds: tuple[str, ...] = ()
+    place_types: tuple[str, ...] = ()
     subjects: tuple[Text, ...] = ()
+
+    @property
+    def limited(self) -> bool:
+        """
+        Whether it names unit kinds or place types at all (otherwise it is for every unit).
+
+        .. versionadded:: 2026.11.0
+        """
+        return bool(self.unit_kinds or self.place_types)
+
+    def covers(self, unit: Unit) -> bool:
+        """
+        Whether it is for a unit: one of its kinds, or a public place of one of its place
+        types; every unit when it names neither.
+
+        .. versionadded:: 2026.11.0
+        """
+        if not self.limited:
+            return True
+        return unit.kind in self.unit_kinds or (
+            unit.place_type is not None and unit.place_type in self.place_types
+        )
+
+    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:
+        """
+        Unit kinds and place types that the built-in vocabulary and the catalogs of the
+        workspace do not know (warnings), and a place type written as a unit kind or a unit
+        kind as a place type (errors), with paths under ``applies_to``.
+
+        .. versionadded:: 2026.11.0
+        """
+        kinds, places = _vocabulary(workspace)
+        yield from _listed("unit_kinds", self.unit_kinds, kinds, places)
+        yield from _listed("place_types", self.place_types, places, kinds)
+
+
+#: For each list of ``applies_to``: what it names, the list of the other sort, what an unknown
+#: entry gives (QT223 or QT224) and the parameter its message fills.
+_LISTS = {
+    "unit_kinds": (("unit kind", "loại đơn vị"), "place_types", "QT223", "kind"),
+    "place_types": (("place type", "loại địa điểm"), "unit_kinds", "QT224", "place_type"),
+}
+
+
+def _listed(
+    key: str,
+    names: tuple[str, ...],
+    vocabulary: list[UnitKind] | list[PlaceType],
+    others: list[UnitKind] | list[PlaceType],
+) -> Iterator[Issue]:
+    """
+    The entries of one list of ``applies_to`` that are not known: of the other sort (QT227,
+    saying where to write them), or of neither (a warning, with the nearest known one).
+    """
+    (what, what_vi), other_key, unknown, param = _LISTS[key]
+    (other, other_vi), *_ = _LISTS[other_key]
+    known = {entry.id for entry in vocabulary}
+    other_ids = {entry.id for entry in others}
+    for position, name in enumerate(names):
+        path = ("applies_to", key, position)
+        if name in known:
+            continue
+        if name in other_ids:
+            yield issue(
+                "QT227",
+                path,
+                got=repr(name),
+                what=other,
+                what_vi=other_vi,
+                other=what,
+                other_vi=what_vi,
+                key=other_key,
+                value=name,
+            )
+        else:
+            hint = of_documents(name, vocabulary)
+            yield issue(unknown, path, hint=hint, **{param: repr(name)})
 
 
 class RuleType(enum.StrEnum):
@@ -221,13 +302,11 @@ class ConductCode(Definition):
                 start=self.effective_from,
                 issued=self.legal_basis.issued_on,
             )
-        kinds, places = _vocabulary(workspace)
-        for position, kind in enumerate(self.applies_to.unit_kinds):
-            if kind not in kinds:
-                yield issue("QT223", ("applies_to", "unit_kinds", position), kind=repr(kind))
-        yield from self._numbering(places)
+        yield from self.applies_to.issues(workspace)
+        yield from self._numbering(_vocabulary(workspace)[1])
 
-    def _numbering(self, places: set[str]) -> Iterator[Issue]:
+    def _numbering(self, places: list[PlaceType]) -> Iterator[Issue]:
+        known = {place.id for place in places}
         chapters: dict[str, int] = {}
         articles: dict[int, str] = {}
         rules: dict[str, str] = {}
@@ -249,9 +328,12 @@ class ConductCode(Definition):
                         first = rules[rule.id]
                         yield issue("QT221", (*rule_path, "id"), id=repr(rule.id), first=first)
                     rules.setdefault(rule.id, format_path(rule_path))
-                    if rule.place_type is not None and rule.place_type not in places:
+                    if rule.place_type is not None and rule.place_type not in known:
                         yield issue(
-                            "QT224", (*rule_path, "place_type"), place_type=repr(rule.place_type)
+                            "QT224",
+                            (*rule_path, "place_type"),
+                            hint=of_documents(rule.place_type, places),
+                            place_type=repr(rule.place_type),
                         )
 
     def _article_dates(self, article: Article, path: tuple[str | int, ...]) -> Iterator[Issue]:
@@ -265,15 +347,15 @@ class ConductCode(Definition):
                 yield issue("QT225", (*path, key), key=key, day=day, era=era, era_vi=era_vi)
 
 
-def _vocabulary(workspace: Workspace | None) -> tuple[set[str], set[str]]:
+def _vocabulary(workspace: Workspace | None) -> tuple[list[UnitKind], list[PlaceType]]:
     """
     The unit kinds and place types known: built in, and declared by the workspace's catalogs.
     """
-    kinds = set(UNIT_KINDS)
-    places = set(PLACE_TYPES)
+    kinds = list(UNIT_KINDS.values())
+    places = list(PLACE_TYPES.values())
     for catalog in () if workspace is None else workspace.all(UnitCatalog):
-        kinds.update(kind.id for kind in catalog.unit_kinds)
-        places.update(place.id for place in catalog.place_types)
+        kinds += catalog.unit_kinds
+        places += catalog.place_types
     return kinds, places
 
 
@@ -322,7 +404,14 @@ def resolve_ref(
     code_id, number = parsed
     code = workspace.get(ConductCode, code_id)
     if code is None:
-        return issue("QT231", path, code_id=repr(code_id))
+        return issue(
+            "QT231",
+            path,
+            hint=of_documents(code_id, workspace.all(ConductCode)),
+            cause=missing(ConductCode.kind, code_id),
+            follows=True,
+            code_id=repr(code_id),
+        )
     article = code.article(number)
     if article is None:
         return issue("QT232", path, code_id=repr(code_id), number=number)

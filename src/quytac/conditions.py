@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 
 from ._checks import non_empty_text
+from ._nearest import WORDS, hint
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -285,7 +286,7 @@ class Flaw:
 
     code: str
     path: Path
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, object], ...] = ()
 
 
 def flaws(condition: Condition, owner: str, targets: Mapping[str, Target]) -> Iterator[Flaw]:
@@ -298,7 +299,8 @@ def flaws(condition: Condition, owner: str, targets: Mapping[str, Target]) -> It
         target = targets.get(test.item)
         item_path = (*path, "item")
         if target is None:
-            yield Flaw("QT430", item_path, (("item", repr(test.item)),))
+            found = hint(test.item, list(targets))
+            yield Flaw("QT430", item_path, (("item", repr(test.item)), ("hint", found)))
             continue
         if test.item == owner:
             yield Flaw("QT431", item_path)
@@ -316,7 +318,12 @@ def _test_flaws(test: ItemCondition, path: Path, target: Target) -> Iterator[Fla
     compared += [(("in", i), v) for i, v in enumerate(test.in_ or ())]
     for where, value in compared:
         if not _can_take(target, value):
-            params = (("value", repr(value)), ("expected", _expected(target)))
+            params: tuple[tuple[str, object], ...] = (
+                ("value", repr(value)),
+                ("expected", _expected(target)),
+            )
+            if target.values is not None:  # pass for yes_no, the ids of a choices item
+                params += (("hint", hint(value, sorted(target.values), WORDS["answer"])),)
             yield Flaw("QT434", (*path, *where), params)
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 import enum
 import json
 import re
-from typing import Self
+from typing import TYPE_CHECKING, Self, TypeVar
 
 import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "Finding",
@@ -22,6 +25,7 @@ __all__ = [
     "Problem",
     "QuytacError",
     "Severity",
+    "fold",
     "format_path",
 ]
 
@@ -78,6 +82,14 @@ class Finding:
         source: The file (or ``<string>``) the document came from.
         line: 1-based line, or None when there is no place to point at.
         column: 1-based column, or None.
+        suggestion: For a key, value or id that is not allowed, the allowed one nearest to it
+            (``points`` for ``poins``, ``na`` for ``không áp dụng``), or None.
+        allowed: For a key, value or id that is not allowed, every one allowed there.
+        cause: The mistake this finding comes from, as a key that the findings of one mistake
+            share (``("Checklist", "kt", "item", "I.1")`` for a duplicate item id); empty when
+            the finding stands alone. ``fold`` groups findings by it.
+        follows: True when the finding is a consequence of its cause, not the report of the
+            mistake itself (an example that fails because an item id is used twice).
     """
 
     code: str
@@ -88,6 +100,10 @@ class Finding:
     source: str = "<string>"
     line: int | None = None
     column: int | None = None
+    suggestion: str | None = None
+    allowed: tuple[str, ...] = ()
+    cause: tuple[str, ...] = ()
+    follows: bool = False
 
     def text(self, lang: str = "en") -> str:
         """
@@ -95,16 +111,24 @@ class Finding:
         """
         return self.message_vi if lang == "vi" else self.message
 
-    def render(self, lang: str = "en") -> str:
+    @property
+    def place(self) -> str:
         """
-        ``source:line:column: severity code: path: message`` in the language asked for.
+        ``source:line:column``, as far as the finding has them.
         """
         where = self.source
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.severity} {self.code}: {format_path(self.path)}: {self.text(lang)}"
+        return where
+
+    def render(self, lang: str = "en") -> str:
+        """
+        ``source:line:column: severity code: path: message`` in the language asked for.
+        """
+        path = format_path(self.path)
+        return f"{self.place}: {self.severity} {self.code}: {path}: {self.text(lang)}"
 
     def __str__(self) -> str:
         return self.render()
@@ -172,6 +196,40 @@ class LoadError(QuytacError, ValueError):
         Every problem, one a line, in the language asked for.
         """
         return "\n".join(p.render(lang) for p in self.problems)
+
+
+F = TypeVar("F", bound=Finding)
+
+
+def fold(findings: Iterable[F]) -> list[tuple[F, tuple[F, ...]]]:
+    """
+    One entry a mistake: each finding that reports a mistake, with the findings it caused.
+
+    Findings that share a ``cause`` are one mistake. Its root is the first of them (in the
+    order given) that does not merely follow from it, or the first of them when all do; the
+    others come with it, in the order given. A finding without a cause stands alone. The roots
+    keep the order given.
+
+    Returns:
+        Each root with the findings folded into it (none for most).
+
+    .. versionadded:: 2026.11.0
+    """
+    listed = list(findings)
+    roots: dict[tuple[str, ...], F] = {}
+    for finding in listed:
+        cause = finding.cause
+        if cause and (cause not in roots or (roots[cause].follows and not finding.follows)):
+            roots[cause] = finding
+    folded: dict[int, list[F]] = {id(root): [] for root in roots.values()}
+    entries: list[tuple[F, list[F]]] = []
+    for finding in listed:
+        root = roots.get(finding.cause) if finding.cause else None
+        if root is None or root is finding:
+            entries.append((finding, folded.get(id(finding), [])))
+        else:
+            folded[id(root)].append(finding)
+    return [(root, tuple(rest)) for root, rest in entries]
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str]:

@@ -17,6 +17,7 @@ import attrs
 from . import _messages
 from ._base import Definition
 from ._checks import DIGITS, EXACT, identifier, in_range, non_empty_text
+from ._nearest import Hint, of_documents
 from .errors import Issue, format_path
 from .text import Text
 
@@ -424,14 +425,25 @@ class ReportOutline(Definition):
                 path = ("rules", position, rule.op.value, index)
                 found = indicators.get(name)
                 if found is None:
-                    yield _messages.make(Issue, "QT303", path, indicator=repr(name))
+                    yield _messages.make(
+                        Issue, "QT303", path, hint=self._nearest(name), indicator=repr(name)
+                    )
                 elif not found[1].type.numeric:
                     yield _messages.make(
                         Issue, "QT304", path, indicator=repr(name), type=found[1].type
                     )
         for position, name in enumerate(self.appendix):
             if name not in indicators:
-                yield _messages.make(Issue, "QT303", ("appendix", position), indicator=repr(name))
+                yield _messages.make(
+                    Issue,
+                    "QT303",
+                    ("appendix", position),
+                    hint=self._nearest(name),
+                    indicator=repr(name),
+                )
+
+    def _nearest(self, name: str) -> Hint:
+        return of_documents(name, (found for _, found in self.indicators().values()))
 
     def _section_issues(self) -> Iterator[Issue]:
         seen: dict[str, tuple[str | int, ...]] = {}

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from . import _messages
 from ._base import Definition
 from ._checks import identifier, non_empty_text
+from ._nearest import of_documents, unit_hint
 from .checklists import Checklist
-from .codes import ConductCode, LegalBasis
+from .codes import AppliesTo, ConductCode, LegalBasis
 from .collation import vietnamese_key
 from .errors import Issue, format_path
 from .outlines import ReportOutline
@@ -300,14 +301,14 @@ class InspectionPlan(Definition):
             return
         catalog = workspace.get(UnitCatalog, self.units)
         if catalog is None:
-            yield _unknown(("units",), "unit catalog", "danh mục đơn vị", self.units)
+            yield unknown(("units",), workspace, UnitCatalog, self.units)
         else:
             yield from self._unit_issues(catalog)
             yield from self._checklist_issues(workspace, catalog)
         for position, code_id in enumerate(self.codes):
             code = workspace.get(ConductCode, code_id)
             if code is None:
-                yield _unknown(("codes", position), "code of conduct", "quy tắc ứng xử", code_id)
+                yield unknown(("codes", position), workspace, ConductCode, code_id)
             elif not _in_force_during(code, self.period):
                 yield _messages.make(
                     Issue,
@@ -319,10 +320,7 @@ class InspectionPlan(Definition):
                 )
         for path, id_, cls in self._references():
             if workspace.get(cls, id_) is None:
-                what, what_vi = (
-                    ("checklist", "phiếu kiểm tra") if cls is Checklist else ("outline", "đề cương")
-                )
-                yield _unknown(path, what, what_vi, id_)
+                yield unknown(path, workspace, cls, id_)
 
     def _references(self) -> Iterator[tuple[Path, str, type[Checklist | ReportOutline]]]:
         """
@@ -365,10 +363,18 @@ class InspectionPlan(Definition):
             yield from _twice(path, values)
 
     def _unit_issues(self, catalog: UnitCatalog) -> Iterator[Issue]:
-        known_kinds = set(UNIT_KINDS) | {kind.id for kind in catalog.unit_kinds}
+        kinds = [*UNIT_KINDS.values(), *catalog.unit_kinds]
         for position, kind in enumerate(self.scope.unit_kinds):
-            if kind not in known_kinds:
-                yield _unknown(("scope", "unit_kinds", position), "unit kind", "loại đơn vị", kind)
+            if kind not in {known.id for known in kinds}:
+                yield _messages.make(
+                    Issue,
+                    "QT310",
+                    ("scope", "unit_kinds", position),
+                    hint=of_documents(kind, kinds),
+                    what="unit kind",
+                    what_vi="loại đơn vị",
+                    id=repr(kind),
+                )
         existing = self.existing_units(catalog)
         listed: list[tuple[Path, str]] = [
             (("standing_agency",), self.standing_agency),
@@ -385,6 +391,7 @@ class InspectionPlan(Definition):
                     Issue,
                     "QT319",
                     path,
+                    **unit_hint(catalog, code),
                     unit=repr(code),
                     catalog=repr(catalog.id),
                     start=self.period.start,
@@ -408,14 +415,13 @@ class InspectionPlan(Definition):
         """
         checklist_id = self.direct.checklist if self.direct is not None else None
         checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
-        if checklist is None or not checklist.applies_to.unit_kinds:
+        if checklist is None or not checklist.applies_to.limited:
             return
-        kinds = set(checklist.applies_to.unit_kinds)
         outside = sorted(
             {
-                a.unit.kind
+                outside_kind(checklist.applies_to, a.unit)
                 for a in self.assignments(catalog)
-                if a.form is Form.DIRECT and a.unit.kind not in kinds
+                if a.form is Form.DIRECT and not checklist.applies_to.covers(a.unit)
             }
         )
         if outside:
@@ -428,13 +434,48 @@ class InspectionPlan(Definition):
             )
 
 
+def outside_kind(applies_to: AppliesTo, unit: Unit) -> str:
+    """
+    How QT316 names the kind of a unit a checklist does not cover: its unit kind, with its
+    place type when the checklist is aimed at place types.
+    """
+    if applies_to.place_types and unit.place_type is not None:
+        return f"{unit.kind} (place_type: {unit.place_type})"
+    return unit.kind
+
+
 def _in_force_during(code: ConductCode, period: Period) -> bool:
     end = code.effective_to
     return code.effective_from <= period.end and (end is None or period.start <= end)
 
 
-def _unknown(path: Path, what: str, what_vi: str, id_: str) -> Issue:
-    return _messages.make(Issue, "QT310", path, what=what, what_vi=what_vi, id=repr(id_))
+#: What QT310 calls each kind of document it may not find, in English and Vietnamese.
+WHAT: dict[str, tuple[str, str]] = {
+    "UnitCatalog": ("unit catalog", "danh mục đơn vị"),
+    "ConductCode": ("code of conduct", "quy tắc ứng xử"),
+    "Checklist": ("checklist", "phiếu kiểm tra"),
+    "ReportOutline": ("outline", "đề cương"),
+    "InspectionPlan": ("plan", "kế hoạch"),
+}
+
+
+def unknown(path: Path, workspace: Workspace, cls: type[Any], id_: str) -> Issue:
+    """
+    QT310 for an id that names no document of a kind in the workspace, suggesting the nearest
+    one; every reference to that id follows from the one missing document.
+    """
+    what, what_vi = WHAT[cls.kind]
+    return _messages.make(
+        Issue,
+        "QT310",
+        path,
+        hint=of_documents(id_, workspace.all(cls)),
+        cause=_messages.missing(cls.kind, id_),
+        follows=True,
+        what=what,
+        what_vi=what_vi,
+        id=repr(id_),
+    )
 
 
 def _twice(path: Path, values: Iterable[str]) -> Iterator[Issue]:

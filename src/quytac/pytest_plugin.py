@@ -1,7 +1,7 @@
 """
-A pytest plugin that tests checklist YAML files: each file's ``examples:`` and the laws of
-scoring become test items. It is opt-in, and does nothing at all in a project that did not
-opt in:
+A pytest plugin that tests checklist YAML files: each checklist's own rules (as ``quytac
+validate`` checks them), its ``examples:`` and the laws of scoring become test items. It is
+opt-in, and does nothing at all in a project that did not opt in:
 
 - the ini option ``quytac_checklists`` lists globs, matched against the path of each ``.yaml``
   or ``.yml`` file relative to the rootdir (files outside the rootdir never match). A file
@@ -11,8 +11,10 @@ opt in:
   top-level ``kind: Checklist`` line. Other YAML files (``docker-compose.yml``, a unit catalog)
   are skipped silently; a checklist file that does not load is a collection error.
 
-Failures read like ``quytac test``: ``file:line:column: severity code: path: message``. The
-laws need Hypothesis (``pip install 'quytac[hypothesis]'``); without it they are skipped.
+A file is read as a workspace of its own, as ``quytac validate FILE`` reads it: the codes a
+checklist cites are looked up in the documents of its file. Failures read like ``quytac
+test``: ``file:line:column: severity code: path: message``. The laws need Hypothesis (``pip
+install 'quytac[hypothesis]'``); without it they are skipped.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from .checklists import Checklist
-from .errors import _order
+from .errors import Severity, _order
 from .render import text as render_text
 from .scoring import _located_examples
+from .validation import _checklist_rules
 from .workspace import Workspace, read_files
 
 if TYPE_CHECKING:
@@ -148,6 +151,9 @@ class ChecklistFile(pytest.File):
         workspace = Workspace.of_read(documents)
         skipped = laws_skipped()
         for checklist in workspace.all(Checklist):
+            yield ValidationItem.from_parent(
+                self, name=f"{checklist.id}::validate", workspace=workspace, checklist=checklist
+            )
             for position, example in enumerate(checklist.examples):
                 yield ExampleItem.from_parent(
                     self,
@@ -197,6 +203,18 @@ class _ChecklistItem(pytest.Item):
         origin = self.workspace.origin(self.checklist)
         where = origin.marks([self.place]).at_value(self.place) if origin else None
         return self.path, where[0] - 1 if where else 0, f"{self.path.name}: {self.name}"
+
+
+class ValidationItem(_ChecklistItem):
+    """
+    The checklist's own rules, as ``quytac validate`` checks them (its references looked up in
+    the documents of its file): an error fails the item, warnings alone do not.
+    """
+
+    def runtest(self) -> None:
+        found = _checklist_rules(self.workspace, self.checklist)
+        if any(finding.severity is Severity.ERROR for finding in found):
+            raise ChecklistFailure("\n".join(render_text.findings(found, _LANG)))
 
 
 class ExampleItem(_ChecklistItem):

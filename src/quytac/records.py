@@ -23,12 +23,13 @@ from ._checks import (
     optional_not_negative,
 )
 from ._mapping import FrozenMap
+from ._nearest import Hint, hint, of_documents, unit_hint
 from .checklists import Answers, Checklist
 from .conditions import number as spelled_number
 from .errors import Issue, Severity
 from .fingerprints import fingerprint
-from .outlines import FigureValue, Indicator, Narrative, ReportOutline
-from .plans import Assignment, Form, InspectionPlan
+from .outlines import FigureValue, Indicator, Narrative, OutlineSection, ReportOutline
+from .plans import Assignment, Form, InspectionPlan, outside_kind, unknown
 from .scoring import Score, score
 from .text import Text
 from .units import UnitCatalog
@@ -212,9 +213,7 @@ class _AnswersAPlan(abc.ABC):
             return
         plan = workspace.get(InspectionPlan, self.plan)
         if plan is None:
-            yield _messages.make(
-                Issue, "QT310", ("plan",), what="plan", what_vi="kế hoạch", id=repr(self.plan)
-            )
+            yield unknown(("plan",), workspace, InspectionPlan, self.plan)
             return
         yield from self._issues(workspace, plan)
 
@@ -357,6 +356,7 @@ class InspectionRecord(_AnswersAPlan):
                     Issue,
                     "QT333",
                     ("findings", "model_points", position, "type"),
+                    hint=of_documents(point.type, plan.model_point_types),
                     type=repr(point.type),
                     plan=repr(plan.id),
                 )
@@ -381,11 +381,19 @@ def assignments_in(workspace: Workspace, plan_id: str) -> dict[str, Assignment]:
 def _assignment_issues(
     workspace: Workspace, plan: InspectionPlan, unit: str, form: Form
 ) -> Iterator[Issue]:
-    if workspace.get(UnitCatalog, plan.units) is None:
+    catalog = workspace.get(UnitCatalog, plan.units)
+    if catalog is None:
         return
     assignment = assignments_in(workspace, plan.id).get(unit)
     if assignment is None:
-        yield _messages.make(Issue, "QT327", ("unit",), unit=repr(unit), plan=repr(plan.id))
+        yield _messages.make(
+            Issue,
+            "QT327",
+            ("unit",),
+            **unit_hint(catalog, unit),
+            unit=repr(unit),
+            plan=repr(plan.id),
+        )
     elif assignment.form is not form:
         yield _messages.make(
             Issue,
@@ -427,16 +435,16 @@ def _applies_to_issues(
     A self-assessment from a unit of a kind its checklist does not apply to.
     """
     checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
-    if checklist is None or not checklist.applies_to.unit_kinds:
+    if checklist is None or not checklist.applies_to.limited:
         return
     assignment = assignments_in(workspace, plan.id).get(unit)
-    if assignment is not None and assignment.unit.kind not in checklist.applies_to.unit_kinds:
+    if assignment is not None and not checklist.applies_to.covers(assignment.unit):
         yield _messages.make(
             Issue,
             "QT316",
             ("self_assessment", "checklist"),
             checklist=repr(checklist.id),
-            kinds=assignment.unit.kind,
+            kinds=outside_kind(checklist.applies_to, assignment.unit),
         )
 
 
@@ -484,7 +492,10 @@ def _pin_issues(path: Path, pin: Pin | None, current: Any, *, chosen: bool) -> I
     said = functools.partial(_messages.make, Issue, what=what, what_vi=what_vi)
     if pin is None:
         yield said("QT335", path, id=repr(current.id))
-    elif pin.id != current.id:
+        return
+    # A new version, or an edit without one, breaks every pin of the edition: one cause.
+    broken = functools.partial(said, cause=_edition(current, pin.version), follows=True)
+    if pin.id != current.id:
         by, by_vi = ("it is scored against", "đang được chấm theo") if chosen else _BY_PLAN
         yield said(
             "QT332",
@@ -495,7 +506,7 @@ def _pin_issues(path: Path, pin: Pin | None, current: Any, *, chosen: bool) -> I
             by_vi=by_vi,
         )
     elif pin.version != current.version:
-        yield said(
+        yield broken(
             "QT330",
             (*path, "version"),
             id=repr(pin.id),
@@ -505,7 +516,15 @@ def _pin_issues(path: Path, pin: Pin | None, current: Any, *, chosen: bool) -> I
     elif pin.fingerprint is None:
         yield said("QT337", path, id=repr(pin.id), version=pin.version)
     elif pin.fingerprint != fingerprint(current):
-        yield said("QT331", (*path, "fingerprint"), id=repr(pin.id), version=pin.version)
+        yield broken("QT331", (*path, "fingerprint"), id=repr(pin.id), version=pin.version)
+
+
+def _edition(current: Any, pinned: int) -> tuple[str, ...]:
+    """
+    The cause every pin of one edition that no longer holds shares: one new version, or one
+    edit without a new version, breaks them all.
+    """
+    return ("edition", type(current).kind, current.id, str(pinned))
 
 
 def counting_reports(reports: Iterable[Report]) -> dict[str, tuple[Report, Report]]:
@@ -579,11 +598,81 @@ def report_content_issues(outline: ReportOutline, report: Report) -> Iterator[Is
     unknown ones, types, bounds and the rules between indicators.
     """
     numbers = {number: section for number, _, section in outline.walk()}
+    unknown, meant = _misnumbered(numbers, report)
+    yield from _required_issues(numbers, report, meant)
+    indicators = outline.indicators()
+    for number, given in report.sections.items():
+        if number in unknown:
+            found, cause = unknown[number]
+            yield _messages.make(
+                Issue,
+                "QT325",
+                ("sections", number),
+                hint=found,
+                cause=cause,
+                what="section",
+                what_vi="mục",
+                id=repr(number),
+            )
+            continue
+        own = numbers[number].indicators
+        for name, figure in given.indicators.items():
+            path = ("sections", number, "indicators", name)
+            if name not in {i.id for i in own}:
+                yield _messages.make(
+                    Issue,
+                    "QT325",
+                    path,
+                    hint=of_documents(name, own),
+                    what="indicator",
+                    what_vi="chỉ tiêu",
+                    id=repr(name),
+                )
+            else:
+                yield from _value_issues(indicators[name][1], figure, path)
+    yield from _rule_issues(outline, report.figures(), ("sections",))
+
+
+def _misnumbered(
+    numbers: dict[str, OutlineSection], report: Report
+) -> tuple[dict[str, tuple[Hint, tuple[str, ...]]], dict[str, tuple[str, ...]]]:
+    """
+    The report's sections the outline has no number for, each with its hint and cause, and
+    the cause of each outline section one of them was meant for: a section written under a
+    wrong number ("II.3" for "II.2") is one mistake, and the section of the outline it was
+    meant for then lacks its narrative and indicators.
+    """
+    titles = {number: (section.title.vi,) for number, section in numbers.items()}
+    unknown: dict[str, tuple[Hint, tuple[str, ...]]] = {}
+    meant: dict[str, tuple[str, ...]] = {}
+    for number in report.sections:
+        if number in numbers:
+            continue
+        found = hint(number, list(numbers), titles)
+        cause: tuple[str, ...] = ()
+        target = found.suggestion
+        if target is not None and target not in report.sections and target not in meant:
+            cause = meant[target] = (Report.kind, report.id, "section", number)
+        unknown[number] = (found, cause)
+    return unknown, meant
+
+
+def _required_issues(
+    numbers: dict[str, OutlineSection], report: Report, meant: dict[str, tuple[str, ...]]
+) -> Iterator[Issue]:
     for number, section in numbers.items():
         given = report.sections.get(number)
         narrative = given.narrative if given is not None else None
+        cause = meant.get(number, ())
         if section.narrative is Narrative.REQUIRED and narrative is None:
-            yield _messages.make(Issue, "QT320", ("sections",), section=repr(number))
+            yield _messages.make(
+                Issue,
+                "QT320",
+                ("sections",),
+                cause=cause,
+                follows=bool(cause),
+                section=repr(number),
+            )
         elif section.narrative is Narrative.NONE and narrative is not None:
             yield _messages.make(
                 Issue, "QT336", ("sections", number, "narrative"), section=repr(number)
@@ -594,31 +683,11 @@ def report_content_issues(outline: ReportOutline, report: Report) -> Iterator[Is
                     Issue,
                     "QT321",
                     ("sections", number) if given is not None else ("sections",),
+                    cause=cause,
+                    follows=bool(cause),
                     indicator=repr(indicator.id),
                     section=repr(number),
                 )
-    indicators = outline.indicators()
-    for number, given in report.sections.items():
-        if number not in numbers:
-            yield _messages.make(
-                Issue,
-                "QT325",
-                ("sections", number),
-                what="section",
-                what_vi="mục",
-                id=repr(number),
-            )
-            continue
-        own = {i.id for i in numbers[number].indicators}
-        for name, figure in given.indicators.items():
-            path = ("sections", number, "indicators", name)
-            if name not in own:
-                yield _messages.make(
-                    Issue, "QT325", path, what="indicator", what_vi="chỉ tiêu", id=repr(name)
-                )
-            else:
-                yield from _value_issues(indicators[name][1], figure, path)
-    yield from _rule_issues(outline, report.figures(), ("sections",))
 
 
 def figure_issues(
@@ -631,7 +700,13 @@ def figure_issues(
     for name, figure in figures.items():
         if name not in indicators:
             yield _messages.make(
-                Issue, "QT325", (*path, name), what="indicator", what_vi="chỉ tiêu", id=repr(name)
+                Issue,
+                "QT325",
+                (*path, name),
+                hint=of_documents(name, (found for _, found in indicators.values())),
+                what="indicator",
+                what_vi="chỉ tiêu",
+                id=repr(name),
             )
         else:
             yield from _value_issues(indicators[name][1], figure, (*path, name))

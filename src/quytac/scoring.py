@@ -22,6 +22,7 @@ import attrs
 
 from . import _messages
 from ._checks import DIGITS
+from ._nearest import WORDS, Hint, hint, nearest
 from .checklists import (
     MISSING,
     NA,
@@ -45,6 +46,7 @@ from .checklists import (
     ZeroScope,
     answer_text,
     answer_values,
+    band_hint,
 )
 from .conditions import UnmetCondition, number, references, unmet
 from .errors import Issue, QuytacError, Severity, _order
@@ -206,8 +208,11 @@ class _ItemPlan:
 
     def _unknown(self, token: str) -> tuple[str, dict[str, object]]:
         if isinstance(self.item.answer, Choices):
-            expected = ", ".join(choice.id for choice in self.item.answer.choices)
-            return ("QT454", {"got": repr(token), "expected": expected})
+            choices = self.item.answer.choices
+            expected = ", ".join(choice.id for choice in choices)
+            labels = {choice.id: (choice.label.vi, choice.label.en or "") for choice in choices}
+            found = hint(token, [*labels, NA, NOT_OBSERVED], {**WORDS["answer"], **labels})
+            return ("QT454", {"got": repr(token), "expected": expected, "hint": found})
         return (
             "QT451",
             {
@@ -215,6 +220,7 @@ class _ItemPlan:
                 "expected_vi": "pass hoặc fail",
                 "got": repr(token),
                 "answer": "yes_no",
+                "hint": hint(token, ("pass", "fail", NA, NOT_OBSERVED), WORDS["answer"]),
             },
         )
 
@@ -224,9 +230,17 @@ class _ItemPlan:
         else:
             expected, expected_vi = "a whole number of 0 or more", "một số nguyên từ 0 trở lên"
         name = self.item.answer.name
+        # Any item may be na or not_observed: "không áp dụng" given for a number is na.
+        said = nearest(token, (NA, NOT_OBSERVED), WORDS["answer"])
         return (
             "QT451",
-            {"expected": expected, "expected_vi": expected_vi, "got": repr(token), "answer": name},
+            {
+                "expected": expected,
+                "expected_vi": expected_vi,
+                "got": repr(token),
+                "answer": name,
+                "hint": Hint(said, (), ""),
+            },
         )
 
 
@@ -656,9 +670,9 @@ def score(
         for key, value in values.items():
             if key not in plan.ids:
                 answer_text(key, value)  # a float is refused here too
-                issues.append(
-                    ("QT450", (*path, key), {"id": repr(key), "checklist": repr(checklist.id)})
-                )
+                found = hint(key, [item.id for item in checklist.items])
+                params = {"id": repr(key), "checklist": repr(checklist.id), "hint": found}
+                issues.append(("QT450", (*path, key), params))
     tally = _evaluate(plan, values, issues, path, keep=plan.keep)
     kept = answers if isinstance(answers, Answers) else values  # a copy: later edits do not leak
     return _score(checklist, plan=plan, tally=tally, issues=issues, answers=kept)
@@ -1238,15 +1252,41 @@ def run_examples(checklist: Checklist) -> Iterator[Issue]:
 
     .. versionadded:: 2026.11.0
     """
+    bands = {band.id for band in checklist.scoring.bands}
     for position, example in enumerate(checklist.examples):
         where: Path = ("examples", position)
         result = score(checklist, example.answers, path=(*where, "answers"))
-        yield from result.issues
+        # An answer that does not fit leaves the example without a score: the expectations it
+        # then misses follow from the first such answer.
+        cause = (checklist.kind, checklist.id, *map(str, where))
+        first = next((i for i in result.issues if i.severity is Severity.ERROR), None)
+        for issue in result.issues:
+            yield attrs.evolve(issue, cause=cause) if issue is first else issue
+        band = example.expect.band
+        unknown_band = band is not None and band not in bands
+        if band is not None and unknown_band:
+            found = band_hint(band, checklist.scoring)
+            yield _messages.make(
+                Issue,
+                "QT461",
+                (*where, "expect", "band"),
+                hint=found,
+                cause=(*cause, "band"),
+                name=repr(example.name),
+                band=repr(band),
+                allowed=found.shown or "(no bands)",
+            )
         for key, expected, got in _misses(result, example.expect):
+            if first is not None:
+                followed: tuple[str, ...] = cause
+            else:
+                followed = (*cause, "band") if key == "band" and unknown_band else ()
             yield _messages.make(
                 Issue,
                 "QT460",
                 (*where, "expect", key),
+                cause=followed,
+                follows=bool(followed),
                 name=repr(example.name),
                 what=key,
                 expected=expected,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .errors import Finding, Issue
 
 if TYPE_CHECKING:
+    from .checklists import Checklist
     from .workspace import Workspace
 
 __all__ = ["validate"]
@@ -27,6 +28,17 @@ def validate(workspace: Workspace) -> tuple[Issue, ...]:
     for document in workspace.documents:
         found += workspace.locate(document, document.issues(workspace))
     return tuple(sorted(found, key=_order))
+
+
+def _checklist_rules(workspace: Workspace, checklist: Checklist) -> list[Issue]:
+    """
+    The issues of a checklist's own rules (its examples left out), located and sorted by place,
+    its references looked up in the workspace: what ``quytac test`` and the pytest plugin check
+    before the examples.
+    """
+    return sorted(
+        workspace.locate(checklist, checklist.issues(workspace, examples=False)), key=_order
+    )
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str, str]:

@@ -4,8 +4,10 @@ A workspace: the documents of a folder, indexed by (kind, id), with their cross-
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,33 +26,152 @@ T = TypeVar("T")
 F = TypeVar("F", bound=Finding)
 
 
-def _files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+def walk(
+    paths: Iterable[str | os.PathLike[str]], suffixes: Iterable[str] = SUFFIXES
+) -> tuple[list[str], list[Problem]]:
     """
-    The files to read: each file named, and every YAML or JSON file under each folder, sorted;
-    hidden files and folders (``.git``, ``.venv``) and JSON Schemas (``*.schema.json``) are not
-    documents and are left out. A file named twice is read once.
+    The files to read under the paths, and a problem for each entry of a folder left unread.
+
+    A path that is not a folder is read as it is named (reading says what is wrong with it).
+    A folder gives every file under it whose name ends with one of ``suffixes``, sorted, without
+    hidden files and folders (``.git``, ``.venv``) and JSON Schemas (``*.schema.json``). A link
+    to a folder is walked as the folder, once: a folder reached again (through a second link,
+    or a link to one of its own parents) is not walked again, so a loop of links ends. A file
+    reached twice is read once. Left unread, each with a problem at its path: a folder or entry
+    that cannot be listed or looked at (QT014, an error), a link that leads to nothing (QT112)
+    and a pipe, socket or device (QT113), both warnings.
     """
+    named = tuple(suffixes)
     found: list[str] = []
-    seen: set[Path] = set()
+    problems: list[Problem] = []
+    seen: set[object] = set()
+    walked: set[tuple[int, int]] = set()
     for path in paths:
         top = Path(path)
-        if top.is_dir():
-            files = sorted(
-                file
-                for file in top.rglob("*")
-                if file.suffix.lower() in SUFFIXES
-                and not file.name.endswith(".schema.json")
-                and not any(part.startswith(".") for part in file.relative_to(top).parts)
-                and file.is_file()
-            )
+        try:
+            status = top.stat()
+        except OSError:
+            files = iter([(top, _key(top))])
         else:
-            files = [top]
-        for file in files:
-            key = file.resolve()
+            if stat.S_ISDIR(status.st_mode):
+                files = _folder(top, _identity(status), named, walked, problems)
+            else:
+                files = iter([(top, _identity(status))])
+        for file, key in files:
             if key not in seen:
                 seen.add(key)
                 found.append(os.fspath(file))
-    return found
+    return found, problems
+
+
+def _identity(status: os.stat_result) -> tuple[int, int]:
+    """
+    What tells a file or folder from any other however it is reached: its device and inode.
+    """
+    return (status.st_dev, status.st_ino)
+
+
+def _key(path: Path) -> object:
+    """
+    The identity of a path named that cannot be looked at: its real path.
+    """
+    return os.path.realpath(path)
+
+
+def _folder(
+    top: Path,
+    identity: tuple[int, int],
+    suffixes: tuple[str, ...],
+    walked: set[tuple[int, int]],
+    problems: list[Problem],
+) -> Iterator[tuple[Path, tuple[int, int]]]:
+    """
+    The files to read under a folder with their identities, depth first in sorted order (as
+    paths sort), without recursion: a tree as deep as paths allow is walked.
+    """
+    pending = [_listing(top, identity, walked, problems)]
+    while pending:
+        child = next(pending[-1], None)
+        if child is None:
+            pending.pop()
+            continue
+        path, entry = child
+        try:
+            status = entry.stat()
+        except OSError as exc:
+            if _may_hold(entry.name, suffixes):
+                problems.extend(_unlooked(path, entry, exc))
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            pending.append(_listing(path, _identity(status), walked, problems))
+        elif _named(entry.name, suffixes):
+            if stat.S_ISREG(status.st_mode):
+                yield path, _identity(status)
+            else:
+                problems.append(_unread("QT113", path))
+
+
+def _listing(
+    folder: Path, identity: tuple[int, int], walked: set[tuple[int, int]], problems: list[Problem]
+) -> Iterator[tuple[Path, os.DirEntry[str]]]:
+    """
+    The entries of a folder that are not hidden, sorted by name; none when the folder was
+    walked already or cannot be listed (a problem then says so).
+    """
+    if identity in walked:
+        return iter(())
+    walked.add(identity)
+    try:
+        with os.scandir(folder) as listed:
+            entries = sorted(
+                (entry for entry in listed if not entry.name.startswith(".")),
+                key=lambda entry: entry.name,
+            )
+    except OSError as exc:
+        problems.append(_unread("QT014", folder, detail=exc.strerror or str(exc)))
+        return iter(())
+    return ((folder / entry.name, entry) for entry in entries)
+
+
+def _named(name: str, suffixes: tuple[str, ...]) -> bool:
+    """
+    Whether a file of this name is read: its suffix is one of ``suffixes`` and it is not a
+    JSON Schema.
+    """
+    return Path(name).suffix.lower() in suffixes and not name.endswith(".schema.json")
+
+
+def _may_hold(name: str, suffixes: tuple[str, ...]) -> bool:
+    """
+    Whether an entry that cannot be looked at could have been read: a file of a name that is
+    read, or a folder (a name without a suffix).
+    """
+    return _named(name, suffixes) or not Path(name).suffix
+
+
+#: What ``stat`` of a link that leads to nothing fails with: no target, a file where its path
+#: needs a folder, a loop of links.
+_NOWHERE = (errno.ENOENT, errno.ENOTDIR, errno.ELOOP)
+
+
+def _unlooked(path: Path, entry: os.DirEntry[str], exc: OSError) -> list[Problem]:
+    """
+    The problem of an entry that was listed but cannot be looked at: a link that leads to
+    nothing, or an entry the reader may not see (none for an entry gone since it was listed).
+    """
+    if exc.errno in _NOWHERE and entry.is_symlink():
+        try:
+            target = os.fspath(path.readlink())
+        except OSError:
+            target = "?"
+        return [_unread("QT112", path, target=repr(target))]
+    if exc.errno == errno.ENOENT:
+        return []
+    return [_unread("QT014", path, detail=exc.strerror or str(exc))]
+
+
+def _unread(code: str, path: Path, **params: object) -> Problem:
+    return _messages.make(Problem, code, (), **params).located(os.fspath(path))
 
 
 def read_paths(
@@ -58,9 +179,11 @@ def read_paths(
 ) -> tuple[list[tuple[Any, Origin]], list[Problem]]:
     """
     Every document under the paths with where it came from, and every problem, duplicate ids
-    included; documents with problems are left out.
+    and the entries ``walk`` could not read included; documents with problems are left out.
     """
-    return read_files(_files(paths))
+    files, unread = walk(paths)
+    documents, problems = read_files(files)
+    return documents, unread + problems
 
 
 def read_files(
@@ -120,8 +243,13 @@ class Workspace:
         Every ``.yaml``, ``.yml`` and ``.json`` file under the folders (or the files) given.
 
         Raises:
-            LoadError: With every problem of every file, and each duplicate id (naming both
-                places); no partial workspace is returned.
+            LoadError: With every problem of every file, each duplicate id (naming both
+                places) and each entry of a folder left unread (``walk``: a folder that cannot
+                be listed, a link that leads nowhere, a pipe); no partial workspace is returned.
+
+        .. versionchanged:: 2026.11.0
+           Links to folders are followed, once; what a folder holds that cannot be read is
+           a problem, not skipped.
         """
         documents, problems = read_paths(paths)
         if problems:

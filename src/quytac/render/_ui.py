@@ -182,6 +182,20 @@ UI: dict[str, tuple[str, str]] = {
         "{errors} error{errors_s}, {warnings} warning{warnings_s}",
         "{errors} lỗi, {warnings} cảnh báo",
     ),
+    "cli.caused_more": (
+        "(and {count} more caused by this)",
+        "(và {count} lỗi khác do lỗi này gây ra)",
+    ),
+    "cli.caused_by": ("(caused by {place})", "(do lỗi ở {place} gây ra)"),
+    "cli.same_more": (
+        "(and {count} more with the same cause)",
+        "(và {count} lỗi khác cùng nguyên nhân)",
+    ),
+    "cli.same_as": ("(the same cause as {place})", "(cùng nguyên nhân với lỗi ở {place})"),
+    "cli.folded": (
+        "(not listed: {count} more with the same causes; --all lists every finding)",
+        "(không liệt kê: còn {count} lỗi khác cùng nguyên nhân; thêm --all để xem tất cả)",
+    ),
     "cli.no_such_path": ("no such file or folder: {paths}", "không có tệp hoặc thư mục: {paths}"),
     "cli.no_documents": (
         "no .yaml, .yml or .json file in {paths}",
@@ -207,6 +221,26 @@ UI: dict[str, tuple[str, str]] = {
     "cli.bad_date": (
         "--as-of must be a date YYYY-MM-DD, got {got}",
         "--as-of phải là ngày dạng YYYY-MM-DD, nhận được {got}",
+    ),
+    "cli.project_not_workspace": (
+        (
+            "the current folder is a Python project (it holds pyproject.toml), not a workspace:"
+            " give --workspace DIR, or name the folder under [tool.quytac] workspace in"
+            " pyproject.toml"
+        ),
+        (
+            "thư mục hiện tại là một dự án Python (có pyproject.toml), không phải không gian làm"
+            " việc: hãy chỉ ra --workspace DIR, hoặc ghi thư mục vào [tool.quytac] workspace"
+            " trong pyproject.toml"
+        ),
+    ),
+    "cli.bad_project": (
+        "cannot read [tool.quytac] of pyproject.toml: {detail}",
+        "không đọc được [tool.quytac] của pyproject.toml: {detail}",
+    ),
+    "cli.project_workspace": (
+        "[tool.quytac] workspace of pyproject.toml is {got}, which is not a folder here",
+        "[tool.quytac] workspace của pyproject.toml là {got}, không phải một thư mục ở đây",
     ),
     "cli.workspace_problems": (
         "the workspace {workspace} has problems; nothing is synthesised",
@@ -240,6 +274,42 @@ UI: dict[str, tuple[str, str]] = {
     "cli.examples_total": (
         "{checklists} checklist{checklists_s}, {count} example{count_s}, {failed} failed",
         "{checklists} phiếu kiểm tra, {count} ví dụ, {failed} không đạt",
+    ),
+    "cli.examples_invalid": (
+        (
+            "{checklist}: invalid ({errors} error{errors_s}), {count} example{count_s},"
+            " {failed} failed"
+        ),
+        "{checklist}: không hợp lệ ({errors} lỗi), {count} ví dụ, {failed} không đạt",
+    ),
+    "cli.examples_total_invalid": (
+        (
+            "{checklists} checklist{checklists_s} ({invalid} invalid), {count} example{count_s},"
+            " {failed} failed"
+        ),
+        "{checklists} phiếu kiểm tra ({invalid} không hợp lệ), {count} ví dụ, {failed} không đạt",
+    ),
+    "cli.pinned": (
+        "{place}: {path}: pinned {what} {id} version {version} (fingerprint {fingerprint})",
+        "{place}: {path}: đã ghi {what} {id} phiên bản {version} (dấu vân tay {fingerprint})",
+    ),
+    "cli.pinned_checklist": ("checklist", "phiếu kiểm tra"),
+    "cli.pinned_outline": ("outline", "đề cương"),
+    "cli.pins_written": (
+        "{count} pin{count_s} written in {files} file{files_s}",
+        "đã ghi {count} phiên bản vào {files} tệp",
+    ),
+    "cli.pins_to_write": (
+        "{count} pin{count_s} to write in {files} file{files_s}",
+        "{count} phiên bản cần ghi trong {files} tệp",
+    ),
+    "cli.pin_unchanged": (
+        "no pin of this file is written",
+        "không ghi phiên bản nào vào tệp này",
+    ),
+    "cli.pin_suffix": (
+        "pin writes into .yaml, .yml and .json files, not {paths}",
+        "pin chỉ ghi vào tệp .yaml, .yml và .json, không ghi vào {paths}",
     ),
     "cli.demo_heading": (
         "The Hanoi 2023 example: {count} documents ({schema})",

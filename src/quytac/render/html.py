@@ -1,6 +1,7 @@
 """
 The synthesis as a self-contained HTML page: no script, no request over the network, styles in
-the page, every text escaped (a unit named ``<script>`` shows as text).
+the page, every text escaped (a unit named ``<script>`` shows as text, a control character as
+its escape, ``\\x1b``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from quytac._version import __version__
 
 from ._ui import ui
 from ._view import appendix, bands, header, issues, ranked_percents, status_label, totals
+from ._visible import prose, visible
 from .text import units_table
 
 if TYPE_CHECKING:
@@ -51,7 +53,8 @@ p.effect{margin:.2rem 0}
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    # HTML's own escapes, and control characters shown as escapes (a newline would vanish).
+    return escape(visible(str(text)), quote=True)
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()) -> str:
@@ -186,7 +189,9 @@ def synthesis(
         ),
         f"<h2>{_e(ui('hdr.section_findings', lang))}</h2>",
         f'<h3 id="limitations">{_e(ui("syn.limitations", lang))}</h3>',
-        _list([f"{f.text.get(lang)} ({f.unit.name.get(lang)})" for f in syn.limitations], lang),
+        _list(
+            [f"{prose(f.text.get(lang))} ({f.unit.name.get(lang)})" for f in syn.limitations], lang
+        ),
         *(
             [
                 f'<h3 id="issues">{_e(ui("col.issues", lang))}</h3>',

@@ -13,11 +13,22 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from quytac.errors import Finding
     from quytac.scoring import Explanation, ItemResult, Score, SectionResult
     from quytac.synthesis import Synthesis
 
-__all__ = ["FORMAT_VERSION", "dumps", "exact", "explanation", "finding", "score", "synthesis"]
+__all__ = [
+    "FORMAT_VERSION",
+    "dumps",
+    "exact",
+    "explanation",
+    "finding",
+    "mistakes",
+    "score",
+    "synthesis",
+]
 
 #: The version of every JSON output of the command; raised only when a field changes meaning
 #: or goes away (new fields may appear).
@@ -55,11 +66,12 @@ def exact(value: Fraction) -> str:
 
 def finding(found: Finding, lang: str = "vi") -> dict[str, Any]:
     """
-    A problem or an issue, with its place.
+    A problem or an issue, with its place; for a key, value or id that is not allowed, the
+    nearest one allowed (``suggestion``) and those allowed (``allowed``).
     """
     from quytac.errors import format_path  # noqa: PLC0415 - keeps this module's imports light
 
-    return {
+    entry: dict[str, Any] = {
         "source": found.source,
         "line": found.line,
         "column": found.column,
@@ -69,6 +81,35 @@ def finding(found: Finding, lang: str = "vi") -> dict[str, Any]:
         "severity": str(found.severity),
         "message": found.text(lang),
     }
+    if found.suggestion is not None:
+        entry["suggestion"] = found.suggestion
+    if found.allowed:
+        entry["allowed"] = list(found.allowed)
+    return entry
+
+
+def mistakes(found: Sequence[Finding], lang: str = "vi", *, every: bool = False) -> list[Any]:
+    """
+    The findings as ``findings`` lists them: one a mistake, a finding that caused others with
+    their number (``follow_ons``); with ``every``, those others too, each with the index of
+    the finding that caused it in the list (``caused_by``).
+    """
+    from quytac.errors import fold  # noqa: PLC0415 - keeps this module's imports light
+
+    entries = fold(found)
+    more = {id(root): len(rest) for root, rest in entries}
+    cause = {id(finding): root for root, rest in entries for finding in rest}
+    listed = list(found) if every else [root for root, _ in entries]
+    index = {id(item): position for position, item in enumerate(listed)}
+    shown = []
+    for item in listed:
+        entry = finding(item, lang)
+        if more.get(id(item)):
+            entry["follow_ons"] = more[id(item)]
+        if id(item) in cause:
+            entry["caused_by"] = index[id(cause[id(item)])]
+        shown.append(entry)
+    return shown
 
 
 def score(result: Score, lang: str = "vi") -> dict[str, Any]:

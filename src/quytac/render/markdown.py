@@ -18,6 +18,7 @@ from ._view import (
     status_label,
     totals,
 )
+from ._visible import prose, visible
 from .text import units_table
 
 if TYPE_CHECKING:
@@ -37,10 +38,11 @@ _BLOCK_START = re.compile(r"^([#+=>-]|\d+(?=[.)]))")
 
 def escape(text: str) -> str:
     """
-    Text shown as itself: every character Markdown or HTML would read is escaped, and line
-    breaks become spaces (a cell or a line stays one).
+    Text shown as itself: control characters and line breaks are shown as escapes
+    (``visible``: a cell or a line stays one), runs of spaces become one, and every character
+    Markdown or HTML would read is escaped.
     """
-    text = " ".join(text.split())
+    text = " ".join(visible(text).split())
     text = "".join(f"\\{char}" if char in _INLINE else char for char in text)
     match = _BLOCK_START.match(text)
     if match is None:
@@ -152,7 +154,8 @@ def synthesis(
     lines += ["", f"## {escape(ui('hdr.section_findings', lang))}", ""]
     lines += [f"### {escape(ui('syn.limitations', lang))}", ""]
     lines += [
-        f"- {escape(f.text.get(lang))} ({escape(f.unit.name.get(lang))})" for f in syn.limitations
+        f"- {escape(prose(f.text.get(lang)))} ({escape(f.unit.name.get(lang))})"
+        for f in syn.limitations
     ] or [escape(ui("syn.none", lang))]
     found = issues(syn)
     if found:

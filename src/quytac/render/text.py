@@ -8,8 +8,11 @@ import os
 import unicodedata
 from typing import TYPE_CHECKING, ClassVar
 
+from quytac.errors import fold
+
 from ._ui import ui
 from ._view import appendix, band_counts, band_labels, issues, ranked_percents, status_label
+from ._visible import prose, visible
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -25,6 +28,7 @@ __all__ = [
     "band_colour",
     "display_width",
     "findings",
+    "mistakes",
     "score_cell",
     "summary",
     "synthesis",
@@ -98,10 +102,12 @@ def table(
 ) -> list[str]:
     """
     Rows aligned in columns two spaces apart (the first row is the heading); columns listed in
-    ``right`` are aligned right. Widths count what a terminal shows, not code points.
+    ``right`` are aligned right. Widths count what a terminal shows, not code points; control
+    characters in a cell are shown as escapes (``visible``), so a cell stays on its row.
     """
     if not rows:
         return []
+    rows = [[visible(cell) for cell in row] for row in rows]
     right = set(right)
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
@@ -202,8 +208,8 @@ def synthesis(
                 "red" if result.issues else None,
             ]
         )
-    title = ui(
-        "syn.heading", lang, title=syn.plan.title.get(lang), plan=syn.plan.id, date=syn.as_of
+    title = visible(
+        ui("syn.heading", lang, title=syn.plan.title.get(lang), plan=syn.plan.id, date=syn.as_of)
     )
     lines = [style(title, "bold"), ""]
     lines += table(rows, right=(6,), style=style, colours=colours)
@@ -213,10 +219,10 @@ def synthesis(
     )
     lines.append(f"{ui('syn.by_status', lang)}: {counts}")
     bands = ", ".join(f"{label}: {count}" for label, count in band_counts(syn, lang))
-    lines.append(f"{ui('syn.by_band', lang)}: {bands or ui('syn.none', lang)}")
+    lines.append(f"{ui('syn.by_band', lang)}: {visible(bands) or ui('syn.none', lang)}")
     for key, units in (("syn.late", syn.late), ("syn.missing", syn.missing)):
         named = ", ".join(f"{unit.name.get(lang)} ({unit.code})" for unit in units)
-        lines.append(f"{ui(key, lang)}: {named or ui('syn.none', lang)}")
+        lines.append(f"{ui(key, lang)}: {visible(named) or ui('syn.none', lang)}")
     if syn.ranking:
         lines += ["", style(ui("syn.ranking", lang), "bold")]
         labels = band_labels(syn, lang)
@@ -242,14 +248,17 @@ def synthesis(
     if syn.model_points:
         lines += ["", style(ui("syn.model_points", lang), "bold")]
         lines += [
-            f"- {found.type.label.get(lang)}: {found.point.name.get(lang)}"
-            f" ({found.unit.name.get(lang)})"
+            visible(
+                f"- {found.type.label.get(lang)}: {found.point.name.get(lang)}"
+                f" ({found.unit.name.get(lang)})"
+            )
             for found in syn.model_points
         ]
     if syn.limitations:
         lines += ["", style(ui("syn.limitations", lang), "bold")]
         lines += [
-            f"- {found.text.get(lang)} ({found.unit.name.get(lang)})" for found in syn.limitations
+            f"- {prose(found.text.get(lang))} ({visible(found.unit.name.get(lang))})"
+            for found in syn.limitations
         ]
     if syn.indicator_totals:
         lines += ["", style(ui("syn.totals", lang), "bold")]
@@ -281,19 +290,52 @@ def synthesis(
 
 def findings(found: Iterable[Finding], lang: str = "vi", style: Style = PLAIN) -> list[str]:
     """
-    One line a finding, ``file:line:column: severity code: path: message``.
+    One line a finding, ``file:line:column: severity code: path: message``; a control character
+    or a line break in it (a file's name, a value quoted) is shown as an escape (``visible``).
     """
     lines = []
     for finding in found:
-        line = finding.render(lang)
+        line = visible(finding.render(lang))
         lines.append(style(line, "red" if str(finding.severity) == "error" else "yellow"))
     return lines
 
 
-def summary(found: Sequence[Finding], lang: str = "vi") -> str:
+def summary(found: Sequence[Finding], lang: str = "vi", *, folded: bool = False) -> str:
     """
-    ``2 errors, 1 warning``.
+    ``2 errors, 1 warning``; when ``folded``, of the findings :func:`mistakes` lists, and how
+    many more it leaves out.
     """
-    errors = sum(1 for f in found if str(f.severity) == "error")
-    warnings = len(found) - errors
-    return ui("cli.summary", lang, errors=errors, warnings=warnings)
+    listed = [root for root, _ in fold(found)] if folded else list(found)
+    errors = sum(1 for f in listed if str(f.severity) == "error")
+    warnings = len(listed) - errors
+    text = ui("cli.summary", lang, errors=errors, warnings=warnings)
+    if len(listed) < len(found):
+        text += " " + ui("cli.folded", lang, count=len(found) - len(listed))
+    return text
+
+
+def mistakes(
+    found: Sequence[Finding], lang: str = "vi", style: Style = PLAIN, *, every: bool = False
+) -> list[str]:
+    """
+    One line a mistake: the findings of :func:`findings` (escaped as there), where one that
+    caused others (see ``quytac.fold``) says "(and 3 more caused by this)" and those others are
+    left out; with ``every`` they are listed too, each saying where its cause is.
+    """
+    entries = fold(found)
+    more = {id(root): len(rest) for root, rest in entries}
+    cause = {id(finding): root for root, rest in entries for finding in rest}
+    lines = []
+    for finding in found if every else [root for root, _ in entries]:
+        line = finding.render(lang)
+        # A root that itself follows from its cause (a document that is not there) shares the
+        # cause with the others; it did not cause them.
+        if more.get(id(finding)):
+            key = "cli.same_more" if finding.follows else "cli.caused_more"
+            line += " " + ui(key, lang, count=more[id(finding)])
+        root = cause.get(id(finding))
+        if root is not None:
+            key = "cli.same_as" if root.follows else "cli.caused_by"
+            line += " " + ui(key, lang, place=root.place)
+        lines.append(style(visible(line), "red" if str(finding.severity) == "error" else "yellow"))
+    return lines
