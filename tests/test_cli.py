@@ -803,6 +803,324 @@ class TestScoreCounts:
         )
 
 
+#: A record of Sơn Tây in which I.1 (critical) fails and II.1 skips II.2.
+CAPPED = """\
+kind: InspectionRecord
+schema: quytac/v1
+id: ktr-thu
+plan: hn-kt-qtux-2023
+unit: "269"
+inspected_on: 2023-08-15
+checklist: {{id: kt-co-quan-2023, version: 1, fingerprint: {fingerprint}}}
+answers: {{I.1: fail, I.2: 5, I.3: pass, II.1: khong, II.3: 5, II.4: pass, III.1: day_du,
+  III.2: 7, III.3: pass, IV.1: 5.5, IV.2: pass, IV.3: pass, V.1: 4, V.2: da_so, V.3: na}}
+"""
+
+
+def capped_record(folder):
+    path = folder / "ktr-thu.yaml"
+    path.write_text(CAPPED.format(fingerprint=quytac.fingerprint(_CHECKLIST)), encoding="utf-8")
+    return path
+
+
+def score_capped(folder, *options):
+    """
+    quytac score of the capped record, written in ``folder``, with the options given.
+    """
+    capped_record(folder)
+    return run("score", "ktr-thu.yaml", "--workspace", str(DATA), *options, cwd=folder)
+
+
+class TestScoreExplain:
+    """
+    quytac score --explain, and the Markdown and HTML reports of scores.
+    """
+
+    def test_each_record_is_explained_after_the_table(self):
+        """
+        After the table, in its order, each record: what it is, then the detailed explanation
+        of its score; then the counts. Without --explain, only the table and the counts.
+        """
+        done = run(
+            "score",
+            "round-2023/records.yaml",
+            "--workspace",
+            ".",
+            "--explain",
+            "--lang",
+            "en",
+            cwd=DATA,
+        )
+        plain = run(
+            "score", "round-2023/records.yaml", "--workspace", ".", "--lang", "en", cwd=DATA
+        )
+        records = quytac.load_all(DATA / "round-2023" / "records.yaml")
+        blocks = {
+            record.id: quytac.render.explanation.text(
+                quytac.score(_CHECKLIST, record.answers).explain(), "en", detailed=True
+            )
+            for record in records
+        }
+
+        assert (0, "") == (done.returncode, done.stderr)
+        table = plain.stdout.splitlines()[:4]
+        assert (
+            "\n".join(
+                [
+                    *table,
+                    "",
+                    "ktr-2023-thuong-tin: Huyện Thường Tín",
+                    "Inspection record, round-2023/records.yaml:53; checklist kt-co-quan-2023,"
+                    " version 1",
+                    blocks["ktr-2023-thuong-tin"],
+                    "",
+                    "ktr-2023-so-ldtbxh: Sở Lao động - Thương binh và Xã hội",
+                    "Inspection record, round-2023/records.yaml:4; checklist kt-co-quan-2023,"
+                    " version 1",
+                    blocks["ktr-2023-so-ldtbxh"],
+                    "",
+                    "ktr-2023-son-tay: Thị xã Sơn Tây",
+                    "Inspection record, round-2023/records.yaml:32; checklist kt-co-quan-2023,"
+                    " version 1",
+                    blocks["ktr-2023-son-tay"],
+                    "",
+                    "3 records read: 3 scored, 0 with errors, 0 without answers",
+                    "0 errors, 0 warnings",
+                    "",
+                ]
+            )
+            == done.stdout
+        )
+        assert 6 == len(plain.stdout.splitlines())
+
+    def test_a_capped_record_says_the_band_it_would_have_had(self, tmp_path):
+        """
+        I.1 failed: 77.72 % would be Khá, capped at Trung bình; II.2 is skipped by II.1.
+        """
+        done = score_capped(tmp_path, "--explain")
+
+        lines = done.stdout.splitlines()
+        assert (0, "") == (done.returncode, done.stderr)
+        assert [
+            "ktr-thu: Thị xã Sơn Tây",
+            "Biên bản kiểm tra, ktr-thu.yaml:1; phiếu kiểm tra kt-co-quan-2023, phiên bản 1",
+            "kt-co-quan-2023: 77.72 % (Trung bình), 71.5/92 điểm, phạm vi 14/14",
+            "  các mức xếp loại: Tốt từ 80 %, Khá từ 70 %, Trung bình từ 50 %, Yếu từ 0 %",
+            "  xếp loại bị giới hạn ở Trung bình do câu hỏi bắt buộc không đạt: I.1",
+            "  nếu không bị giới hạn, xếp loại là Khá",
+            "  I Công tác lãnh đạo, chỉ đạo: 15/25",
+            "    I.1 Có kế hoạch, văn bản triển khai thực hiện hai quy tắc ứng xử",
+            "        fail: 0/10, được tính; câu hỏi bắt buộc không đạt",
+        ] == lines[3:12]
+        assert [
+            "    II.2 Bảng niêm yết đặt nơi dễ quan sát, còn rõ chữ",
+            "        -, bỏ qua: II.1 = khong, cần II.1 thuộc [day_du, mot_phan]",
+        ] == lines[lines.index("    II.2 Bảng niêm yết đặt nơi dễ quan sát, còn rõ chữ") :][:2]
+
+    def test_json_carries_the_explanation(self, tmp_path):
+        """
+        --format json --explain: each entry has its explanation (null when not scored), valid
+        against the output schema; the skipped item names its condition as data.
+        """
+        capped_record(tmp_path)
+        (tmp_path / "bc.yaml").write_text(
+            "kind: Report\nschema: quytac/v1\nid: bc\nplan: hn-kt-qtux-2023\nunit: '279'\n"
+            "number: 1/BC\nsubmitted_on: 2023-07-20\n"
+            "outline: {id: de-cuong-2023, version: 1, fingerprint: 738db650dd0b8de8}\n",
+            encoding="utf-8",
+        )
+
+        done = run(
+            "score",
+            "ktr-thu.yaml",
+            "bc.yaml",
+            "--workspace",
+            str(DATA),
+            "--explain",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            cwd=tmp_path,
+        )
+        plain = run(
+            "score", "ktr-thu.yaml", "--workspace", str(DATA), "--format", "json", cwd=tmp_path
+        )
+
+        data = valid(json.loads(done.stdout), "scores")
+        first, second = data["scores"]
+        explained = first["explanation"]
+        sections = {section["id"]: section for section in explained["sections"]}
+        items = {item["id"]: item for item in sections["II"]["items"]}
+        assert (0, "") == (done.returncode, done.stderr)
+        assert ("trung_binh", "kha") == (first["score"]["band"], explained["uncapped_band"])
+        assert [
+            {"id": "tot", "label": "Good", "min": "80"},
+            {"id": "kha", "label": "Fair", "min": "70"},
+            {"id": "trung_binh", "label": "Average", "min": "50"},
+            {"id": "yeu", "label": "Weak", "min": "0"},
+        ] == explained["bands"]
+        assert {
+            "id": "II.2",
+            "text": "Bảng niêm yết đặt nơi dễ quan sát, còn rõ chữ",
+            "critical": False,
+            "answer": None,
+            "status": "skipped",
+            "counted": False,
+            "awarded": None,
+            "maximum": "2",
+            "weight": None,
+            "critical_failed": False,
+            "reason": "skipped: II.1 = khong, needs II.1 in [day_du, mot_phan]",
+            "unmet": [
+                {
+                    "condition": {"item": "II.1", "in": ["day_du", "mot_phan"]},
+                    "seen": {"II.1": "khong"},
+                }
+            ],
+            "issues": [],
+        } == items["II.2"]
+        assert ("no_answers", None) == (second["status"], second["explanation"])
+        assert "explanation" not in valid(json.loads(plain.stdout), "scores")["scores"][0]
+
+    def test_an_answer_that_does_not_fit_is_explained(self, tmp_path):
+        """
+        A record whose answer does not fit has no percent; its explanation says which item
+        and why, with the issue (also listed with its place).
+        """
+        path = capped_record(tmp_path)
+        repin(path, "IV.2: pass", "IV.2: yes")
+
+        done = run(
+            "score",
+            "ktr-thu.yaml",
+            "--workspace",
+            str(DATA),
+            "--explain",
+            "--lang",
+            "en",
+            cwd=tmp_path,
+        )
+
+        lines = done.stdout.splitlines()
+        at = lines.index("    IV.2 Cán bộ, công chức đeo thẻ, trang phục gọn gàng, lịch sự")
+        assert 1 == done.returncode
+        assert "kt-co-quan-2023: no score, 63.5/92 points, coverage 13/14" == lines[5]
+        assert (
+            "        yes: 0/8, the answer does not fit: counted as failed (QT451: expected pass or"
+            " fail for a yes_no item, got 'yes'; did you mean 'pass'?)"
+        ) == lines[at + 1]
+        assert (
+            'ktr-thu.yaml:9:43: error QT451: answers["IV.2"]: expected pass or fail for a'
+            " yes_no item, got 'yes'; did you mean 'pass'?"
+        ) in lines
+
+    @pytest.mark.parametrize("format_", ["markdown", "html"])
+    def test_the_reports_explain_without_asking(self, tmp_path, format_):
+        """
+        The Markdown and HTML reports carry the explanations, --explain or not.
+        """
+        asked = score_capped(tmp_path, "--format", format_, "--explain")
+        done = score_capped(tmp_path, "--format", format_)
+
+        assert (0, "", asked.stdout) == (done.returncode, done.stderr, done.stdout)
+        assert "ktr-thu: Thị xã Sơn Tây" in done.stdout
+
+    def test_the_markdown_report(self, tmp_path):
+        """
+        The title, the table of scores, each record's explanation, the counts.
+        """
+        done = score_capped(tmp_path, "--format", "markdown", "--lang", "en")
+
+        lines = done.stdout.splitlines()
+        assert [
+            "# Scores and their explanation",
+            "",
+            "| Source | Document | Unit | Checklist | Percent | Band | Coverage | Capped by |",
+            "|---|---|---|---|---:|---|---|---|",
+            "| ktr-thu.yaml:1 | ktr-thu | Thị xã Sơn Tây | kt-co-quan-2023 | 77\\.72 |"
+            " Average | 14/14 | I.1 |",
+            "",
+            "## ktr-thu: Thị xã Sơn Tây",
+            "",
+            "Inspection record, ktr-thu.yaml:1; checklist kt-co-quan-2023, version 1",
+            "",
+            "**kt-co-quan-2023: 77.72 % (Average), 71.5/92 points, coverage 14/14**",
+            "",
+            "band capped at Average: critical item failed: I.1  ",
+            "without the cap the band would be Fair",
+        ] == lines[:14]
+        assert [
+            "| II.2 | Bảng niêm yết đặt nơi dễ quan sát, còn rõ chữ | \\- | \\- | skipped: II.1 ="
+            " khong, needs II.1 in \\[day\\_du, mot\\_phan\\] |"
+        ] == [line for line in lines if line.startswith("| II.2 |")]
+        assert [
+            "1 record read: 1 scored, 0 with errors, 0 without answers  ",
+            "0 errors, 0 warnings",
+        ] == lines[-2:]
+
+    def test_the_html_report(self, tmp_path):
+        """
+        One self-contained page: the table of scores, then an article a record with a table a
+        section, read back here; nothing is fetched, there is no script.
+        """
+        done = score_capped(tmp_path, "--format", "html", "--output", "diem.html")
+
+        page = (tmp_path / "diem.html").read_text(encoding="utf-8")
+        rows = _table_rows(page)
+        assert (0, "", "") == (done.returncode, done.stdout, done.stderr)
+        assert "<script" not in page
+        assert "default-src 'none'" in page
+        assert [
+            "Nguồn | Tài liệu | Đơn vị | Phiếu kiểm tra | Điểm (%) | Xếp loại | Mức bao phủ"
+            " | Bị giới hạn bởi",
+            "ktr-thu.yaml:1 | ktr-thu | Thị xã Sơn Tây | kt-co-quan-2023 | 77.72 | Trung bình"
+            " | 14/14 | I.1",
+            "Xếp loại | Từ (%)",
+            "Tốt | 80",
+        ] == rows[:4]
+        assert (
+            "I.1 | Có kế hoạch, văn bản triển khai thực hiện hai quy tắc ứng xử | fail | 0/10"
+            " | được tính; câu hỏi bắt buộc không đạt"
+        ) in rows
+        assert (
+            "II.2 | Bảng niêm yết đặt nơi dễ quan sát, còn rõ chữ | - | -"
+            " | bỏ qua: II.1 = khong, cần II.1 thuộc [day_du, mot_phan]"
+        ) in rows
+        assert 5 == page.count('<table class="items">')
+
+
+def _table_rows(page):
+    """
+    The rows of every table of an HTML page, cells joined with " | ".
+    """
+    from html.parser import HTMLParser  # noqa: PLC0415
+
+    class Rows(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self.cells = [], None
+
+        def handle_starttag(self, tag, _attrs):
+            if tag == "tr":
+                self.cells = []
+            elif tag in ("td", "th") and self.cells is not None:
+                self.cells.append("")
+
+        def handle_endtag(self, tag):
+            if tag == "tr":
+                self.rows.append(" | ".join(self.cells))
+                self.cells = None
+
+        def handle_data(self, data):
+            if self.cells:
+                self.cells[-1] += data
+
+    parser = Rows()
+    parser.feed(page)
+    return parser.rows
+
+
 class TestSynthesize:
     def test_text(self):
         """

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 import quytac
 from _steps import assert_near_linear
 from _strategies_checklists import checklist_from, yaml_items
-from quytac import AllOf, AnyOf, ItemCondition, Not, score
-from quytac.conditions import cycles
+from quytac import AllOf, AnyOf, ItemCondition, Not, UnmetCondition, score
+from quytac.conditions import cycles, unmet
 
 
 def rendered(found) -> list[str]:
@@ -84,6 +84,119 @@ NESTED = checklist_from(
         "{id: c, text: Bảng đẹp, when: {any: [{item: b, answered: true}, {item: n, gte: 4}]}}",
     )
 )
+
+
+class TestUnmet:
+    def test_a_condition_that_holds_has_nothing_unmet(self):
+        """
+        Nothing is to blame when the condition holds.
+        """
+        assert () == unmet(ItemCondition(item="c", in_=("day_du",)), {"c": "day_du"})
+
+    def test_an_item_test_names_its_item_what_it_saw_and_the_test(self):
+        """
+        The test that failed, with the answer of the item it tests.
+        """
+        test = ItemCondition(item="I.3", in_=("day_du", "mot_phan"))
+
+        assert (UnmetCondition(condition=test, seen=(("I.3", "khong"),)),) == unmet(
+            test, {"I.3": "khong"}
+        )
+
+    @pytest.mark.parametrize(
+        ("condition", "answers", "failed"),
+        [
+            (
+                ItemCondition(item="n", gte=Decimal(1), lte=Decimal(5)),
+                {"n": "7"},
+                ItemCondition(item="n", lte=Decimal(5)),
+            ),
+            (
+                ItemCondition(item="n", gte=Decimal(1), lte=Decimal(5)),
+                {"n": "na"},
+                ItemCondition(item="n", gte=Decimal(1), lte=Decimal(5)),
+            ),
+            (
+                ItemCondition(item="a", answered=True, equals="pass"),
+                {"a": "fail"},
+                ItemCondition(item="a", equals="pass"),
+            ),
+            (
+                ItemCondition(item="a", answered=True, in_=("pass",)),
+                {},
+                ItemCondition(item="a", answered=True, in_=("pass",)),
+            ),
+        ],
+    )
+    def test_an_item_test_is_narrowed_to_the_tests_that_failed(self, condition, answers, failed):
+        """
+        Of several tests on one item, only those that do not hold are named; an item without
+        a value is seen as None.
+        """
+        [found] = unmet(condition, answers)
+
+        assert (failed, (condition.item, answers.get(condition.item))) == (
+            found.condition,
+            found.seen[0],
+        )
+
+    def test_all_names_every_part_that_failed(self):
+        """
+        Each failing part of an all is enough to skip the item: all are named, in order.
+        """
+        first = ItemCondition(item="a", equals="pass")
+        second = ItemCondition(item="b", equals="pass")
+        third = ItemCondition(item="n", gte=Decimal(3))
+
+        found = unmet(AllOf(conditions=(first, second, third)), {"a": "fail", "b": "pass"})
+
+        assert (
+            UnmetCondition(condition=first, seen=(("a", "fail"),)),
+            UnmetCondition(condition=third, seen=(("n", None),)),
+        ) == found
+
+    def test_any_and_not_are_named_whole(self):
+        """
+        No single test of an any or a not is to blame: the whole is named, with every item it
+        tests, each once.
+        """
+        either = AnyOf(
+            conditions=(
+                ItemCondition(item="a", equals="pass"),
+                AllOf(
+                    conditions=(
+                        ItemCondition(item="n", gte=Decimal(3)),
+                        ItemCondition(item="a", answered=True),
+                    )
+                ),
+            )
+        )
+        excluded = Not(condition=ItemCondition(item="a", equals="fail"))
+        answers = {"a": "fail", "n": "2"}
+
+        assert [
+            (UnmetCondition(condition=either, seen=(("a", "fail"), ("n", "2"))),),
+            (UnmetCondition(condition=excluded, seen=(("a", "fail"),)),),
+        ] == [unmet(either, answers), unmet(excluded, answers)]
+
+    def test_a_skipped_item_result_carries_its_unmet_condition(self):
+        """
+        a failed: b is skipped by the first part of its all (its not holds, n being 1); c's
+        any fails as a whole, b having no value (skipped) and n being below 4.
+        """
+        result = score(NESTED, {"a": "fail", "n": 1, "b": "pass", "c": "pass"})
+        items = {item.id: item for item in result.explain().items()}
+        either = {item.id: item for item in NESTED.items}["c"].when
+
+        assert [
+            (
+                UnmetCondition(
+                    condition=ItemCondition(item="a", equals="pass"), seen=(("a", "fail"),)
+                ),
+            ),
+            (UnmetCondition(condition=either, seen=(("b", None), ("n", "1"))),),
+            (),
+        ] == [items["b"].unmet, items["c"].unmet, items["a"].unmet]
 
 
 class TestLoadedConditions:

@@ -6,6 +6,7 @@ installed by .ci/run when missing) loads the page and dumps the DOM it built.
 import datetime as dt
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -188,3 +189,67 @@ class TestInChromium:
             "Một số phòng chưa niêm yết quy tắc ứng xử (minh họa) (Sở Lao động - Thương binh và Xã hội)"
             in lines
         )
+
+
+@pytest.fixture(scope="module")
+def scores_page(tmp_path_factory):
+    """
+    The report of the scores of the bundled records, as Chromium builds it.
+    """
+    root = tmp_path_factory.mktemp("scores")
+    page = root / "diem.html"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quytac",
+            "score",
+            "round-2023/records.yaml",
+            "--workspace",
+            ".",
+            "--format",
+            "html",
+            "--output",
+            str(page),
+        ],
+        cwd=quytac.example_path(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (0, "") == (done.returncode, done.stderr)
+    parser = _Text()
+    parser.feed(dump_dom(page, root / "profile"))
+    return parser
+
+
+class TestScoresInChromium:
+    def test_the_explanation_of_each_record(self, scores_page):
+        """
+        The table of scores, then each record with its bands and a row an item, in
+        Vietnamese as written.
+        """
+        lines = scores_page.lines()
+
+        assert "Kết quả chấm điểm và giải trình" == lines[1]
+        start = lines.index("ktr-2023-so-ldtbxh: Sở Lao động - Thương binh và Xã hội")
+        assert [
+            "ktr-2023-so-ldtbxh: Sở Lao động - Thương binh và Xã hội",
+            "Biên bản kiểm tra, round-2023/records.yaml:4; phiếu kiểm tra kt-co-quan-2023,"
+            " phiên bản 1",
+            "kt-co-quan-2023: 93.09 % (Tốt), 87.5/94 điểm, phạm vi 15/15",
+            "| Xếp loại | Từ (%)",
+            "| Tốt | 80",
+            "| Khá | 70",
+            "| Trung bình | 50",
+            "| Yếu | 0",
+            "I Công tác lãnh đạo, chỉ đạo: 25/25",
+            "| Câu hỏi | Nội dung | Trả lời | Điểm | Lý do",
+            "| I.1 | Có kế hoạch, văn bản triển khai thực hiện hai quy tắc ứng xử | pass | 10/10"
+            " | được tính",
+        ] == lines[start : start + 11]
+        assert (
+            "| V.3 | Địa điểm công cộng do đơn vị quản lý có niêm yết quy tắc ứng xử nơi công cộng"
+            " | na | - | không áp dụng (na): không tính"
+        ) in lines
+        assert "script" not in [tag for tag, _ in scores_page.tags]

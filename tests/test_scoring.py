@@ -772,6 +772,99 @@ class TestExplain:
         assert [Fraction(50), Fraction(80)] == [s.percent for s in result.explain().sections]
 
 
+class TestExplainDetails:
+    def test_the_band_before_the_cap(self):
+        """
+        19 of 20 is 95 % (Tốt) capped at Trung bình: uncapped_band is Tốt; without a failed
+        critical item (11 of 20, 55 %) it is the band itself; without a score, None.
+        """
+        checklist = checklist_from(
+            "scoring:\n  critical: {cap_band: trung_binh}\n" + BANDS + CRITICAL
+        )
+
+        capped = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"})
+        clean = score(checklist, {"a1": "pass", "a2": "fail", "b1": "pass"})
+        nothing = score(checklist, {"a1": "na", "a2": "na", "b1": "na"})
+
+        assert [("trung_binh", "tot"), ("trung_binh", "trung_binh"), (None, None)] == [
+            (
+                result.band.id if result.band else None,
+                result.uncapped_band.id if result.uncapped_band else None,
+            )
+            for result in (capped, clean, nothing)
+        ]
+
+    def test_the_band_before_the_cap_is_said(self):
+        """
+        The line after the cap says what the band would have been, in the language asked.
+        """
+        checklist = checklist_from(
+            "scoring:\n  critical: {cap_band: trung_binh}\n" + BANDS + CRITICAL
+        )
+
+        explained = score(checklist, {"a1": "fail", "a2": "pass", "b1": "pass"}).explain()
+
+        assert [
+            "  band capped at Trung bình: critical item failed: a1",
+            "  without the cap the band would be Tốt",
+            "  A Lãnh đạo: 9/10",
+        ] == explained.render("en").splitlines()[1:4]
+        assert [
+            "  xếp loại bị giới hạn ở Trung bình do câu hỏi bắt buộc không đạt: a1",
+            "  nếu không bị giới hạn, xếp loại là Tốt",
+        ] == explained.render("vi").splitlines()[1:3]
+
+    def test_a_cap_that_lowers_nothing_names_no_other_band(self):
+        """
+        Already below the cap (a1 failed, 45 %): no cap line and no band before it.
+        """
+        checklist = checklist_from(
+            "scoring:\n  critical: {cap_band: trung_binh}\n" + BANDS + CRITICAL
+        )
+
+        result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "fail"})
+
+        assert ("yeu", "yeu", ()) == (result.band.id, result.uncapped_band.id, result.capped_by)
+        assert "  A Lãnh đạo: 9/10" == str(result.explain()).splitlines()[1]
+
+    def test_items_carry_their_item_and_the_issues_of_their_answer(self):
+        """
+        Each result has its item (text, answer type); an answer that does not fit carries its
+        issue, and so does an answer to a skipped item (a warning); the others none.
+        """
+        result = score(DESIGN, {"I.1": "yes", "I.2": 2, "I.3": "khong", "I.4": 1})
+        items = {item.id: item for item in result.explain().items()}
+
+        assert [item.text.vi for item in DESIGN.items] == [
+            items[i.id].item.text.vi for i in DESIGN.items
+        ]
+        assert [["QT451"], [], [], ["QT455"]] == [
+            [issue.code for issue in items[i].issues] for i in ("I.1", "I.2", "I.3", "I.4")
+        ]
+
+    def test_the_detailed_reasons(self):
+        """
+        reason(detailed=True) names the part of the condition that did not hold, why an answer
+        does not fit, and a failed critical item; the short reason stays as it was.
+        """
+        result = score(DESIGN, {"I.1": "fail", "I.2": "x", "I.3": "khong", "I.4": 1})
+        items = {item.id: item for item in result.explain().items()}
+
+        assert [
+            "counted; critical item failed",
+            "the answer does not fit: counted as failed (QT451: expected a whole number of 0"
+            " or more for a count item, got 'x')",
+            "skipped: I.3 = khong, needs I.3 in [day_du, mot_phan]",
+        ] == [items[i].reason("en", detailed=True) for i in ("I.1", "I.2", "I.4")]
+        assert [
+            "được tính; câu hỏi bắt buộc không đạt",
+            "câu trả lời không hợp lệ: tính là không đạt (QT451: câu hỏi loại count cần một số"
+            " nguyên từ 0 trở lên, nhận được 'x')",
+            "bỏ qua: I.3 = khong, cần I.3 thuộc [day_du, mot_phan]",
+        ] == [items[i].reason("vi", detailed=True) for i in ("I.1", "I.2", "I.4")]
+        assert "skipped: its condition does not hold" == items["I.4"].reason()
+
+
 class TestCompare:
     def test_invalid_answers_are_refused(self):
         """

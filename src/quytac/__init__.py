@@ -48,7 +48,7 @@ from .codes import (
     resolve_ref,
 )
 from .collation import vietnamese_key
-from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not
+from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not, UnmetCondition
 from .errors import (
     Finding,
     InvalidValue,
@@ -232,6 +232,7 @@ __all__ = [
     "UnitLookupError",
     "UnitResult",
     "UnitStatus",
+    "UnmetCondition",
     "Workspace",
     "YesNo",
     "ZeroScope",

@@ -34,6 +34,8 @@ from .errors import Finding, LoadError, QuytacError, Severity
 from .render import json as render_json
 from .render import text as render_text
 from .render._ui import ui
+from .render.scores import INVALID_ANSWERS, NO_ANSWERS, SCORED, WRONG_EDITION
+from .render.scores import Scored as _Scored
 from .workspace import Workspace, read_files, walk
 
 if TYPE_CHECKING:
@@ -43,7 +45,6 @@ if TYPE_CHECKING:
     from .errors import Issue
     from .plans import InspectionPlan
     from .records import InspectionRecord, Pin, Report
-    from .scoring import Score
     from .synthesis import Synthesis
 
 __all__ = ["main"]
@@ -260,29 +261,6 @@ def _loaded(path: str) -> Iterator[tuple[Loaded, int]]:
         yield item, 0
 
 
-#: What became of a report or record given to ``quytac score`` (``scores[].status`` in JSON).
-SCORED = "scored"
-INVALID_ANSWERS = "invalid_answers"
-WRONG_EDITION = "wrong_edition"
-NO_ANSWERS = "no_answers"
-
-
-@attrs.frozen
-class _Scored:
-    """
-    One report or record: where it is, what it is about, its score (None when not scored),
-    and what became of it (``SCORED`` ...).
-    """
-
-    source: str
-    line: int
-    document: Report | InspectionRecord
-    unit_name: str
-    result: Score | None
-    checklist: str | None
-    status: str
-
-
 @attrs.frozen
 class _Read:
     """
@@ -434,34 +412,8 @@ def _note(key: str, source: str, line: int | None, **params: object) -> Finding:
     )
 
 
-def _score_row(scored: _Scored, lang: str) -> list[str]:
-    result = scored.result
-    if result is None:
-        why = "cli.not_answered" if scored.status == NO_ANSWERS else "cli.not_scored"
-        return [
-            f"{scored.source}:{scored.line}",
-            scored.document.id,
-            scored.unit_name,
-            scored.checklist or "-",
-            "-",
-            ui(why, lang),
-            "-",
-            "-",
-        ]
-    return [
-        f"{scored.source}:{scored.line}",
-        scored.document.id,
-        scored.unit_name,
-        result.checklist.id,
-        result.shown(lang) if result.percent is not None else "-",
-        result.band.label.get(lang) if result.band is not None else "-",
-        str(result.coverage),
-        ", ".join(result.capped_by) or "-",
-    ]
-
-
-def _score_json(scored: _Scored, lang: str) -> dict[str, Any]:
-    return {
+def _score_json(scored: _Scored, lang: str, *, explain: bool = False) -> dict[str, Any]:
+    entry = {
         "source": scored.source,
         "line": scored.line,
         "document": scored.document.id,
@@ -472,6 +424,12 @@ def _score_json(scored: _Scored, lang: str) -> dict[str, Any]:
         "status": scored.status,
         "score": None if scored.result is None else render_json.score(scored.result, lang),
     }
+    if explain:
+        result = scored.result
+        entry["explanation"] = (
+            None if result is None else render_json.explanation(result.explain(), lang)
+        )
+    return entry
 
 
 def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
@@ -496,9 +454,9 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     warned = [*problems, *unread]  # the workspace's warnings, and the records left unread
     try:
         if args.format == "json":
-            findings = _scores_json(stream, progress, args.lang, out, warned)
+            findings = _scores_json(stream, progress, args, out, warned)
         else:
-            findings = _scores_text(stream, progress, args.lang, out, warned)
+            findings = _scores_text(stream, progress, args, out, warned)
     finally:
         progress.done()
     return 1 if _errors(findings) else 0
@@ -540,19 +498,21 @@ class _Counts:
 def _scores_json(
     stream: Iterable[_Read],
     progress: Progress,
-    lang: str,
+    args: argparse.Namespace,
     out: TextIO,
     unread: Sequence[Finding] = (),
 ) -> list[Finding]:
     """
-    The scores as JSON, each written as soon as it is known; ``unread`` are the findings of the
-    walk (entries left unread) and the workspace's warnings.
+    The scores as JSON, each written as soon as it is known; with ``--explain``, each with the
+    explanation of its score. ``unread`` are the findings of the walk (entries left unread) and
+    the workspace's warnings.
 
     Memory stays flat however many records there are, and however many findings: the findings
     are written as they come to a spool (in memory while small, then a temporary file) and
     copied after the scores. Returned: the first error found (none when there is none), which
     is all the exit status needs.
     """
+    lang = args.lang
     counts = _Counts()
     entries = problems = 0
     first_error: list[Finding] = []
@@ -574,7 +534,8 @@ def _scores_json(
             for finding in found.findings:
                 note(finding)
             if found.scored is not None:
-                entry = _indented(_indented(render_json.dumps(_score_json(found.scored, lang))))
+                shown = _score_json(found.scored, lang, explain=args.explain)
+                entry = _indented(_indented(render_json.dumps(shown)))
                 out.write(("," if entries else "") + "\n    " + entry)
                 entries += 1
                 progress.tick(entries)
@@ -591,49 +552,67 @@ def _scores_json(
 def _scores_text(
     stream: Iterable[_Read],
     progress: Progress,
-    lang: str,
+    args: argparse.Namespace,
     out: TextIO,
     unread: Sequence[Finding] = (),
 ) -> list[Finding]:
     """
-    The scores as a table sorted by the units' Vietnamese names, then the findings (``unread``
-    first, as for ``_scores_json``).
+    The scores as a table sorted by the units' Vietnamese names (with ``--explain``, then the
+    explanation of each score), then the findings (``unread`` first, as for ``_scores_json``);
+    or the report of them in Markdown or HTML.
     """
     from .collation import vietnamese_key  # noqa: PLC0415
+    from .render import scores as render_scores  # noqa: PLC0415
 
+    lang = args.lang
     findings: list[Finding] = list(unread)
     counts = _Counts()
-    rows: list[tuple[Any, int, list[str], Score | None]] = []
+    rows: list[tuple[Any, int, _Scored]] = []
     for found in stream:
         counts.add(found)
         findings += found.findings
         if found.scored is not None:
-            key = vietnamese_key(found.scored.unit_name)
-            rows.append((key, len(rows), _score_row(found.scored, lang), found.scored.result))
+            rows.append((vietnamese_key(found.scored.unit_name), len(rows), found.scored))
             progress.tick(len(rows))
     progress.done()
     rows.sort(key=lambda row: (row[0], row[1]))
+    entries = [scored for *_, scored in rows]
+    closing = [counts.shown(lang), render_text.summary(findings, lang)]
+    if args.format == "markdown":
+        out.write(render_scores.markdown(entries, findings, closing, lang))
+        return findings
+    if args.format == "html":
+        out.write(render_scores.html(entries, findings, closing, lang))
+        return findings
     style = render_text.Style.for_stream(out)
-    columns = ("source", "document", "unit", "checklist", "percent", "band", "coverage")
-    head = [ui(f"col.{c}", lang) for c in (*columns, "capped_by")]
+    head = render_scores.head(lang)
     colours: list[list[str | None]] = [[None] * len(head)]
     colours += [
         [
             *([None] * 5),
-            render_text.band_colour(result),
+            render_text.band_colour(scored.result),
             None,
-            "red" if result is not None and result.capped_by else None,
+            "red" if scored.result is not None and scored.result.capped_by else None,
         ]
-        for *_, result in rows
+        for scored in entries
     ]
     if rows:
         table = render_text.table(
-            [head, *(row[2] for row in rows)], right=(4,), style=style, colours=colours
+            [head, *(render_scores.row(scored, lang) for scored in entries)],
+            right=(4,),
+            style=style,
+            colours=colours,
         )
         out.writelines(line + "\n" for line in table)
+    if args.explain:
+        for scored in entries:
+            explained = render_scores.explained(scored, lang)
+            if explained:
+                out.write("\n" + "\n".join(explained) + "\n")
+        if entries:
+            out.write("\n")
     out.writelines(line + "\n" for line in render_text.findings(findings, lang, style))
-    out.write(counts.shown(lang) + "\n")
-    out.write(render_text.summary(findings, lang) + "\n")
+    out.writelines(line + "\n" for line in closing)
     return findings
 
 
@@ -1083,7 +1062,7 @@ def _parser() -> argparse.ArgumentParser:
 
     score = commands.add_parser(
         "score",
-        parents=[common],
+        parents=[reports],
         help="score reports and inspection records (YAML streams, JSON, JSON Lines)",
     )
     score.add_argument("records", nargs="+", metavar="RECORD", help="a file or a folder")
@@ -1094,6 +1073,12 @@ def _parser() -> argparse.ArgumentParser:
         "--workspace",
         metavar="DIR",
         help=f"the folder of plans, checklists and units (default: {_DEFAULT_WORKSPACE})",
+    )
+    score.add_argument(
+        "--explain",
+        action="store_true",
+        help="explain each score: every item, its answer, points and why (always in markdown"
+        " and html)",
     )
     score.set_defaults(run=_in_workspace(_cmd_score))
 

@@ -21,7 +21,16 @@ from ._nearest import WORDS, hint
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["AllOf", "AnyOf", "Condition", "ItemCondition", "Not", "Target"]
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "Condition",
+    "ItemCondition",
+    "Not",
+    "Target",
+    "UnmetCondition",
+    "unmet",
+]
 
 #: Answers that say why an item has no value: they are not values a condition compares.
 NOT_ANSWERED = frozenset({"na", "not_observed"})
@@ -189,6 +198,59 @@ def references(condition: Condition, path: Path = ()) -> Iterator[tuple[ItemCond
         key = "all" if isinstance(condition, AllOf) else "any"
         for position, inner in enumerate(condition.conditions):
             yield from references(inner, (*path, key, position))
+
+
+# --- why a condition does not hold ------------------------------------------------------------
+
+#: The tests of an item condition, by attribute name.
+_TESTS = ("answered", "equals", "in_", "gte", "lte")
+
+
+@attrs.frozen(kw_only=True)
+class UnmetCondition:
+    """
+    A part of a ``when:`` condition that did not hold, with the answers it saw: why an item was
+    skipped.
+
+    Attributes:
+        condition: The part that did not hold: an item's test, narrowed to the tests of it that
+            failed (``{item: I.3, in: [day_du, mot_phan]}``), or an ``any`` or a ``not`` as a
+            whole.
+        seen: The answer of each item it tests, as the condition saw it, in the order written
+            (``(("I.3", "khong"),)``); None for an item without one (not answered, skipped, or
+            an answer that does not fit).
+
+    .. versionadded:: 2026.11.0
+    """
+
+    condition: Condition
+    seen: tuple[tuple[str, str | None], ...]
+
+
+def unmet(condition: Condition, answers: Mapping[str, str]) -> tuple[UnmetCondition, ...]:
+    """
+    Why a condition does not hold, given the values of the items answered so far: each part
+    that did not hold (every failing condition of an ``all``; an ``any`` or a ``not`` as a
+    whole). Empty when the condition holds.
+
+    .. versionadded:: 2026.11.0
+    """
+    if condition.holds(answers):
+        return ()
+    if isinstance(condition, AllOf):
+        return tuple(found for inner in condition.conditions for found in unmet(inner, answers))
+    if isinstance(condition, ItemCondition):
+        failed = {
+            name: getattr(condition, name)
+            for name in _TESTS
+            if getattr(condition, name) is not None
+            and not ItemCondition(item=condition.item, **{name: getattr(condition, name)}).holds(
+                answers
+            )
+        }
+        condition = ItemCondition(item=condition.item, **failed)
+    items = dict.fromkeys(test.item for test, _ in references(condition))
+    return (UnmetCondition(condition=condition, seen=tuple((i, answers.get(i)) for i in items)),)
 
 
 # --- static checks --------------------------------------------------------------------------

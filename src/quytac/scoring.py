@@ -48,7 +48,7 @@ from .checklists import (
     answer_values,
     band_hint,
 )
-from .conditions import number, references
+from .conditions import UnmetCondition, number, references, unmet
 from .errors import Issue, QuytacError, Severity, _order
 from .text import Text
 
@@ -595,6 +595,19 @@ class Score:
             return "chưa có điểm" if lang == "vi" else "no score"
         return _plain(Fraction(rounded))
 
+    @property
+    def uncapped_band(self) -> Band | None:
+        """
+        The band the exact percent reaches before a failed critical item caps it
+        (``critical: {cap_band: ...}``): the band the score would have had without the cap.
+        The same as ``band`` when nothing capped it; None when there is no score.
+
+        .. versionadded:: 2026.11.0
+        """
+        if self.percent is None:
+            return None
+        return _reached(plan_of(self.checklist), self.percent)
+
     def explain(self) -> Explanation:
         """
         The tree of sections and items: what each was awarded out of what, and why an item
@@ -855,7 +868,7 @@ def _band(plan: Plan, percent: Fraction | None, *, capped: bool) -> tuple[Band |
     """
     if percent is None:
         return None, False
-    reached = next((band for band in plan.bands if percent >= band.min), None)
+    reached = _reached(plan, percent)
     cap = plan.policy.critical.cap_band
     if not capped or cap is None or reached is None:
         return reached, False
@@ -863,6 +876,13 @@ def _band(plan: Plan, percent: Fraction | None, *, capped: bool) -> tuple[Band |
     if limit is not None and limit.min < reached.min:
         return limit, True
     return reached, False
+
+
+def _reached(plan: Plan, percent: Fraction) -> Band | None:
+    """
+    The highest band whose minimum the exact percent meets, before any cap.
+    """
+    return next((band for band in plan.bands if percent >= band.min), None)
 
 
 # --- explanation ----------------------------------------------------------------------------
@@ -883,8 +903,15 @@ class ItemResult:
         critical_failed: Whether it is a critical item that failed.
         weight: Its weight among its section's children under the ``weighted`` model (its
             ``weight``, or its points), None under the other models.
+        item: The item itself (its text, its answer type, whether it is critical).
+        unmet: For an item skipped by its ``when:``, the parts of the condition that did not
+            hold and the answers they saw; empty otherwise.
+        issues: What is wrong with its answer (an answer that does not fit, an answer to a
+            skipped item), with the paths of the score's issues.
 
     .. versionadded:: 2026.11.0
+    .. versionchanged:: 2026.11.0
+       ``item``, ``unmet`` and ``issues``.
     """
 
     id: str
@@ -895,39 +922,22 @@ class ItemResult:
     answer: Answer | None
     critical_failed: bool = False
     weight: Decimal | None = None
+    item: Item | None = None
+    unmet: tuple[UnmetCondition, ...] = ()
+    issues: tuple[Issue, ...] = ()
 
-    def reason(self, lang: str = "en") -> str:
+    def reason(self, lang: str = "en", *, detailed: bool = False) -> str:
         """
-        Why the item counted or not, in words.
+        Why the item counted or not, in words; ``detailed`` names the part of a condition
+        that did not hold (``skipped: I.3 = khong, needs I.3 in [day_du, mot_phan]``), why an
+        answer does not fit, and a failed critical item.
+
+        .. versionchanged:: 2026.11.0
+           ``detailed``.
         """
-        en, vi = _REASONS[self.status, self.counted]
-        return vi if lang == "vi" else en
+        from .render.explanation import reason  # noqa: PLC0415 - render/ words it
 
-
-_REASONS: dict[tuple[Status, bool], tuple[str, str]] = {
-    (Status.SCORED, True): ("counted", "được tính"),
-    (Status.NA, False): ("not applicable (na): left out", "không áp dụng (na): không tính"),
-    (Status.NOT_OBSERVED, True): (
-        "not observed: counted as failed",
-        "không quan sát được: tính là không đạt",
-    ),
-    (Status.NOT_OBSERVED, False): ("not observed: left out", "không quan sát được: không tính"),
-    (Status.MISSING, True): ("not answered: counted as failed", "chưa trả lời: tính là không đạt"),
-    (Status.MISSING, False): ("not answered: left out", "chưa trả lời: không tính"),
-    (Status.SKIPPED, False): (
-        "skipped: its condition does not hold",
-        "bỏ qua: điều kiện không thỏa mãn",
-    ),
-    (Status.NOT_SCORED, False): ("text: recorded, never scored", "văn bản: ghi nhận, không chấm"),
-    (Status.INVALID, True): (
-        "the answer does not fit: counted as failed",
-        "câu trả lời không hợp lệ: tính là không đạt",
-    ),
-    (Status.INVALID, False): (
-        "the answer does not fit: left out",
-        "câu trả lời không hợp lệ: không tính",
-    ),
-}
+        return reason(self, lang, detailed=detailed)
 
 
 @attrs.frozen(kw_only=True)
@@ -970,113 +980,59 @@ class Explanation:
     The explanation of a score: the score and a tree of section and item results.
     Render it with ``render(lang)`` or ``str()``.
 
+    ``quytac score --explain`` shows it in detail (each item's text, the part of a condition
+    that did not hold, the bands); ``--format json --explain`` gives it as data.
+
     .. versionadded:: 2026.11.0
     """
 
     score: Score
     sections: tuple[SectionResult, ...]
 
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        """
+        The checklist's bands, highest first: the limits the percent is placed within.
+
+        .. versionadded:: 2026.11.0
+        """
+        return plan_of(self.score.checklist).bands
+
+    def items(self) -> Iterator[ItemResult]:
+        """
+        Every item's result, in the checklist's order.
+
+        .. versionadded:: 2026.11.0
+        """
+        return _item_results(self.sections)
+
     def render(self, lang: str = "en") -> str:
         """
         The tree as indented lines, in ``"en"`` or ``"vi"``.
         """
-        score = self.score
-        vi = lang == "vi"
-        band = f" ({score.band.label.get(lang)})" if score.band else ""
-        percent = score.shown(lang) + ("" if score.percent is None else " %")
-        words = ("điểm", "phạm vi") if vi else ("points", "coverage")
-        head = (
-            f"{score.checklist.id}: {percent}{band}, {_plain(score.awarded)}/"
-            f"{_plain(score.maximum)} {words[0]}, {words[1]} {score.coverage}"
-        )
-        lines = [head]
-        how = _HOW.get(score.checklist.scoring.model)
-        if how is not None:
-            lines.append("  " + (how[1] if vi else how[0]))
-        if score.capped_by:
-            lines.append("  " + _effect(score, lang))
-        for section in self.sections:
-            _render_section(section, 1, lang, lines)
-        return "\n".join(lines)
+        from .render.explanation import text  # noqa: PLC0415 - render/ is the formatter
+
+        return text(self, lang)
 
     def __str__(self) -> str:
         return self.render()
 
 
-#: How the models whose percent is not awarded / maximum make it, in English and Vietnamese.
-_HOW = {
-    Model.ABSOLUTE: (
-        "percent = 100 when every counted item is fully met, else 0",
-        "tỷ lệ = 100 khi mọi câu hỏi được tính đều đạt đủ điểm, ngược lại 0",
-    ),
-    Model.WEIGHTED: (
-        (
-            "percent = mean of the top sections' percents by weight; a section's percent is"
-            " the mean of its items' percents (by item weight) and its subsections' percents"
-            " (by section weight)"
-        ),
-        (
-            "tỷ lệ = trung bình theo trọng số của tỷ lệ các mục cấp một; tỷ lệ của một mục là"
-            " trung bình tỷ lệ các câu hỏi (theo trọng số) và các mục con (theo trọng số)"
-        ),
-    ),
-}
-
-
-def _effect(score: Score, lang: str) -> str:
+def _issues_by_item(issues: Iterable[Issue]) -> dict[object, tuple[Issue, ...]]:
     """
-    What the failed critical items did to the score, in words.
+    The issues of a score's answers by the item they are about (the last key of their path).
     """
-    policy = score.checklist.scoring.critical
-    ids = ", ".join(score.capped_by)
-    vi = lang == "vi"
-    if policy.zero is ZeroScope.SCORE:
-        if vi:
-            return (
-                f"điểm về 0 do câu hỏi bắt buộc không đạt: {ids} (critical: zero: score);"
-                " điểm các mục dưới đây là trước khi về 0"
-            )
-        return (
-            f"score zeroed: critical item failed: {ids} (critical: zero: score);"
-            " the sections below show the points before zeroing"
-        )
-    if policy.zero is ZeroScope.SECTION:
-        if vi:
-            return f"mục về 0 do câu hỏi bắt buộc không đạt: {ids} (critical: zero: section)"
-        return f"sections zeroed: critical item failed: {ids} (critical: zero: section)"
-    label = score.band.label.get(lang) if score.band else ""
-    if vi:
-        return f"xếp loại bị giới hạn ở {label} do câu hỏi bắt buộc không đạt: {ids}"
-    return f"band capped at {label}: critical item failed: {ids}"
-
-
-def _render_section(section: SectionResult, depth: int, lang: str, lines: list[str]) -> None:
-    pad = "  " * depth
-    title = section.titles.get(lang) if section.titles is not None else section.title
-    line = f"{pad}{section.id} {title}: {_plain(section.awarded)}/{_plain(section.maximum)}"
-    if section.weight is not None:  # the weighted model: its percent and weight make the score
-        shown = "-" if section.percent is None else _plain(round_percent(section.percent)) + " %"
-        line += f" = {shown}"
-        line += f", {'trọng số' if lang == 'vi' else 'weight'} {_plain(section.weight)}"
-    if section.zeroed_by:
-        word = "về 0 do" if lang == "vi" else "zeroed by"
-        line += f" ({word} {', '.join(section.zeroed_by)})"
-    lines.append(line)
-    for item in section.items:
-        answer = f" = {item.answer.value}" if item.answer is not None else ""
-        points = (
-            f"{_plain(item.awarded)}/{_plain(item.maximum)}" if item.awarded is not None else "-"
-        )
-        if item.weight is not None and item.awarded is not None:
-            points += f", {'trọng số' if lang == 'vi' else 'weight'} {_plain(item.weight)}"
-        lines.append(f"{pad}  {item.id}{answer}: {points}, {item.reason(lang)}")
-    for inner in section.sections:
-        _render_section(inner, depth + 1, lang, lines)
+    found: dict[object, tuple[Issue, ...]] = {}
+    for issue in issues:
+        if issue.path and issue.code != "QT450":  # QT450: an answer to no item
+            found[issue.path[-1]] = (*found.get(issue.path[-1], ()), issue)
+    return found
 
 
 def _explain(score: Score) -> Explanation:
     plan = plan_of(score.checklist)
     answers = Answers.of(score.answers)
+    values = answers.values
     fails = plan.fails
     results: dict[int, list[ItemResult]] = {}
     totals: dict[int, list[int]] = {}
@@ -1102,18 +1058,27 @@ def _explain(score: Score) -> Explanation:
         else set()
     )
     zeroed = _with_subsections(plan, zero_sections)
+    issues = _issues_by_item(score.issues)
+    # What the conditions saw, item by item, as the scoring loop sees it.
+    seen: dict[str, str] = {}
     for step, status, award in zip(plan.items, score.statuses, score.scaled, strict=True):
         counted = status is Status.SCORED or status in fails
+        item, when = step.item, step.item.when
         result = ItemResult(
-            id=step.item.id,
+            id=item.id,
             status=status,
             counted=counted,
             awarded=Fraction(award, plan.scale) if counted else None,
-            maximum=Fraction(step.item.maximum),
-            answer=answers.get(step.item.id),
-            critical_failed=step.item.critical and counted and award < step.scaled_max,
-            weight=step.item.weight_in_section if plan.model is Model.WEIGHTED else None,
+            maximum=Fraction(item.maximum),
+            answer=answers.get(item.id),
+            critical_failed=item.critical and counted and award < step.scaled_max,
+            weight=item.weight_in_section if plan.model is Model.WEIGHTED else None,
+            item=item,
+            unmet=unmet(when, seen) if when is not None and status is Status.SKIPPED else (),
+            issues=issues.get(item.id, ()),
         )
+        if status not in (Status.SKIPPED, Status.INVALID) and item.id in values:
+            seen[item.id] = values[item.id]
         results.setdefault(step.section, []).append(result)
         if counted:
             indexes = (step.section, *plan.sections[step.section][2])

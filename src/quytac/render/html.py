@@ -41,6 +41,14 @@ th,td{border:1px solid #8c959f;padding:.2rem .4rem;text-align:left;vertical-alig
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:middle}
 footer{color:#59636e;font-size:.8rem;margin-top:2rem}
+table.bands{width:auto;min-width:16rem}
+table.items{table-layout:fixed}
+table.items th:nth-child(1){width:4.5rem}
+table.items th:nth-child(3){width:20%}
+table.items th:nth-child(4){width:5.5rem}
+table.items th:nth-child(5){width:24%}
+table.items td{overflow-wrap:anywhere}
+p.effect{margin:.2rem 0}
 """.strip()
 
 

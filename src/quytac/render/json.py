@@ -8,6 +8,7 @@ output, and the tests validate real output against it.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -15,10 +16,19 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from quytac.errors import Finding
-    from quytac.scoring import Score
+    from quytac.scoring import Explanation, ItemResult, Score, SectionResult
     from quytac.synthesis import Synthesis
 
-__all__ = ["FORMAT_VERSION", "dumps", "exact", "finding", "mistakes", "score", "synthesis"]
+__all__ = [
+    "FORMAT_VERSION",
+    "dumps",
+    "exact",
+    "explanation",
+    "finding",
+    "mistakes",
+    "score",
+    "synthesis",
+]
 
 #: The version of every JSON output of the command; raised only when a field changes meaning
 #: or goes away (new fields may appear).
@@ -139,3 +149,90 @@ def synthesis(syn: Synthesis, lang: str = "vi") -> dict[str, Any]:
     ]
     data["statuses"] = {str(status): status_label(status, lang) for status in syn.by_status}
     return data
+
+
+def explanation(explained: Explanation, lang: str = "vi") -> dict[str, Any]:
+    """
+    The explanation of a score (``quytac score --format json --explain``): the bands with
+    their minimums, the band before any critical cap, and every section and item with its
+    points, status and reason (in ``lang``); for a skipped item, the parts of its condition
+    that did not hold, as data.
+    """
+    result = explained.score
+    uncapped = result.uncapped_band
+    return {
+        "model": str(result.checklist.scoring.model),
+        "bands": [
+            {"id": band.id, "label": band.label.get(lang), "min": _decimal(band.min)}
+            for band in explained.bands
+        ],
+        "uncapped_band": None if uncapped is None else uncapped.id,
+        "sections": [_section(section, lang) for section in explained.sections],
+    }
+
+
+def _decimal(value: Decimal) -> str:
+    return exact(Fraction(value))
+
+
+def _section(section: SectionResult, lang: str) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "title": section.titles.get(lang) if section.titles is not None else section.title,
+        "awarded": exact(section.awarded),
+        "maximum": exact(section.maximum),
+        "percent": None if section.percent is None else exact(section.percent),
+        "weight": None if section.weight is None else _decimal(section.weight),
+        "zeroed_by": list(section.zeroed_by),
+        "items": [_item(item, lang) for item in section.items],
+        "sections": [_section(inner, lang) for inner in section.sections],
+    }
+
+
+def _item(result: ItemResult, lang: str) -> dict[str, Any]:
+    from quytac._converter import unstructure  # noqa: PLC0415 - conditions as YAML writes them
+
+    from .explanation import reason  # noqa: PLC0415 - the view imports the model
+
+    answer = result.answer
+    item = result.item
+    return {
+        "id": result.id,
+        "text": None if item is None else item.text.get(lang),
+        "critical": item is not None and item.critical,
+        "answer": None
+        if answer is None
+        else {
+            "value": answer.value,
+            "note": None if answer.note is None else answer.note.get(lang),
+            "evidence": list(answer.evidence),
+        },
+        "status": str(result.status),
+        "counted": result.counted,
+        "awarded": None if result.awarded is None else exact(result.awarded),
+        "maximum": exact(result.maximum),
+        "weight": None if result.weight is None else _decimal(result.weight),
+        "critical_failed": result.critical_failed,
+        "reason": reason(result, lang, detailed=True),
+        "unmet": [
+            {"condition": _plain_data(unstructure(found.condition)), "seen": dict(found.seen)}
+            for found in result.unmet
+        ],
+        "issues": [
+            {"code": issue.code, "severity": str(issue.severity), "message": issue.text(lang)}
+            for issue in result.issues
+        ],
+    }
+
+
+def _plain_data(value: Any) -> Any:
+    """
+    Plain data with its numbers (Decimals) as exact text.
+    """
+    if isinstance(value, dict):
+        return {key: _plain_data(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_plain_data(inner) for inner in value]
+    if isinstance(value, Decimal):
+        return _decimal(value)
+    return value
