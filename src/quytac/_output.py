@@ -34,7 +34,8 @@ _BMP = 0xFFFF
 
 def _escaped(error: UnicodeError) -> tuple[str, int]:
     """
-    What an encoding cannot write, as ``\\uXXXX`` escapes (a surrogate pair beyond U+FFFF):
+    What an encoding cannot write, as ``\\u`` escapes of four hex digits (a surrogate pair
+    beyond U+FFFF):
     readable in text, and in JSON the same string (JSON's own escape), so JSON output stays
     valid and exact under any encoding.
     """

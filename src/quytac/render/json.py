@@ -137,7 +137,7 @@ def score(result: Score, lang: str = "vi") -> dict[str, Any]:
 
 def synthesis(syn: Synthesis, lang: str = "vi") -> dict[str, Any]:
     """
-    The synthesis in the shape of DESIGN.md §6 (``Synthesis.to_json``), with the labels of
+    The synthesis in the documented JSON shape (``Synthesis.to_json``), with the labels of
     its bands and statuses in ``lang``.
     """
     from ._view import bands, status_label  # noqa: PLC0415 - the view imports the model
