@@ -11,14 +11,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quytac.outlines import ReportOutline
-from quytac.synthesis import percent_text as _percent_text
 from quytac.units import UnitCatalog
 
 from ._ui import MONTHS_EN, ui
 
 if TYPE_CHECKING:
-    from fractions import Fraction
-
     from quytac.checklists import Band
     from quytac.errors import Finding
     from quytac.outlines import FigureValue
@@ -35,18 +32,10 @@ __all__ = [
     "bands",
     "header",
     "issues",
-    "percent_text",
     "ranked_percents",
     "status_label",
     "totals",
 ]
-
-
-def percent_text(value: Fraction) -> str:
-    """
-    An exact percent as text, rounded half up to two places when it has no finite decimal.
-    """
-    return _percent_text(value)
 
 
 def issues(syn: Synthesis) -> list[Finding]:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from quytac.errors import Finding
     from quytac.scoring import Score
-    from quytac.synthesis import Synthesis
+    from quytac.synthesis import Synthesis, UnitStatus
     from quytac.workspace import Workspace
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "display_width",
     "findings",
     "mistakes",
+    "plain",
     "score_cell",
     "summary",
     "synthesis",
@@ -286,6 +287,72 @@ def synthesis(
         ]
         lines += table(rolled_rows, right=(1, 2), style=style)
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def plain(syn: Synthesis, lang: str = "vi") -> str:
+    """
+    The plain table of the library: a line for the plan, a row each unit (name and code,
+    form, status, the two scores, how many issues), then the counts, the totals, what was
+    found, who is late or missing, the roll-up and the documents outside the scope. In
+    English, statuses are written as their ids (``on_time``), as the JSON writes them.
+    """
+    vi = lang == "vi"
+
+    def status(value: UnitStatus | str) -> str:
+        return status_label(value, lang) if vi else str(value)
+
+    head = [ui(f"col.{c}", lang) for c in ("unit", "form", "status", "appraised")]
+    rows = [[*head, ui("plain.self", lang), ui("col.issues", lang)]]
+    rows += [
+        [
+            f"{result.unit.name.get(lang)} ({result.unit.code})",
+            ui(f"form.{result.form}", lang),
+            status(result.status),
+            score_cell(result.appraised, lang),
+            score_cell(result.self_assessed, lang),
+            str(len(result.issues)),
+        ]
+        for result in syn.units
+    ]
+    marked = f" {ui('plain.illustrative', lang)}" if syn.plan.illustrative else ""
+    lines = [f"{syn.plan.title.get(lang)} ({syn.plan.id}), {syn.as_of}{marked}"]
+    lines += table(rows)
+    counts = ", ".join(f"{status(k)}: {v}" for k, v in syn.by_status.items() if v)
+    lines.append(f"{ui('syn.by_status', lang)}: {counts}")
+    if syn.by_band:
+        bands = ", ".join(f"{k}: {v}" for k, v in syn.by_band.items())
+        lines.append(f"{ui('syn.by_band', lang)}: {bands}")
+    if syn.indicator_totals:
+        totals = ", ".join(f"{k} = {v}" for k, v in syn.indicator_totals.items())
+        lines.append(f"{ui('plain.totals', lang)}: {totals}")
+    if syn.figures_left_out:
+        lines.append(f"{ui('plain.left_out', lang)}: {syn.figures_left_out}")
+    for found in syn.model_points:
+        point = f"{found.point.name.get(lang)} ({found.unit.name.get(lang)})"
+        lines.append(f"{ui('col.model_point', lang)}: {found.type.label.get(lang)}: {point}")
+    lines += [
+        f"{ui('col.limitation', lang)}: {found.text.get(lang)} ({found.unit.name.get(lang)})"
+        for found in syn.limitations
+    ]
+    for key, units in (("plain.late", syn.late), ("plain.missing", syn.missing)):
+        if units:
+            lines.append(f"{ui(key, lang)}: {', '.join(unit.name.get(lang) for unit in units)}")
+    lines += [
+        f"{ui('plain.roll_up', lang)}: {rolled.unit.name.get(lang)}: {rolled.shown() or '-'}"
+        f" ({syn.plan.roll_up}, {rolled.scores}, {rolled.scored})"
+        for rolled in syn.roll_up
+    ]
+    lines += [
+        ui(
+            "plain.outside",
+            lang,
+            document=outside.document.id,
+            unit=outside.document.unit,
+            count=len(outside.issues),
+        )
+        for outside in syn.outside_scope
+    ]
+    return "\n".join(visible(line) for line in lines) + "\n"
 
 
 def findings(found: Iterable[Finding], lang: str = "vi", style: Style = PLAIN) -> list[str]:
