@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from quytac.errors import Finding, Issue
 from quytac.outlines import ReportOutline
+from quytac.units import UnitCatalog
 
 from ._context import Context, Definitions
 from .outlines import outline_issues
+from .units import catalog_issues
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -44,6 +46,7 @@ def issues_of(document: Document, context: Context | None = None) -> Iterator[Is
 #: The rules of each document kind.
 _RULES: dict[type[Any], Callable[[Any, Context | None], Iterator[Issue]]] = {
     ReportOutline: outline_issues,
+    UnitCatalog: catalog_issues,
 }
 
 
