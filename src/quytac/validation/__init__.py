@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from quytac.checklists import Checklist
+from quytac.codes import ConductCode
 from quytac.errors import Finding, Issue
 from quytac.outlines import ReportOutline
 from quytac.units import UnitCatalog
 
 from ._context import Context, Definitions
+from .checklists import checklist_issues
+from .codes import code_issues
 from .outlines import outline_issues
 from .units import catalog_issues
 
@@ -23,7 +27,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from quytac._documents import Document
-    from quytac.checklists import Checklist
     from quytac.workspace import Workspace
 
 __all__ = ["Context", "Definitions", "issues_of", "validate"]
@@ -45,6 +48,8 @@ def issues_of(document: Document, context: Context | None = None) -> Iterator[Is
 
 #: The rules of each document kind.
 _RULES: dict[type[Any], Callable[[Any, Context | None], Iterator[Issue]]] = {
+    Checklist: checklist_issues,
+    ConductCode: code_issues,
     ReportOutline: outline_issues,
     UnitCatalog: catalog_issues,
 }
@@ -69,7 +74,8 @@ def _checklist_rules(workspace: Workspace, checklist: Checklist) -> list[Issue]:
     before the examples.
     """
     return sorted(
-        workspace.locate(checklist, checklist.issues(workspace, examples=False)), key=_order
+        workspace.locate(checklist, checklist_issues(checklist, workspace, examples=False)),
+        key=_order,
     )
 
 
