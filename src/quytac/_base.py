@@ -44,6 +44,11 @@ class Lookup(Protocol):
     .. versionadded:: 2026.12.0
     """
 
+    def __hash__(self) -> int:
+        """
+        Hashed by identity: what is worked out once per context is kept per context.
+        """
+
     def get(self, cls: type[T], id: str) -> T | None:  # noqa: A002 - the YAML key is "id"
         """
         The document of a kind with an id, or None.

@@ -15,12 +15,16 @@ from quytac.checklists import Checklist
 from quytac.codes import ConductCode
 from quytac.errors import Finding, Issue
 from quytac.outlines import ReportOutline
+from quytac.plans import InspectionPlan
+from quytac.records import InspectionRecord, Report
 from quytac.units import UnitCatalog
 
 from ._context import Context, Definitions
 from .checklists import checklist_issues
 from .codes import code_issues
 from .outlines import outline_issues
+from .plans import plan_issues
+from .records import answer_issues
 from .units import catalog_issues
 
 if TYPE_CHECKING:
@@ -40,16 +44,16 @@ def issues_of(document: Document, context: Context | None = None) -> Iterator[Is
 
     .. versionadded:: 2026.12.0
     """
-    rules = _RULES.get(type(document))
-    if rules is None:
-        return document.issues(context)  # type: ignore[arg-type, union-attr]
-    return rules(document, context)
+    return _RULES[type(document)](document, context)
 
 
 #: The rules of each document kind.
 _RULES: dict[type[Any], Callable[[Any, Context | None], Iterator[Issue]]] = {
     Checklist: checklist_issues,
     ConductCode: code_issues,
+    InspectionPlan: plan_issues,
+    InspectionRecord: answer_issues,
+    Report: answer_issues,
     ReportOutline: outline_issues,
     UnitCatalog: catalog_issues,
 }
