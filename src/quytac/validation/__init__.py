@@ -18,6 +18,7 @@ from quytac.outlines import ReportOutline
 from quytac.plans import InspectionPlan
 from quytac.records import InspectionRecord, Report
 from quytac.units import UnitCatalog
+from quytac.workspace import Workspace, use_rules
 
 from ._context import Context, Definitions
 from .checklists import checklist_issues
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from quytac._documents import Document
-    from quytac.workspace import Workspace
 
 __all__ = ["Context", "Definitions", "issues_of", "validate"]
 
@@ -69,6 +69,9 @@ def validate(workspace: Workspace) -> tuple[Issue, ...]:
     for document in workspace.documents:
         found += workspace.locate(document, issues_of(document, workspace))
     return tuple(sorted(found, key=_order))
+
+
+use_rules(validate)
 
 
 def _checklist_rules(workspace: Workspace, checklist: Checklist) -> list[Issue]:
