@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from quytac import _messages
 from quytac._checks import DIGITS, in_range
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from quytac.text import Text
 
     from ._context import Context
+
+D = TypeVar("D", Report, InspectionRecord)
 
 __all__ = [
     "answer_issues",
@@ -344,7 +346,10 @@ def _records_by_plan(
 
 
 def _duplicate_record_issues(context: Context, record: InspectionRecord) -> Iterator[Issue]:
-    counting = _plan_records(context, record.plan)[record.unit][0]
+    if context.get(InspectionRecord, record.id) is record:
+        counting = _plan_records(context, record.plan)[record.unit][0]
+    else:  # a record checked on its own: it competes with those of the context
+        counting = counting_records([*_others(context, record), record])[record.unit][0]
     if counting.id != record.id:
         yield _messages.make(
             Issue, "QT338", ("unit",), unit=repr(record.unit), counting=repr(counting.id)
@@ -367,7 +372,10 @@ def _reports_by_plan(context: Context) -> dict[str, dict[str, tuple[Report, Repo
 
 
 def _duplicate_issues(context: Context, report: Report) -> Iterator[Issue]:
-    counting = _plan_reports(context, report.plan)[report.unit][0]
+    if context.get(Report, report.id) is report:
+        counting = _plan_reports(context, report.plan)[report.unit][0]
+    else:  # a report checked on its own: it competes with those of the context
+        counting = counting_reports([*_others(context, report), report])[report.unit][0]
     if counting.id != report.id:
         yield _messages.make(
             Issue, "QT328", ("unit",), unit=repr(report.unit), counting=repr(counting.id)
@@ -552,3 +560,15 @@ def _rule_issues(
                 message_vi=rule.message.vi,
                 figures=shown,
             )
+
+
+def _others(context: Context, document: D) -> list[D]:
+    """
+    The documents of the context of the same kind, plan and unit as one that is not in it
+    (one with its id stands in for it).
+    """
+    return [
+        other
+        for other in context.all(type(document))
+        if (other.plan, other.unit) == (document.plan, document.unit) and other.id != document.id
+    ]
