@@ -11,6 +11,7 @@ import pytest
 import quytac
 from quytac import Article, ConductCode, Issue, resolve_ref
 from quytac.codes import parse_ref
+from quytac.validation import issues_of
 
 HEAD = (
     "kind: ConductCode\nschema: quytac/v1\nid: c\ntitle: Quy tắc\n"
@@ -312,4 +313,4 @@ class TestDatesReportedOnce:
             "      - {number: 1, title: Một}\n      - {number: 2, title: Hai}\n"
         )
 
-        assert ["QT212"] == [i.code for i in code.issues() if i.code == "QT212"]
+        assert ["QT212"] == [i.code for i in issues_of(code) if i.code == "QT212"]

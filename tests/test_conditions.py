@@ -14,6 +14,7 @@ from _steps import assert_near_linear
 from _strategies_checklists import checklist_from, yaml_items
 from quytac import AllOf, AnyOf, ItemCondition, Not, UnmetCondition, score
 from quytac.conditions import cycles, unmet
+from quytac.validation import issues_of
 
 
 def rendered(found) -> list[str]:
@@ -300,7 +301,7 @@ class TestLoadedConditions:
 
 
 def lint(*items: str) -> list[str]:
-    return rendered(checklist_from(yaml_items(*items)).issues())
+    return rendered(issues_of(checklist_from(yaml_items(*items))))
 
 
 CHOICES = (
@@ -428,9 +429,11 @@ class TestStaticChecks:
         """
         Condition issues read in Vietnamese too.
         """
-        found = checklist_from(
-            yaml_items("{id: a, text: Có}", "{id: b, text: Có, when: {item: z, equals: pass}}")
-        ).issues()
+        found = issues_of(
+            checklist_from(
+                yaml_items("{id: a, text: Có}", "{id: b, text: Có, when: {item: z, equals: pass}}")
+            )
+        )
 
         assert [
             "<string>: error QT430: sections[0].items[1].when.item: điều kiện kiểm tra 'z',"
@@ -514,7 +517,7 @@ class TestStaticChecksGrowLinearly:
 
         def make(n):
             checklist = chained(n, lambda k: on(k + 1) if k < n - 1 else None)
-            return lambda: list(checklist.issues())
+            return lambda: list(issues_of(checklist))
 
         assert_near_linear(make, 100)
 
@@ -527,7 +530,7 @@ class TestStaticChecksGrowLinearly:
             checklist = chained(
                 n, lambda k: AnyOf(conditions=(on(k + 1), on(k + 2))) if k < n - 2 else None
             )
-            return lambda: list(checklist.issues())
+            return lambda: list(issues_of(checklist))
 
         assert_near_linear(make, 16)
 
@@ -538,6 +541,6 @@ class TestStaticChecksGrowLinearly:
 
         def make(n):
             checklist = chained(n, lambda k: on(k + 1 if k % 2 == 0 else k - 1))
-            return lambda: list(checklist.issues())
+            return lambda: list(issues_of(checklist))
 
         assert_near_linear(make, 100)

@@ -432,7 +432,7 @@ class TestFingerprintMemo:
 
 class TestOnePinDecision:
     """
-    Whether a pin holds is decided in one place (quytac.records.checked_pin), for validate and
+    Whether a pin holds is decided in one place (quytac.validation.records.checked_pin), for validate and
     for every path that scores or totals: a pin it refuses is refused everywhere.
     """
 
@@ -441,8 +441,9 @@ class TestOnePinDecision:
         """
         Every pin of a checklist refused, as if each edition had been edited (QT331).
         """
-        from quytac import _messages, records  # noqa: PLC0415
+        from quytac import _messages  # noqa: PLC0415
         from quytac.checklists import Checklist  # noqa: PLC0415
+        from quytac.validation import records  # noqa: PLC0415
 
         kept = records._pin_issues
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import quytac
 from quytac import strategies
-from quytac.records import report_content_issues
+from quytac.validation.reports import report_content_issues
 
 
 def exists(strategy, condition):

@@ -22,6 +22,7 @@ from _strategies_units import (
     unit_trees,
 )
 from quytac import UNIT_KINDS, Unit, UnitCatalog, UnitLevel, UnitLookupError, _eras
+from quytac.validation import issues_of
 
 HEAD = "kind: UnitCatalog\nschema: quytac/v1\nid: x\ntitle: x\n"
 
@@ -525,7 +526,7 @@ class TestCatalogIssues:
                 " not in the workspace; successor links into it are not checked"
             )
         ] == rendered(old)
-        assert [] == list(old.issues())
+        assert [] == list(issues_of(old))
 
     def test_unknown_kind(self):
         """
@@ -831,7 +832,7 @@ def reference_taking_over(catalog: UnitCatalog, code: str, end: dt.date) -> Unit
 
 
 def of_codes(catalog: UnitCatalog, *codes: str) -> list[quytac.Issue]:
-    return [issue for issue in catalog.issues() if issue.code in codes]
+    return [issue for issue in issues_of(catalog) if issue.code in codes]
 
 
 class TestRulesAsRead:
@@ -942,7 +943,7 @@ class TestRulesGrowLinearly:
     @staticmethod
     def issues_of(units: list[Unit], **fields):
         catalog = UnitCatalog(id="x", title=quytac.Text(vi="x"), units=tuple(units), **fields)
-        return lambda: list(catalog.issues())
+        return lambda: list(issues_of(catalog))
 
     def test_a_long_chain_and_a_long_cycle(self):
         """

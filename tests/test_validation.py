@@ -3,15 +3,19 @@ Validation of a workspace: one mistake, one message. A finding that others follo
 many; `quytac validate --all` lists them too.
 """
 
+import datetime as dt
 import json
 import shutil
+import types
 from pathlib import Path
 
+import attrs
 import jsonschema
 import pytest
 
 import quytac
 from quytac import cli
+from quytac.validation import Definitions, issues_of
 
 CHECKLIST = "checklist-co-quan-2023.yaml"
 SCHEMA = json.loads(
@@ -307,3 +311,109 @@ class TestRecordsAndReports:
             "1 lỗi, 0 cảnh báo (không liệt kê: còn 1 lỗi khác cùng nguyên nhân; thêm --all để"
             " xem tất cả)",
         ] == validate()[1]
+
+
+class TestOneDocument:
+    """
+    A rule runs on one document that is in no workspace, given a context of the definitions it
+    refers to (``Definitions``): the same issues, unlocated, as in a workspace.
+    """
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def given(cls):
+        ws = quytac.example_workspace()
+        return types.SimpleNamespace(
+            ws=ws,
+            plan=ws.get(quytac.InspectionPlan, "hn-kt-qtux-2023"),
+            catalog=ws.get(quytac.UnitCatalog, "hanoi-2023"),
+            outline=ws.get(quytac.ReportOutline, "de-cuong-2023"),
+            checklist=ws.get(quytac.Checklist, "kt-co-quan-2023"),
+            code=ws.get(quytac.ConductCode, "qtux-can-bo"),
+            report=ws.get(quytac.Report, "bc-2023-001"),
+        )
+
+    def context(self, given):
+        return Definitions.of(given.plan, given.catalog, given.outline, given.checklist)
+
+    def test_a_report_against_its_definitions(self, given):
+        """
+        A report with its plan, catalog, outline and checklist at hand keeps every rule; about
+        a unit outside the plan, it gives QT327.
+        """
+        outside = attrs.evolve(given.report, unit="999")
+
+        assert [] == rendered(issues_of(given.report, self.context(given)))
+        assert [
+            "<string>: error QT327: unit: unit '999' is not in the scope of plan 'hn-kt-qtux-2023'"
+        ] == rendered(issues_of(outside, self.context(given)))
+
+    def test_a_report_without_its_plan(self, given):
+        """
+        Given a context without its plan, a report names the plan it cannot find (QT310);
+        given no context at all, its references are not checked.
+        """
+        assert [
+            "<string>: error QT310: plan: there is no plan 'hn-kt-qtux-2023' in the workspace"
+        ] == rendered(issues_of(given.report, Definitions.of()))
+        assert [] == rendered(issues_of(given.report))
+
+    def test_a_report_competes_with_those_of_the_context(self, given):
+        """
+        A later report of the same unit in the context counts instead of the one checked
+        (QT328), as in a workspace.
+        """
+        day = given.report.submitted_on + dt.timedelta(days=1)
+        later = attrs.evolve(given.report, id="bc-2023-001b", submitted_on=day)
+        context = Definitions.of(*self.context(given).documents, later)
+
+        assert [
+            "<string>: warning QT328: unit: unit '001' sent another report, 'bc-2023-001b',"
+            " which counts instead of this one"
+        ] == rendered(issues_of(given.report, context))
+
+    def test_a_checklist_with_one_of_its_codes(self, given):
+        """
+        A checklist checked against one of the two codes it cites names the other (QT421).
+        """
+        assert [
+            "<string>: error QT421: codes[1]: unknown code 'qtux-noi-cong-cong': no ConductCode"
+            " with this id in the workspace"
+        ] == rendered(issues_of(given.checklist, Definitions.of(given.code)))
+
+    def test_a_catalog_without_its_successor(self, given):
+        """
+        A catalog whose successor catalog is not in the context says so (QT211, a warning);
+        without a context, the link is not checked.
+        """
+        assert [
+            "<string>: warning QT211: successor_catalog: successor catalog 'hanoi-2025' is not"
+            " in the workspace; successor links into it are not checked"
+        ] == rendered(issues_of(given.catalog, Definitions.of()))
+        assert [] == rendered(issues_of(given.catalog))
+
+    def test_a_context_of_every_document_is_the_workspace(self, given):
+        """
+        Definitions of every document of the example give each document the issues the
+        workspace gives it.
+        """
+        every = Definitions.of(*given.ws.documents)
+
+        for document in given.ws.documents:
+            assert list(issues_of(document, given.ws)) == list(issues_of(document, every))
+
+    def test_definitions_find_by_kind_and_id(self, given):
+        """
+        The first document of a kind with an id is found; another kind with that id is not.
+        """
+        again = attrs.evolve(given.code, version=2)
+        context = Definitions.of(given.code, again)
+
+        assert given.code is context.get(quytac.ConductCode, "qtux-can-bo")
+        assert context.get(quytac.Checklist, "qtux-can-bo") is None
+        assert (given.code, again) == context.all(quytac.ConductCode)
+        assert () == context.all(quytac.Report)
+
+
+def rendered(found):
+    return [str(issue) for issue in found]

@@ -42,6 +42,7 @@ HEADINGS = {
     "quytac.synthesis": "synthesis",
     "quytac.collation": "collation",
     "quytac.validation": "validation",
+    "quytac.validation.codes": "validation",
     "quytac.workspace": "workspace",
     "quytac": "the bundled example",
 }

@@ -45,7 +45,6 @@ from .codes import (
     LegalBasis,
     Rule,
     RuleType,
-    resolve_ref,
 )
 from .collation import vietnamese_key
 from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not, UnmetCondition
@@ -132,6 +131,7 @@ from .units import (
     UnitLookupError,
 )
 from .validation import validate
+from .validation.codes import resolve_ref
 from .workspace import Workspace
 
 __all__ = [

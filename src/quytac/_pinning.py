@@ -26,7 +26,8 @@ from .checklists import Checklist
 from .errors import Finding, Issue
 from .outlines import ReportOutline
 from .plans import InspectionPlan
-from .records import InspectionRecord, Pin, Report, checked_pin
+from .records import InspectionRecord, Pin, Report
+from .validation.records import checked_pin
 from .workspace import locate
 
 if TYPE_CHECKING:

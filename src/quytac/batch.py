@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from ._documents import file_source
 from .checklists import Checklist
 from .errors import LoadError
-from .records import InspectionRecord, checked_pin
+from .records import InspectionRecord
 from .scoring import Score, ScoreError, score
+from .validation.records import checked_pin
 from .workspace import locate
 
 if TYPE_CHECKING:

@@ -361,8 +361,8 @@ def _score_one(
     A report or record scored, once the pin of its answers holds (as ``validate`` decides,
     with the same issues at the same places); not scored otherwise.
     """
-    from .records import checked_pin  # noqa: PLC0415
     from .scoring import score  # noqa: PLC0415
+    from .validation.records import checked_pin  # noqa: PLC0415
     from .workspace import locate  # noqa: PLC0415
 
     source = item.origin.source
@@ -693,7 +693,10 @@ def _unresolved(plan: InspectionPlan, workspace: Workspace) -> list[Issue]:
     The documents a plan names that the workspace does not hold (its catalog, codes,
     checklists, outlines: QT310), at their places.
     """
-    return workspace.locate(plan, [i for i in plan.issues(workspace) if i.code == "QT310"])
+    from .validation import issues_of  # noqa: PLC0415
+
+    found = [i for i in issues_of(plan, workspace) if i.code == "QT310"]
+    return workspace.locate(plan, found)
 
 
 def _not_synthesised(

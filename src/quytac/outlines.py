@@ -14,17 +14,12 @@ from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
-from . import _messages
 from ._base import Definition
 from ._checks import DIGITS, EXACT, identifier, in_range, non_empty_text
-from ._nearest import Hint, of_documents
-from .errors import Issue, format_path
 from .text import Text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-    from .workspace import Workspace
 
 __all__ = [
     "AppendixRow",
@@ -267,6 +262,18 @@ class CrossRule:
         return tuple((op, operands) for op, operands in found if operands is not None)
 
     @property
+    def well_formed(self) -> bool:
+        """
+        Whether the rule writes one comparison, with the right number of indicators (two, or
+        at least two for a sum).
+        """
+        comparisons = self.comparisons()
+        if len(comparisons) != 1:
+            return False
+        op, operands = comparisons[0]
+        return len(operands) == 2 or (op.sums and len(operands) > 2)
+
+    @property
     def op(self) -> RuleOp:
         """
         The comparison (the first written).
@@ -285,33 +292,12 @@ class CrossRule:
         Whether the figures keep the rule; None when one of them is not given (or the rule is
         not well formed).
         """
-        if any(True for _ in self.issues()) or any(n not in values for n in self.operands):
+        if not self.well_formed or any(n not in values for n in self.operands):
             return None
         numbers = [values[name] for name in self.operands]
         left = functools.reduce(EXACT.add, numbers[:-1], Decimal(0)) if self.op.sums else numbers[0]
         compare = _COMPARE[self.op.value.removeprefix("sum_")]
         return bool(compare(left, numbers[-1]))
-
-    def issues(self) -> Iterator[Issue]:
-        """
-        Whether the rule is well formed: one comparison, with the right number of indicators.
-        """
-        comparisons = self.comparisons()
-        if len(comparisons) != 1:
-            written = ", ".join(op.value for op, _ in comparisons) or "none"
-            yield _messages.make(Issue, "QT306", (), written=written)
-            return
-        op, operands = comparisons[0]
-        if len(operands) < 2 or (not op.sums and len(operands) != 2):
-            yield _messages.make(
-                Issue,
-                "QT307",
-                (op.value,),
-                op=op.value,
-                expected="at least two" if op.sums else "exactly two",
-                expected_vi="ít nhất hai" if op.sums else "đúng hai",
-                got=len(operands),
-            )
 
 
 @attrs.frozen(kw_only=True)
@@ -406,84 +392,3 @@ class ReportOutline(Definition):
                 )
             )
         return tuple(rows)
-
-    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:  # noqa: ARG002
-        """
-        The rules an outline must keep, as issues with paths into the outline.
-
-        .. versionadded:: 2026.11.0
-        """
-        yield from self._section_issues()
-        yield from self._indicator_issues()
-        indicators = self.indicators()
-        for position, rule in enumerate(self.rules):
-            malformed = [attrs.evolve(i, path=("rules", position, *i.path)) for i in rule.issues()]
-            yield from malformed
-            if malformed:
-                continue
-            for index, name in enumerate(rule.operands):
-                path = ("rules", position, rule.op.value, index)
-                found = indicators.get(name)
-                if found is None:
-                    yield _messages.make(
-                        Issue, "QT303", path, hint=self._nearest(name), indicator=repr(name)
-                    )
-                elif not found[1].type.numeric:
-                    yield _messages.make(
-                        Issue, "QT304", path, indicator=repr(name), type=found[1].type
-                    )
-        for position, name in enumerate(self.appendix):
-            if name not in indicators:
-                yield _messages.make(
-                    Issue,
-                    "QT303",
-                    ("appendix", position),
-                    hint=self._nearest(name),
-                    indicator=repr(name),
-                )
-
-    def _nearest(self, name: str) -> Hint:
-        return of_documents(name, (found for _, found in self.indicators().values()))
-
-    def _section_issues(self) -> Iterator[Issue]:
-        seen: dict[str, tuple[str | int, ...]] = {}
-        for number, path, _ in self.walk():
-            if number in seen:
-                yield _messages.make(
-                    Issue,
-                    "QT301",
-                    (*path, "number"),
-                    number=repr(number),
-                    first=format_path(seen[number]),
-                )
-            else:
-                seen[number] = path
-
-    def _indicator_issues(self) -> Iterator[Issue]:
-        seen: dict[str, tuple[str | int, ...]] = {}
-        for _, path, section in self.walk():
-            for index, indicator in enumerate(section.indicators):
-                here = (*path, "indicators", index)
-                if indicator.id in seen:
-                    yield _messages.make(
-                        Issue,
-                        "QT302",
-                        (*here, "id"),
-                        indicator=repr(indicator.id),
-                        first=format_path(seen[indicator.id]),
-                    )
-                else:
-                    seen[indicator.id] = here
-                bounded = indicator.min is not None or indicator.max is not None
-                if bounded and not indicator.type.numeric:
-                    yield _messages.make(
-                        Issue, "QT304", here, indicator=repr(indicator.id), type=indicator.type
-                    )
-                elif (
-                    indicator.min is not None
-                    and indicator.max is not None
-                    and indicator.min > indicator.max
-                ):
-                    yield _messages.make(
-                        Issue, "QT305", (*here, "max"), min=indicator.min, max=indicator.max
-                    )

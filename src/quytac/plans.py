@@ -7,26 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from . import _messages
 from ._base import Definition
 from ._checks import identifier, non_empty_text
-from ._nearest import of_documents, unit_hint
 from .checklists import Checklist
-from .codes import AppliesTo, ConductCode, LegalBasis
+from .codes import LegalBasis
 from .collation import vietnamese_key
-from .errors import Issue, format_path
 from .outlines import ReportOutline
 from .text import Text
-from .units import UNIT_KINDS, Unit, UnitCatalog
+from .units import Unit, UnitCatalog
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
 
-    from .workspace import Workspace
 
 __all__ = [
     "Assignment",
@@ -290,41 +286,11 @@ class InspectionPlan(Definition):
             )
         )
 
-    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:
-        """
-        The rules a plan must keep, as issues with paths into the plan.
-
-        .. versionadded:: 2026.11.0
-        """
-        yield from self._own_issues()
-        if workspace is None:
-            return
-        catalog = workspace.get(UnitCatalog, self.units)
-        if catalog is None:
-            yield unknown(("units",), workspace, UnitCatalog, self.units)
-        else:
-            yield from self._unit_issues(catalog)
-            yield from self._checklist_issues(workspace, catalog)
-        for position, code_id in enumerate(self.codes):
-            code = workspace.get(ConductCode, code_id)
-            if code is None:
-                yield unknown(("codes", position), workspace, ConductCode, code_id)
-            elif not _in_force_during(code, self.period):
-                yield _messages.make(
-                    Issue,
-                    "QT317",
-                    ("codes", position),
-                    id=repr(code_id),
-                    start=self.period.start,
-                    end=self.period.end,
-                )
-        for path, id_, cls in self._references():
-            if workspace.get(cls, id_) is None:
-                yield unknown(path, workspace, cls, id_)
-
-    def _references(self) -> Iterator[tuple[Path, str, type[Checklist | ReportOutline]]]:
+    def references(self) -> Iterator[tuple[Path, str, type[Checklist | ReportOutline]]]:
         """
         The checklists and outlines the plan names, with their paths.
+
+        .. versionadded:: 2026.12.0
         """
         if self.direct is not None:
             if self.direct.checklist is not None:
@@ -335,159 +301,3 @@ class InspectionPlan(Definition):
             yield ("indirect", "outline"), self.indirect.outline, ReportOutline
             if self.indirect.self_assessment is not None:
                 yield ("indirect", "self_assessment"), self.indirect.self_assessment, Checklist
-
-    def _own_issues(self) -> Iterator[Issue]:
-        period = self.period
-        if period.end < period.start:
-            yield _messages.make(
-                Issue, "QT311", ("period", "end"), start=period.start, end=period.end
-            )
-        if self.indirect is not None:
-            due = self.indirect.due_before
-            if due <= period.start:
-                yield _messages.make(
-                    Issue, "QT312", ("indirect", "due_before"), due=due, start=period.start
-                )
-            elif (due - period.end).days > 1 and period.start <= period.end:
-                yield _messages.make(
-                    Issue, "QT313", ("indirect", "due_before"), due=due, end=period.end
-                )
-        lists: list[tuple[Path, Iterable[str]]] = [
-            (("scope", "units"), self.scope.units),
-            (("scope", "exclude"), self.scope.exclude),
-            (("model_point_types",), (t.id for t in self.model_point_types)),
-        ]
-        if self.direct is not None:
-            lists.append((("direct", "units"), self.direct.units))
-        for path, values in lists:
-            yield from _twice(path, values)
-
-    def _unit_issues(self, catalog: UnitCatalog) -> Iterator[Issue]:
-        kinds = [*UNIT_KINDS.values(), *catalog.unit_kinds]
-        for position, kind in enumerate(self.scope.unit_kinds):
-            if kind not in {known.id for known in kinds}:
-                yield _messages.make(
-                    Issue,
-                    "QT310",
-                    ("scope", "unit_kinds", position),
-                    hint=of_documents(kind, kinds),
-                    what="unit kind",
-                    what_vi="loại đơn vị",
-                    id=repr(kind),
-                )
-        existing = self.existing_units(catalog)
-        listed: list[tuple[Path, str]] = [
-            (("standing_agency",), self.standing_agency),
-            *((("scope", "units", i), code) for i, code in enumerate(self.scope.units)),
-            *((("scope", "exclude", i), code) for i, code in enumerate(self.scope.exclude)),
-        ]
-        if self.indirect is not None:
-            listed.append((("indirect", "recipient"), self.indirect.recipient))
-        direct = self.direct.units if self.direct is not None else ()
-        listed += ((("direct", "units", i), code) for i, code in enumerate(direct))
-        for path, code in listed:
-            if code not in existing:
-                yield _messages.make(
-                    Issue,
-                    "QT319",
-                    path,
-                    **unit_hint(catalog, code),
-                    unit=repr(code),
-                    catalog=repr(catalog.id),
-                    start=self.period.start,
-                    end=self.period.end,
-                )
-        in_scope = {unit.code for unit in self.scope_units(catalog)}
-        for position, code in enumerate(direct):
-            if code in existing and code not in in_scope:
-                yield _messages.make(Issue, "QT314", ("direct", "units", position), unit=repr(code))
-        if self.indirect is None:
-            unassigned = sorted(in_scope - set(direct))
-            if unassigned:
-                yield _messages.make(
-                    Issue, "QT318", ("scope",), units=", ".join(map(repr, unassigned))
-                )
-
-    def _checklist_issues(self, workspace: Workspace, catalog: UnitCatalog) -> Iterator[Issue]:
-        """
-        The team's checklist must apply to the kind of every unit it visits. (A self-assessment
-        checklist is asked only of the reporting units it applies to: see records.)
-        """
-        checklist_id = self.direct.checklist if self.direct is not None else None
-        checklist = workspace.get(Checklist, checklist_id) if checklist_id else None
-        if checklist is None or not checklist.applies_to.limited:
-            return
-        outside = sorted(
-            {
-                outside_kind(checklist.applies_to, a.unit)
-                for a in self.assignments(catalog)
-                if a.form is Form.DIRECT and not checklist.applies_to.covers(a.unit)
-            }
-        )
-        if outside:
-            yield _messages.make(
-                Issue,
-                "QT316",
-                ("direct", "checklist"),
-                checklist=repr(checklist_id),
-                kinds=", ".join(outside),
-            )
-
-
-def outside_kind(applies_to: AppliesTo, unit: Unit) -> str:
-    """
-    How QT316 names the kind of a unit a checklist does not cover: its unit kind, with its
-    place type when the checklist is aimed at place types.
-    """
-    if applies_to.place_types and unit.place_type is not None:
-        return f"{unit.kind} (place_type: {unit.place_type})"
-    return unit.kind
-
-
-def _in_force_during(code: ConductCode, period: Period) -> bool:
-    end = code.effective_to
-    return code.effective_from <= period.end and (end is None or period.start <= end)
-
-
-#: What QT310 calls each kind of document it may not find, in English and Vietnamese.
-WHAT: dict[str, tuple[str, str]] = {
-    "UnitCatalog": ("unit catalog", "danh mục đơn vị"),
-    "ConductCode": ("code of conduct", "quy tắc ứng xử"),
-    "Checklist": ("checklist", "phiếu kiểm tra"),
-    "ReportOutline": ("outline", "đề cương"),
-    "InspectionPlan": ("plan", "kế hoạch"),
-}
-
-
-def unknown(path: Path, workspace: Workspace, cls: type[Any], id_: str) -> Issue:
-    """
-    QT310 for an id that names no document of a kind in the workspace, suggesting the nearest
-    one; every reference to that id follows from the one missing document.
-    """
-    what, what_vi = WHAT[cls.kind]
-    return _messages.make(
-        Issue,
-        "QT310",
-        path,
-        hint=of_documents(id_, workspace.all(cls)),
-        cause=_messages.missing(cls.kind, id_),
-        follows=True,
-        what=what,
-        what_vi=what_vi,
-        id=repr(id_),
-    )
-
-
-def _twice(path: Path, values: Iterable[str]) -> Iterator[Issue]:
-    first: dict[str, int] = {}
-    for position, value in enumerate(values):
-        if value in first:
-            yield _messages.make(
-                Issue,
-                "QT315",
-                (*path, position),
-                value=repr(value),
-                first=format_path((*path, first[value])),
-            )
-        else:
-            first[value] = position

@@ -28,11 +28,12 @@ from .records import (
     Report,
     counting_records,
     counting_reports,
-    pin_holds,
 )
 from .scoring import Agreement, Score, _plain, compare, round_percent
 from .text import Text
 from .units import Unit, UnitCatalog
+from .validation import issues_of
+from .validation.records import assessed_score, pin_holds
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -399,9 +400,9 @@ def _direct_result(
     record = records[0]
     checklist_id = plan.direct.checklist if plan.direct is not None else None
     own = record.own_answers()
-    appraised = own.score(workspace, checklist_id) if own and own.answers else None
+    appraised = assessed_score(own, workspace, checklist_id) if own and own.answers else None
     given = record.self_assessment
-    self_assessed = given.score(workspace, checklist_id) if given is not None else None
+    self_assessed = assessed_score(given, workspace, checklist_id) if given else None
     figures, left_out = _figures(workspace, plan, record)
     return UnitResult(
         unit=unit,
@@ -437,7 +438,7 @@ def _indirect_result(
         form=Form.INDIRECT,
         status=UnitStatus.ON_TIME if first.submitted_on < due else UnitStatus.LATE,
         report=counting,
-        self_assessed=given.score(workspace, checklist_id) if given is not None else None,
+        self_assessed=assessed_score(given, workspace, checklist_id) if given else None,
         figures=FrozenMap(figures),
         figures_left_out=left_out,
     )
@@ -457,7 +458,7 @@ def _located(
     found = [
         finding
         for document in documents
-        for finding in workspace.locate(document, document.issues(workspace))
+        for finding in workspace.locate(document, issues_of(document, workspace))
     ]
     return tuple(sorted(found, key=lambda f: (f.source or "", f.line or 0, f.column or 0, f.code)))
 

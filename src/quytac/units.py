@@ -18,16 +18,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from ._base import Definition
+from ._base import Definition, Lookup
 from ._checks import non_empty_text
 from ._eras import Period, contains, first_sharing_a_day, shown
-from .errors import Issue, QuytacError
+from .errors import QuytacError
 from .text import Text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Mapping
 
-    from .workspace import Workspace
 
 __all__ = [
     "PLACE_TYPES",
@@ -489,7 +488,7 @@ class UnitCatalog(Definition):
             if unit.kind in wanted and (on is None or self.exists_on(unit, on))
         )
 
-    def successor_of(self, unit: Unit, *, workspace: Workspace | None = None) -> Unit | None:
+    def successor_of(self, unit: Unit, *, workspace: Lookup | None = None) -> Unit | None:
         """
         The unit that took a unit over: the first unit with the ``successor`` code that goes on
         after the unit ends, in this catalog or (given a workspace) in ``successor_catalog``.
@@ -511,7 +510,7 @@ class UnitCatalog(Definition):
         unit: Unit | str,
         *,
         on: dt.date | None = None,
-        workspace: Workspace | None = None,
+        workspace: Lookup | None = None,
     ) -> tuple[Unit, ...]:
         """
         The chain of units that took a unit over, oldest first: for a 2023 ward, the 2025
@@ -539,9 +538,7 @@ class UnitCatalog(Definition):
             seen.add((catalog.id, id(current)))
             chain.append(current)
 
-    def _successor(
-        self, unit: Unit, workspace: Workspace | None
-    ) -> tuple[UnitCatalog, Unit] | None:
+    def _successor(self, unit: Unit, workspace: Lookup | None) -> tuple[UnitCatalog, Unit] | None:
         end = self.period_of(unit)[1]
         if unit.successor is None or end is None:
             return None
@@ -551,7 +548,7 @@ class UnitCatalog(Definition):
                 return catalog, found
         return None
 
-    def _successor_catalogs(self, workspace: Workspace | None) -> list[UnitCatalog]:
+    def _successor_catalogs(self, workspace: Lookup | None) -> list[UnitCatalog]:
         catalogs: list[UnitCatalog] = [self]
         if workspace is not None and self.successor_catalog is not None:
             other = workspace.get(UnitCatalog, self.successor_catalog)
@@ -618,15 +615,3 @@ class UnitCatalog(Definition):
             best = key if best is None or key < best else best
             earliest[index] = best[1]
         return [end(position) for position in by_end], earliest
-
-    # --- rules ----------------------------------------------------------------------------
-
-    def issues(self, workspace: Workspace | None = None) -> Iterator[Issue]:
-        """
-        The rules a catalog must keep, as issues with paths into the catalog.
-
-        .. versionadded:: 2026.11.0
-        """
-        from ._unit_rules import catalog_issues  # noqa: PLC0415 - the rules import this module
-
-        return catalog_issues(self, workspace)

@@ -330,11 +330,27 @@ class Workspace:
 
     def validate(self) -> tuple[Issue, ...]:
         """
-        Every rule of every document, as issues with locations, sorted by place.
+        Every rule of every document, as issues with locations, sorted by place
+        (``quytac.validation.validate``).
         """
-        from .validation import validate  # noqa: PLC0415 - the rules import the workspace
+        if _rules is None:  # pragma: no cover - importing quytac imports the rules
+            msg = "the rules are not loaded: import quytac.validation"
+            raise RuntimeError(msg)
+        return _rules(self)
 
-        return validate(self)
+
+#: What ``Workspace.validate`` runs: ``quytac.validation.validate``, which sets it when it is
+#: imported (and importing quytac imports it). The rules sit above the workspace, so the
+#: workspace never imports them.
+_rules: Callable[[Workspace], tuple[Issue, ...]] | None = None
+
+
+def use_rules(validate: Callable[[Workspace], tuple[Issue, ...]]) -> None:
+    """
+    Have ``Workspace.validate`` run ``validate``: called once, by ``quytac.validation``.
+    """
+    global _rules  # noqa: PLW0603 - one slot, set once at import
+    _rules = validate
 
 
 def locate(document: Document, origin: Origin | None, findings: Iterable[F]) -> list[F]:

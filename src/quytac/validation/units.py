@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ._eras import era_text, first_sharing_a_day, in_order, issue
-from ._nearest import of_documents, unit_hint
-from .units import (
+from quytac._eras import era_text, first_sharing_a_day, in_order, issue
+from quytac._nearest import of_documents, unit_hint
+from quytac.units import (
     CODE_DIGITS,
     LEVEL_VI,
     PARENT_LEVELS,
@@ -23,19 +23,20 @@ from .units import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from .errors import Issue
-    from .units import Unit
-    from .workspace import Workspace
+    from quytac.errors import Issue
+    from quytac.units import Unit
+
+    from ._context import Context
 
 _DAY = dt.timedelta(days=1)
 
 
-def catalog_issues(catalog: UnitCatalog, workspace: Workspace | None) -> Iterator[Issue]:
+def catalog_issues(catalog: UnitCatalog, context: Context | None) -> Iterator[Issue]:
     """
     Every issue of a catalog, in the order of its keys.
     """
     yield from in_order((), ("valid_from", "valid_to"), (catalog.valid_from, catalog.valid_to))
-    yield from _successor_catalog(catalog, workspace)
+    yield from _successor_catalog(catalog, context)
     yield from _declared_kinds(catalog)
     yield from _duplicate_codes(catalog)
     yield from _cycles(catalog)
@@ -51,12 +52,12 @@ def catalog_issues(catalog: UnitCatalog, workspace: Workspace | None) -> Iterato
         else:
             yield from _kind_rules(catalog, unit, kind, path)
         yield from _parent(catalog, position, kind)
-        yield from _successor(catalog, unit, path, workspace)
+        yield from _successor(catalog, unit, path, context)
 
 
-def _successor_catalog(catalog: UnitCatalog, workspace: Workspace | None) -> Iterator[Issue]:
+def _successor_catalog(catalog: UnitCatalog, context: Context | None) -> Iterator[Issue]:
     other = catalog.successor_catalog
-    if workspace is not None and other is not None and workspace.get(UnitCatalog, other) is None:
+    if context is not None and other is not None and context.get(UnitCatalog, other) is None:
         yield issue("QT211", ("successor_catalog",), id=repr(other))
 
 
@@ -226,7 +227,7 @@ def _parent(catalog: UnitCatalog, position: int, kind: UnitKind | None) -> Itera
 
 
 def _successor(
-    catalog: UnitCatalog, unit: Unit, path: tuple[str | int, ...], workspace: Workspace | None
+    catalog: UnitCatalog, unit: Unit, path: tuple[str | int, ...], context: Context | None
 ) -> Iterator[Issue]:
     if unit.successor is None:
         return
@@ -235,7 +236,7 @@ def _successor(
     if end is None:
         yield issue("QT217", path, successor=repr(unit.successor))
         return
-    searched = catalog._successor_catalogs(workspace)  # noqa: SLF001 - the catalog's own rules
+    searched = catalog._successor_catalogs(context)  # noqa: SLF001 - the catalog's own rules
     if any(other.taking_over(unit.successor, end) for other in searched):
         return
     unchecked = catalog.successor_catalog is not None and len(searched) == 1
