@@ -52,9 +52,33 @@ SYNTAX = [
     ),
     pytest.param(
         HEAD + 'title: "Hà Nội" thủ đô\n',
-        "t.yaml:4:17: error QT023: (root): more text after the closing quote: put the whole text in the quotes, or write it without quotes",
-        "t.yaml:4:17: QT023: còn chữ sau dấu đóng ngoặc kép: hãy đặt cả văn bản trong dấu ngoặc kép, hoặc viết văn bản không có ngoặc kép",
+        """t.yaml:4:17: error QT023: (root): more text after the closing '"': put the whole text in double quotes ("…")""",
+        """t.yaml:4:17: QT023: còn chữ sau dấu đóng '"': hãy đặt cả văn bản trong dấu ngoặc kép ("…")""",
         id="text_after_quote",
+    ),
+    pytest.param(
+        HEAD + 'title: "Hà \\" Nội" x\n',
+        """t.yaml:4:20: error QT023: (root): more text after the closing '"': put the whole text in double quotes ("…")""",
+        """t.yaml:4:20: QT023: còn chữ sau dấu đóng '"': hãy đặt cả văn bản trong dấu ngoặc kép ("…")""",
+        id="text_after_quote_with_an_escaped_quote",
+    ),
+    pytest.param(
+        HEAD + "title: 'Hà '' Nội' x\n",
+        """t.yaml:4:20: error QT023: (root): more text after the closing "'": put the whole text in double quotes ("…")""",
+        """t.yaml:4:20: QT023: còn chữ sau dấu đóng "'": hãy đặt cả văn bản trong dấu ngoặc kép ("…")""",
+        id="text_after_single_quote_with_a_doubled_quote",
+    ),
+    pytest.param(
+        HEAD + "unit_kinds: [tinh] quan\n",
+        """t.yaml:4:20: error QT023: (root): more text after the closing ']': put the whole text in double quotes ("…")""",
+        """t.yaml:4:20: QT023: còn chữ sau dấu đóng ']': hãy đặt cả văn bản trong dấu ngoặc kép ("…")""",
+        id="text_after_bracket",
+    ),
+    pytest.param(
+        HEAD + 'title: "Hà Nội\nnotes: "ghi" chú\n',
+        """t.yaml:5:9: error QT035: (root): the quote '"' that ends here was opened on a line above and never closed there: close it at the end of its text""",
+        """t.yaml:5:9: QT035: dấu ngoặc '"' kết thúc ở đây được mở ở một dòng phía trên mà chưa được đóng ở đó: hãy đóng ngoặc ngay cuối văn bản của nó""",
+        id="quote_left_open_above",
     ),
     pytest.param(
         HEAD + "title: Hà Nội\nunits:\n  - code: '01'\n    name: Hà Nội\n  code: '001'\n",

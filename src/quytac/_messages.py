@@ -123,14 +123,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     ),
     "QT023": (
         E,
-        (
-            "more text after the closing quote: put the whole text in the quotes, or write it"
-            " without quotes"
-        ),
-        (
-            "còn chữ sau dấu đóng ngoặc kép: hãy đặt cả văn bản trong dấu ngoặc kép, hoặc viết"
-            " văn bản không có ngoặc kép"
-        ),
+        'more text after the closing {closed}: put the whole text in double quotes ("…")',
+        'còn chữ sau dấu đóng {closed}: hãy đặt cả văn bản trong dấu ngoặc kép ("…")',
     ),
     "QT024": (
         E,
@@ -234,6 +228,17 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         E,
         "a tab cannot stand here: write a space instead",
         "không được dùng tab ở đây: hãy thay bằng dấu cách",
+    ),
+    "QT035": (
+        E,
+        (
+            "the quote {quote} that ends here was opened on a line above and never closed there:"
+            " close it at the end of its text"
+        ),
+        (
+            "dấu ngoặc {quote} kết thúc ở đây được mở ở một dòng phía trên mà chưa được đóng ở"
+            " đó: hãy đóng ngoặc ngay cuối văn bản của nó"
+        ),
     ),
     # --- QT1xx: structuring documents, workspaces ---------------------------------------------
     "QT101": (

@@ -634,9 +634,9 @@ def _syntax(
     at = segment(mark.index, mark.index + 1) or ""
     opened = (exc.context_mark or mark).line + 1
     if code == "QT022":
-        # The line goes on after a value that ended before the mark: a closing quote.
-        if (segment(mark.index - mark.column, mark.index) or "").strip():
-            code = "QT023"
+        before = (segment(mark.index - mark.column, mark.index) or "").rstrip()
+        if before and before[-1] in "\"']}":  # the line goes on after a value that ended
+            code = _after_quote(before, params)
         params["line"] = opened
     elif code == "QT024":
         params["line"] = opened
@@ -652,6 +652,24 @@ def _syntax(
         opening = "[" if "sequence" in str(exc.context) else "{"
         params.update(open=quote(opening), close=quote("]" if opening == "[" else "}"), line=opened)
     return code, mark, params
+
+
+def _after_quote(before: str, params: dict[str, object]) -> str:
+    """
+    QT023 for text after a quoted text or a bracket that ends on this line, or QT035 when the
+    quote that ends it has no opening quote before it on the line (it was opened above).
+    """
+    mark = before[-1]
+    params["closed"] = quote(mark)
+    if mark not in "\"'":
+        return "QT023"
+    opening = (
+        before[:-1].replace("\\\\", "").replace("\\" + mark, "") if mark == '"' else before[:-1]
+    )
+    if opening.count(mark) % 2:
+        return "QT023"
+    params["quote"] = quote(mark)
+    return "QT035"
 
 
 def _reader_problem(
