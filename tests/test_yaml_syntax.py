@@ -6,6 +6,7 @@ message in both languages that names the likely cause and the fix, at the place 
 import pytest
 import yaml
 
+import quytac
 from quytac import _documents, _yaml
 
 HEAD = "kind: UnitCatalog\nschema: quytac/v1\nid: hanoi\n"
@@ -405,3 +406,25 @@ def test_a_problem_of_an_unknown_kind_says_it_is_a_yaml_syntax_error_in_the_pars
         "YAML không hợp lệ: found something new (while parsing a block mapping on line 1)"
         == problem.text("vi")
     )
+
+
+def test_a_title_in_brackets_is_read_as_a_list_and_the_message_says_so():
+    """
+    ``title: [Lãnh đạo, quản lý]`` is well formed (a list of two texts); where a text belongs
+    the message says why it is a list and how to write the text.
+    """
+    text = (
+        "kind: Checklist\nschema: quytac/v1\nid: kt\ntitle: Phiếu\nsections:\n"
+        "- id: I\n  title: [Lãnh đạo, quản lý]\n  items:\n  - {id: I.1, text: Có kế hoạch}\n"
+    )
+    with pytest.raises(quytac.LoadError) as info:
+        quytac.loads(text, source="t.yaml")
+
+    assert [
+        "t.yaml:7:10: error QT105: sections[0].title: expected text or a mapping {vi, en}, got a"
+        " list (a text in [...] is read as a list: put the text in double quotes)"
+    ] == [p.render("en") for p in info.value.problems]
+    assert [
+        "cần văn bản hoặc ánh xạ {vi, en}, nhận được một danh sách (văn bản trong [...] được"
+        " đọc là một danh sách: hãy đặt văn bản trong dấu ngoặc kép)"
+    ] == [p.text("vi") for p in info.value.problems]
