@@ -413,3 +413,138 @@ def test_the_tutorial_step_5_runs_as_it_says(pytester):
         if line.startswith("checklist.yaml::")
     ]
     assert shown.splitlines() == items
+
+
+CODE = """\
+kind: ConductCode
+schema: quytac/v1
+id: qtux
+title: Quy tắc
+legal_basis: {instrument: QĐ 522, issued_by: UBND, issued_on: 2017-01-01}
+effective_from: 2017-01-01
+chapters: [{number: I, title: Chung, articles: [{number: 3, title: Điều 3}]}]
+"""
+
+
+def _citing(id_):
+    """
+    A checklist that cites article 3 of the code ``qtux``, which is in another file.
+    """
+    return (
+        CHECKLIST.format(id=id_, percent=50)
+        .replace("title: Phiếu thử\n", "title: Phiếu thử\ncodes: [qtux]\n", 1)
+        .replace("points: 2}", "points: 2, refs: ['qtux:3']}", 1)
+    )
+
+
+class TestWorkspace:
+    """
+    With a workspace (``quytac_workspace``, or ``[tool.quytac] workspace`` of pyproject.toml),
+    a checklist's ``::validate`` looks up the codes it cites in the workspace's documents.
+    """
+
+    RUN = ("-p", "no:cacheprovider", "-k", "validate or examples")
+
+    def test_without_a_workspace_a_code_in_another_file_is_unknown(self, pytester):
+        pytester.makefile(".yaml", **{"ws/codes": CODE, "ws/kt": _citing("kt")})
+        pytester.makeini("[pytest]\nquytac_checklists = ws/kt.yaml\n")
+
+        result = pytester.runpytest(*self.RUN)
+
+        result.assert_outcomes(passed=1, failed=1, deselected=5)
+        assert [
+            "ws/kt.yaml:5:9: error QT421: codes[0]: unknown code 'qtux':"
+            " no ConductCode with this id in the workspace",
+        ] == _failure(result, "kt.yaml: kt::validate")
+
+    def test_the_ini_option_names_the_workspace_of_a_checklist_inside_it(self, pytester):
+        pytester.makefile(".yaml", **{"ws/codes": CODE, "ws/kt": _citing("kt")})
+        pytester.makeini("[pytest]\nquytac_checklists = ws/*.yaml\nquytac_workspace = ws\n")
+
+        result = pytester.runpytest(*self.RUN)
+
+        result.assert_outcomes(passed=2, deselected=5)
+
+    def test_a_checklist_outside_the_workspace_is_validated_in_it(self, pytester):
+        pytester.makefile(".yaml", **{"ws/codes": CODE, "checklists/kt": _citing("kt")})
+        pytester.makeini("[pytest]\nquytac_checklists = checklists/*.yaml\nquytac_workspace = ws\n")
+
+        result = pytester.runpytest(*self.RUN)
+
+        result.assert_outcomes(passed=2, deselected=5)
+
+    def test_pyproject_tool_quytac_workspace_is_the_default(self, pytester):
+        """
+        The folder the command line takes by default in this project is the plugin's too.
+        """
+        pytester.makefile(".yaml", **{"data/codes": CODE, "data/kt": _citing("kt")})
+        pytester.makepyprojecttoml(
+            '[tool.pytest.ini_options]\nquytac_checklists = ["data/kt.yaml"]\n\n'
+            '[tool.quytac]\nworkspace = "data"\n'
+        )
+
+        result = pytester.runpytest(*self.RUN)
+
+        result.assert_outcomes(passed=2, deselected=5)
+
+    def test_only_the_checklists_of_the_collected_file_give_items(self, pytester):
+        """
+        The workspace's other checklists are its documents, not items of this file.
+        """
+        pytester.makefile(
+            ".yaml", **{"ws/codes": CODE, "ws/kt": _citing("kt"), "ws/other": _citing("other")}
+        )
+        pytester.makeini("[pytest]\nquytac_checklists = ws/kt.yaml\nquytac_workspace = ws\n")
+
+        result = pytester.runpytest("-p", "no:cacheprovider", "--collect-only", "-q")
+
+        assert [
+            "ws/kt.yaml::kt::validate",
+            "ws/kt.yaml::kt::examples[0] một nửa",
+            *(f"ws/kt.yaml::kt::law {law}" for law in quytac.pytest_plugin.SCORING_LAWS),
+        ] == [line for line in result.stdout.lines if "::" in line]
+
+    def test_a_file_of_the_workspace_that_does_not_load_fails_validate(self, pytester):
+        """
+        The code cited may be in the file that did not load: its problem is listed first.
+        """
+        broken = CODE.replace("id: qtux", "id: qtux\nid: again")
+        pytester.makefile(".yaml", **{"ws/codes": broken, "ws/kt": _citing("kt")})
+        pytester.makeini("[pytest]\nquytac_checklists = ws/kt.yaml\nquytac_workspace = ws\n")
+
+        result = pytester.runpytest(*self.RUN)
+
+        result.assert_outcomes(passed=1, failed=1, deselected=5)
+        assert [
+            "ws/codes.yaml:4:1: error QT003: id: duplicate key 'id' (first on line 3)",
+            "ws/kt.yaml:5:9: error QT421: codes[0]: unknown code 'qtux':"
+            " no ConductCode with this id in the workspace",
+        ] == _failure(result, "kt.yaml: kt::validate")
+
+    @pytest.mark.parametrize(
+        ("ini", "error"),
+        [
+            (
+                "[pytest]\nquytac_checklists = *.yaml\nquytac_workspace = nowhere\n",
+                "ERROR: quytac_workspace names no folder: 'nowhere' (from {root})",
+            ),
+            (
+                '[tool.pytest.ini_options]\nquytac_checklists = ["*.yaml"]\n'
+                '[tool.quytac]\nworkspace = "data"\n',
+                "ERROR: [tool.quytac] workspace in pyproject.toml names no folder: 'data'"
+                " (from {root})",
+            ),
+        ],
+        ids=["ini", "pyproject"],
+    )
+    def test_a_workspace_that_is_not_a_folder_is_a_usage_error(self, pytester, ini, error):
+        if ini.startswith("[pytest]"):
+            pytester.makeini(ini)
+        else:
+            pytester.makepyprojecttoml(ini)
+        pytester.makefile(".yaml", kt=CHECKLIST.format(id="kt", percent=50))
+
+        result = pytester.runpytest("-p", "no:cacheprovider")
+
+        assert pytest.ExitCode.USAGE_ERROR == result.ret
+        assert [error.format(root=pytester.path)] == [line for line in result.stderr.lines if line]

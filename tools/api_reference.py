@@ -90,6 +90,20 @@ a checklist file that does not load is a collection error listing its problems.
 Each checklist gives a test item for its own rules (`ID::validate`: what `quytac validate`
 checks, with the file read as a workspace of its own, so the codes it cites must be in that
 file, else QT421), one per example and one per law of scoring.
+A checklist that cites codes of conduct kept in other files is validated in a workspace:
+
+```ini
+[pytest]
+quytac_checklists = data/checklists/*.yaml
+quytac_workspace = data
+```
+
+`quytac_workspace` is a folder, relative to the rootdir; without it, the `workspace` of the
+`[tool.quytac]` table of the rootdir's `pyproject.toml` (the folder `quytac` takes by default
+there) is used, and without either each file stands alone. The checklist's file may be inside
+the folder or outside it; only the checklists of the files collected give items. A file of the
+workspace that does not load fails the `validate` items, its problems listed first (a code
+cited may be in it); a workspace that is not a folder is a usage error.
 An error of its rules fails the `validate` item (warnings alone do not),
 listed as `quytac validate` lists it;
 a failing example is shown as `quytac test` shows it

@@ -112,6 +112,20 @@ def _got(value: object) -> dict[str, str]:
     return {"got": quote(value), "got_vi": quote(value, lang="vi")}
 
 
+def _got_text(value: object) -> dict[str, str]:
+    """
+    ``_got`` where a text of prose belongs (a title, a label): a list of texts is most often a
+    text with commas written in ``[…]``, which YAML reads as a list, and the message says so.
+    """
+    got = _got(value)
+    if type(value) is list and value and all(type(item) is str for item in value):
+        got["got"] += " (a text in [...] is read as a list: put the text in double quotes)"
+        got["got_vi"] += (
+            " (văn bản trong [...] được đọc là một danh sách: hãy đặt văn bản trong dấu ngoặc kép)"
+        )
+    return got
+
+
 def _structure_str(value: object, cl: type) -> Any:
     if type(value) is not str:
         raise Mismatch("QT105", expected="text", expected_vi="văn bản", **_got(value))
@@ -202,7 +216,7 @@ def _structure_text(converter: cattrs.Converter) -> Callable[[object, type], Tex
             "QT105",
             expected="text or a mapping {vi, en}",
             expected_vi="văn bản hoặc ánh xạ {vi, en}",
-            **_got(value),
+            **_got_text(value),
         )
 
     return structure

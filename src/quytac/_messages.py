@@ -86,6 +86,160 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
         "the character {character} is not allowed in a text; delete it",
         "không được dùng ký tự {character_vi} trong văn bản; hãy xóa ký tự này",
     ),
+    # YAML syntax, one code per kind of mistake (the parser's own words are not shown)
+    "QT020": (
+        E,
+        (
+            "a ': ' inside a text that is not in quotes, or a key indented under a text:"
+            ' put the text in double quotes ("…"), or line the key up with the keys above it'
+        ),
+        (
+            "có dấu ': ' trong một văn bản không đặt trong ngoặc kép, hoặc một khóa bị thụt lề"
+            ' dưới một văn bản: hãy đặt văn bản trong dấu ngoặc kép ("…"), hoặc thụt lề khóa'
+            " thẳng hàng với các khóa phía trên"
+        ),
+    ),
+    "QT021": (
+        E,
+        (
+            "this line has no ':' after its key: write 'key: value', or put a text that goes"
+            " on to the next line in double quotes"
+        ),
+        (
+            "dòng này thiếu dấu ':' sau khóa: hãy viết 'khóa: giá trị', hoặc đặt văn bản kéo"
+            " dài sang dòng sau trong dấu ngoặc kép"
+        ),
+    ),
+    "QT022": (
+        E,
+        (
+            "this line is not lined up with the keys of the mapping that begins on line {line}:"
+            " indent it as the keys above it"
+        ),
+        (
+            "dòng này không thẳng hàng với các khóa của ánh xạ bắt đầu ở dòng {line}:"
+            " hãy thụt lề như các khóa phía trên"
+        ),
+    ),
+    "QT023": (
+        E,
+        'more text after the closing {closed}: put the whole text in double quotes ("…")',
+        'còn chữ sau dấu đóng {closed}: hãy đặt cả văn bản trong dấu ngoặc kép ("…")',
+    ),
+    "QT024": (
+        E,
+        (
+            "an item of the list that begins on line {line} must begin with '- ': add the '-',"
+            " or indent the line as the lines of the item above it"
+        ),
+        (
+            "mỗi mục của danh sách bắt đầu ở dòng {line} phải mở đầu bằng '- ': hãy thêm dấu"
+            " '-', hoặc thụt lề dòng này như các dòng của mục phía trên"
+        ),
+    ),
+    "QT025": (
+        E,
+        (
+            "a list item '- ' cannot stand here: begin the list on the line below its key,"
+            " and put a text that begins with '-' in double quotes"
+        ),
+        (
+            "không thể đặt mục danh sách '- ' ở đây: hãy bắt đầu danh sách ở dòng dưới khóa"
+            " của nó; văn bản bắt đầu bằng '-' thì đặt trong dấu ngoặc kép"
+        ),
+    ),
+    "QT026": (
+        E,
+        "a value cannot begin with {character}: put the text in double quotes",
+        "giá trị không thể bắt đầu bằng {character}: hãy đặt văn bản trong dấu ngoặc kép",
+    ),
+    "QT027": (
+        E,
+        "the quote {quote} is never closed: add the closing {quote} at the end of the text",
+        "dấu ngoặc {quote} không được đóng: hãy thêm {quote} ở cuối văn bản",
+    ),
+    "QT028": (
+        E,
+        (
+            "the {open} opened on line {line} is not closed here: close it with {close}, and"
+            " put a text that holds ':', ',' or brackets in double quotes"
+        ),
+        (
+            "dấu {open} mở ở dòng {line} chưa được đóng ở đây: hãy đóng bằng {close}; văn bản"
+            " có ':', ',' hoặc dấu ngoặc thì đặt trong dấu ngoặc kép"
+        ),
+    ),
+    "QT029": (
+        E,
+        (
+            "a backslash '\\' in a double-quoted text begins an escape: write '\\\\' for one"
+            " backslash, or use single quotes ('…')"
+        ),
+        (
+            "dấu gạch chéo ngược '\\' trong văn bản ngoặc kép mở đầu một mã thoát: hãy viết"
+            " '\\\\' cho một dấu gạch chéo ngược, hoặc dùng dấu nháy đơn ('…')"
+        ),
+    ),
+    "QT030": (
+        E,
+        (
+            "after '|' or '>' the text begins on the next line: put a text that begins with"
+            " '|' or '>' in double quotes"
+        ),
+        (
+            "sau '|' hoặc '>' văn bản phải bắt đầu ở dòng sau: văn bản bắt đầu bằng '|' hoặc"
+            " '>' thì đặt trong dấu ngoặc kép"
+        ),
+    ),
+    "QT031": (
+        E,
+        (
+            "a line that begins with '%' is a directive: put the text in double quotes, or"
+            " delete the line"
+        ),
+        (
+            "dòng bắt đầu bằng '%' là một chỉ thị: hãy đặt văn bản trong dấu ngoặc kép, hoặc"
+            " xóa dòng này"
+        ),
+    ),
+    "QT032": (
+        E,
+        (
+            "after '...' (the end of a document) or a directive, a document begins with"
+            " '---': add '---', or delete the '...'"
+        ),
+        (
+            "sau '...' (kết thúc tài liệu) hoặc một chỉ thị, tài liệu mới phải bắt đầu bằng"
+            " '---': hãy thêm '---', hoặc xóa '...'"
+        ),
+    ),
+    "QT033": (
+        E,
+        (
+            "this {{…}} is read as a mapping, and {key} has no ':' after it:"
+            " put the text in double quotes"
+        ),
+        (
+            "phần {{…}} này được đọc là một ánh xạ, và {key} không có dấu ':' theo sau:"
+            " hãy đặt văn bản trong dấu ngoặc kép"
+        ),
+    ),
+    "QT034": (
+        E,
+        "a tab cannot stand here: write a space instead",
+        "không được dùng tab ở đây: hãy thay bằng dấu cách",
+    ),
+    "QT035": (
+        E,
+        (
+            "the quote {quote} that ends here was opened on a line above and never closed there:"
+            " close it at the end of its text"
+        ),
+        (
+            "dấu ngoặc {quote} kết thúc ở đây được mở ở một dòng phía trên mà chưa được đóng ở"
+            " đó: hãy đóng ngoặc ngay cuối văn bản của nó"
+        ),
+    ),
     # --- QT1xx: structuring documents, workspaces ---------------------------------------------
     "QT101": (
         E,

@@ -256,8 +256,10 @@ class _Walk:
         line: int = 0,
         wanted: set[Path] | None = None,
         decoded: _sources.Decoded | None = None,
+        segment: Callable[[int, int], str | None] | None = None,
     ) -> None:
         self.source = source
+        self.segment = segment
         self.line = line
         self.wanted = wanted
         self.decoded = decoded
@@ -288,7 +290,8 @@ class _Walk:
         mapping_start = ev.MappingStartEvent
         sequence_start = ev.SequenceStartEvent
         unwanted = _sources.UNWANTED.search
-        # A frame is [container, pending key, is_mapping].
+        # A frame is [container, pending key, is_mapping, place of the key, where the key ends,
+        # whether it is a {…} mapping not yet reported as prose].
         stack: list[list[Any]] = []
         root: object = _MISSING
         index = -1
@@ -318,6 +321,8 @@ class _Walk:
                 if frame is not None and frame[2] and frame[1] is _NOKEY:
                     frame[1] = self._key(stack, event)
                     continue
+                if not event.value and frame is not None and frame[5] and not event.style:
+                    self._prose(stack, event)
                 if event.style == '"' and unwanted(event.value):
                     self._forbidden(self._path(stack), event)
                 if event.tag is None:
@@ -372,7 +377,9 @@ class _Walk:
                     frame[1] = f"\x00key {event.start_mark.line + 1}:{event.start_mark.column + 1}"
                 if wanted is not None:
                     self._mark(stack, event)
-                stack.append([{} if is_mapping else [], _NOKEY, is_mapping])
+                # A {…} mapping with a tag (!!set {a, b}) is QT005's, not a text in braces.
+                prose = is_mapping and event.flow_style and event.tag is None
+                stack.append([{} if is_mapping else [], _NOKEY, is_mapping, None, 0, prose])
             elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                 value = stack.pop()[0]
                 if not stack:
@@ -491,9 +498,29 @@ class _Walk:
                     self.keys[path] = self.place(event.start_mark)
                 else:
                     self.again.setdefault(path, []).append(self.place(event.start_mark))
-        stack[-1][1] = key
-        stack[-1][3:] = [self.place(event.start_mark)]
+        frame = stack[-1]
+        frame[1] = key
+        frame[3] = self.place(event.start_mark)
+        frame[4] = event.end_mark.index
         return key
+
+    def _prose(self, stack: list[list[Any]], event: Any) -> None:
+        """
+        QT033 for a key of a ``{…}`` mapping with no ``:`` after it (``{Tốt, 5 điểm}``): a text
+        in braces, read as a mapping. Once for each mapping.
+        """
+        frame = stack[-1]
+        between = "" if event.start_mark.index == frame[4] else None
+        if between is None and self.segment is not None:
+            between = self.segment(frame[4], event.start_mark.index)
+        if between is None or ":" in between or event.tag is not None:
+            return
+        frame[5] = False
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.extra += 1
+            return
+        path = self._path(stack)[:-1]
+        self.problems.append(_problem("QT033", path, frame[3], self.source, key=quote(frame[1])))
 
     def _forbidden(self, path: Path, event: Any) -> None:
         """
@@ -553,11 +580,106 @@ def _indentation_tab(line: str | None, column: int) -> bool:
     return line[column] == "\t" and not line[:column].strip(" \t")
 
 
+#: Kinds of YAML syntax error by the problem the parser reports (libyaml's words or the pure
+#: parser's) and its context: (problem pattern, context pattern, code, at the context mark).
+#: The first that matches is the kind. A problem is placed at the parser's problem mark, or at
+#: its context mark when that is where the mistake begins (the opening quote, the key, the ``|``).
+_SYNTAX: Final = tuple(
+    (re.compile(problem), re.compile(context), code, at_context)
+    for problem, context, code, at_context in (
+        (r"tab character", "", "QT011", False),
+        (r"^mapping values are not allowed|^found unexpected ':'", "", "QT020", False),
+        (r"^could not find expected ':'", "", "QT021", True),
+        (r"^block sequence entries are not|^sequence entries are not", "", "QT025", False),
+        (r"^did not find expected key|^expected <block end>", "block mapping", "QT022", False),
+        (r"^did not find expected '-'|^expected <block end>", "block collection", "QT024", False),
+        (r"^did not find expected ',' or|^expected ',' or", "", "QT028", False),
+        (r"^found unexpected (end of stream|document)", "quoted scalar", "QT027", True),
+        (r"escape|hexdecimal|hexadecimal", "quoted scalar", "QT029", False),
+        (r"", "directive", "QT031", True),
+        (r"directive|version|incompatible YAML|^duplicate tag handle", "", "QT031", True),
+        (r"", "block scalar", "QT030", True),
+        (r"", "anchor|alias|tag", "QT026", True),
+        (r"tag handle|^did not find expected '!'|URI", "", "QT026", True),
+        (r"cannot start any token|node content|^mapping keys are not", "", "QT026", False),
+        (r"document start", "", "QT032", False),
+    )
+)
+
+
+def _syntax_kind(exc: yaml.MarkedYAMLError) -> tuple[str, Any] | None:
+    """
+    The code of a YAML syntax error of a kind quytac knows, and the mark to place it at.
+    """
+    problem = str(exc.problem or "")
+    context = str(exc.context or "")
+    for problem_is, context_is, code, at_context in _SYNTAX:
+        if problem_is.search(problem) and context_is.search(context):
+            use_context = at_context and exc.context_mark is not None
+            return code, exc.context_mark if use_context else exc.problem_mark
+    return None
+
+
+def _syntax(
+    exc: yaml.MarkedYAMLError, segment: Callable[[int, int], str | None]
+) -> tuple[str, Any, dict[str, object]] | None:
+    """
+    The code, the mark and the message's parameters of a YAML syntax error of a known kind.
+    """
+    kind = _syntax_kind(exc)
+    if kind is None:
+        return None
+    code, mark = kind
+    params: dict[str, object] = {}
+    at = segment(mark.index, mark.index + 1) or ""
+    opened = (exc.context_mark or mark).line + 1
+    if code == "QT022":
+        before = (segment(mark.index - mark.column, mark.index) or "").rstrip()
+        if before and before[-1] in "\"']}":  # the line goes on after a value that ended
+            code = _after_quote(before, params)
+        params["line"] = opened
+    elif code == "QT024":
+        params["line"] = opened
+    elif code == "QT026":
+        if at == "\t":
+            return "QT034", mark, params
+        params["character"] = quote(at) if at else "?"
+    elif code == "QT027":
+        params["quote"] = quote(at or '"')
+    elif code == "QT028":
+        if not at and exc.context_mark is not None:  # the text ended: the bracket is the mistake
+            mark = exc.context_mark
+        opening = "[" if "sequence" in str(exc.context) else "{"
+        params.update(open=quote(opening), close=quote("]" if opening == "[" else "}"), line=opened)
+    return code, mark, params
+
+
+def _after_quote(before: str, params: dict[str, object]) -> str:
+    """
+    QT023 for text after a quoted text or a bracket that ends on this line, or QT035 when the
+    quote that ends it has no opening quote before it on the line (it was opened above).
+    """
+    mark = before[-1]
+    params["closed"] = quote(mark)
+    if mark not in "\"'":
+        return "QT023"
+    opening = (
+        before[:-1].replace("\\\\", "").replace("\\" + mark, "") if mark == '"' else before[:-1]
+    )
+    if opening.count(mark) % 2:
+        return "QT023"
+    params["quote"] = quote(mark)
+    return "QT035"
+
+
 def _reader_problem(
     exc: Exception, segment: Callable[[int, int], str | None], source: str
 ) -> Problem:
     """
     A problem for an error of the YAML scanner or parser, located as well as it can be.
+
+    A syntax error of a known kind gets its own code, with the likely cause and the fix; any
+    other keeps the parser's words in QT001.
     """
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
@@ -567,6 +689,10 @@ def _reader_problem(
             return _problem("QT011", (), where, source)
         if "nesting depth" in problem:
             return _problem("QT006", (), where, source, limit=MAX_DEPTH)
+        known = _syntax(exc, segment)
+        if known is not None:
+            code, at, params = known
+            return _problem(code, (), (at.line + 1, at.column + 1), source, **params)
         detail = problem
         if exc.context:
             detail += f" ({exc.context}"
@@ -598,7 +724,7 @@ def read_yaml(
     decoded = text.reader() if reader is None else reader
     decoded.limit = MAX_DOCUMENT_CHARS + 2 * _sources.CHUNK
     try:
-        walk = _Walk(source, decoded=decoded)
+        walk = _Walk(source, decoded=decoded, segment=text.segment)
         try:
             for read in walk.documents(_parser(decoded, pure=pure)):
                 if walk.duplicates:

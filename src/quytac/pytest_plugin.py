@@ -12,7 +12,10 @@ opt-in, and does nothing at all in a project that did not opt in:
   are skipped silently; a checklist file that does not load is a collection error.
 
 A file is read as a workspace of its own, as ``quytac validate FILE`` reads it: the codes a
-checklist cites are looked up in the documents of its file. Failures read like ``quytac
+checklist cites are looked up in the documents of its file. With a workspace (the ini option
+``quytac_workspace``, a folder relative to the rootdir, or else the ``workspace`` of the
+``[tool.quytac]`` table of the rootdir's ``pyproject.toml``, as the command line takes it) the
+checklist is validated in that folder's documents, with its file's. Failures read like ``quytac
 test``: ``file:line:column: severity code: path: message``. The laws need Hypothesis (``pip
 install 'quytac[hypothesis]'``); without it they are skipped.
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +36,7 @@ from .errors import Severity, _order
 from .render import text as render_text
 from .scoring import _located_examples
 from .validation import _checklist_rules
-from .workspace import Workspace, read_files
+from .workspace import Workspace, read_files, walk
 
 if TYPE_CHECKING:
     from .strategies import _LawBroken
@@ -51,6 +55,11 @@ _CHECKLIST_KIND = re.compile(
 #: The language of the messages of failures.
 _LANG = "en"
 
+#: The folder of the workspace checklists are validated in (None: each file alone).
+_FOLDER = pytest.StashKey["Path | None"]()
+#: The files of that workspace, and what reading them gave, once a session.
+_SHARED = pytest.StashKey["tuple[set[Path], list[Any], list[Any]]"]()
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("quytac")
@@ -65,6 +74,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type="linelist",
         default=[],
         help="globs (relative to the rootdir) of quytac checklist files to test",
+    )
+    parser.addini(
+        "quytac_workspace",
+        default="",
+        help=(
+            "the workspace folder (relative to the rootdir) checklists are validated in;"
+            " default: [tool.quytac] workspace of pyproject.toml, else each file alone"
+        ),
     )
     parser.addini(
         "quytac_max_examples",
@@ -84,6 +101,51 @@ def pytest_configure(config: pytest.Config) -> None:
     if not (written.isdigit() and int(written) >= 1):
         message = f"quytac_max_examples must be a whole number of 1 or more, got {written!r}"
         raise pytest.UsageError(message)
+    config.stash[_FOLDER] = _workspace_folder(config)
+
+
+def _workspace_folder(config: pytest.Config) -> Path | None:
+    """
+    The folder of the workspace: the ini option ``quytac_workspace``, else the ``workspace`` of
+    ``[tool.quytac]`` in the rootdir's ``pyproject.toml``, both relative to the rootdir; None
+    when neither is set. A folder that is not there is a usage error.
+    """
+    written = str(config.getini("quytac_workspace")).strip()
+    option = "quytac_workspace"
+    if not written:
+        option = "[tool.quytac] workspace in pyproject.toml"
+        project = config.rootpath / "pyproject.toml"
+        try:
+            with project.open("rb") as stream:
+                tool = tomllib.load(stream).get("tool")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return None  # no project file, or one pytest itself reports
+        table = tool.get("quytac") if isinstance(tool, dict) else None
+        folder = table.get("workspace") if isinstance(table, dict) else None
+        if folder is None:
+            return None
+        if not isinstance(folder, str):
+            raise pytest.UsageError(f"{option} must be the path of a folder, got {folder!r}")
+        written = folder
+    path = config.rootpath / written
+    if not path.is_dir():
+        raise pytest.UsageError(f"{option} names no folder: {written!r} (from {config.rootpath})")
+    return path
+
+
+def _shared(config: pytest.Config) -> tuple[set[Path], list[Any], list[Any]] | None:
+    """
+    The workspace's files, documents and problems, read once a session; None without one.
+    """
+    folder = config.stash.get(_FOLDER, None)
+    if folder is None:
+        return None
+    if _SHARED not in config.stash:
+        files, unread = walk([folder])
+        root = config.rootpath
+        documents, problems = read_files(files, shown=lambda f: _shown(Path(f), root))
+        config.stash[_SHARED] = ({Path(f).resolve() for f in files}, documents, unread + problems)
+    return config.stash[_SHARED]
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ChecklistFile | None:
@@ -143,16 +205,22 @@ class ChecklistFile(pytest.File):
     """
 
     def collect(self) -> Iterator[pytest.Item]:
-        root = self.config.rootpath
-        documents, problems = read_files([str(self.path)], shown=lambda f: _shown(Path(f), root))
+        documents, problems, elsewhere = self._read()
         if problems:
             problems.sort(key=_order)
             raise self.CollectError("\n".join(render_text.findings(problems, _LANG)))
         workspace = Workspace.of_read(documents)
         skipped = laws_skipped()
+        own = {id(document) for document, _ in documents if self._own(document, workspace)}
         for checklist in workspace.all(Checklist):
+            if id(checklist) not in own:
+                continue
             yield ValidationItem.from_parent(
-                self, name=f"{checklist.id}::validate", workspace=workspace, checklist=checklist
+                self,
+                name=f"{checklist.id}::validate",
+                workspace=workspace,
+                checklist=checklist,
+                elsewhere=elsewhere,
             )
             for position, example in enumerate(checklist.examples):
                 yield ExampleItem.from_parent(
@@ -173,6 +241,33 @@ class ChecklistFile(pytest.File):
                 if skipped:
                     item.add_marker(pytest.mark.skip(reason=skipped))
                 yield item
+
+    def _read(self) -> tuple[list[Any], list[Any], list[Any]]:
+        """
+        The documents the file's checklists are validated in (the file's, and the workspace's
+        when there is one), the problems of the file, and those of the workspace's other files.
+        """
+        root = self.config.rootpath
+        shown = _shown(self.path, root)
+        shared = _shared(self.config)
+        if shared is None:
+            documents, problems = read_files(
+                [str(self.path)], shown=lambda f: _shown(Path(f), root)
+            )
+            return documents, problems, []
+        files, documents, problems = shared
+        if self.path.resolve() not in files:
+            every = [*sorted(str(f) for f in files), str(self.path)]
+            documents, problems = read_files(every, shown=lambda f: _shown(Path(f), root))
+        own = [p for p in problems if p.source == shown]
+        return documents, own, [p for p in problems if p.source != shown]
+
+    def _own(self, document: Any, workspace: Workspace) -> bool:
+        """
+        Whether a document of the workspace comes from this file.
+        """
+        origin = workspace.origin(document)
+        return origin is not None and origin.source == _shown(self.path, self.config.rootpath)
 
 
 class ChecklistFailure(Exception):
@@ -208,11 +303,20 @@ class _ChecklistItem(pytest.Item):
 class ValidationItem(_ChecklistItem):
     """
     The checklist's own rules, as ``quytac validate`` checks them (its references looked up in
-    the documents of its file): an error fails the item, warnings alone do not.
+    the documents of its file, and of the workspace when there is one): an error fails the
+    item, warnings alone do not. Problems of the workspace's other files fail it too, listed
+    first: a code it cites may be in a file that did not load.
     """
 
+    def __init__(self, *, elsewhere: list[Any], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.elsewhere = elsewhere
+
     def runtest(self) -> None:
-        found = _checklist_rules(self.workspace, self.checklist)
+        found = [
+            *sorted(self.elsewhere, key=_order),
+            *_checklist_rules(self.workspace, self.checklist),
+        ]
         if any(finding.severity is Severity.ERROR for finding in found):
             raise ChecklistFailure("\n".join(render_text.findings(found, _LANG)))
 
