@@ -182,6 +182,32 @@ class TestText:
         ]
         assert "    I.3: -, skipped: its condition does not hold" in explained.render("en")
 
+    def test_control_characters_are_shown_as_escapes(self):
+        """
+        A title, an item's text, a note or an answer cannot forge a line or recolour a
+        terminal: a line break in prose is a space, other control characters their escapes.
+        """
+        checklist = checklist_from(
+            'scoring:\n  bands:\n  - {id: dat, label: "\\x1b[31mĐạt", min: 0}\n'
+            'sections:\n- id: I\n  title: "Mục\\u202eI"\n  items:\n'
+            '  - {id: I.1, text: "Có\\nkế hoạch\\x07", points: 1}\n'
+            "  - {id: I.2, text: Ý kiến, answer: text}\n"
+        )
+        answers = {"I.1": {"value": "pass", "note": "a\x1b[2Jb"}, "I.2": "hai\ndòng\x1b"}
+
+        shown = explanation.text(quytac.score(checklist, answers).explain(), "vi", detailed=True)
+
+        assert [
+            "kt: 100 % (\\x1b[31mĐạt), 1/1 điểm, phạm vi 1/1",
+            "  các mức xếp loại: \\x1b[31mĐạt từ 0 %",
+            "  I Mục\\u202eI: 1/1",
+            "    I.1 Có kế hoạch\\x07",
+            "        pass: 1/1, được tính",
+            "        ghi chú: a\\x1b[2Jb",
+            "    I.2 Ý kiến",
+            "        hai dòng\\x1b: -, văn bản: ghi nhận, không chấm",
+        ] == shown.splitlines()
+
 
 class TestConditionWords:
     @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import attrs
 
 from . import explanation
 from ._ui import ui
+from ._visible import visible
 from .html import _e, _list, page
 from .html import _table as _html_table
 from .markdown import _table as _markdown_table
@@ -126,7 +127,7 @@ def explained(scored: Scored, lang: str) -> list[str]:
     if scored.result is None:
         return []
     return [
-        *heading(scored, lang),
+        *(visible(line) for line in heading(scored, lang)),
         explanation.text(scored.result.explain(), lang, detailed=True),
     ]
 
