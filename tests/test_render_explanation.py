@@ -6,6 +6,7 @@ Explanation.render, the detailed one of `quytac score --explain`, Markdown and H
 from decimal import Decimal
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 
 import quytac
@@ -186,12 +187,23 @@ class TestText:
         """
         A title, an item's text, a note or an answer cannot forge a line or recolour a
         terminal: a line break in prose is a space, other control characters their escapes.
+
+        The reader refuses ESC and BEL in a file (QT017), but a checklist built in Python and
+        answers given in Python hold what they are given, so they are put in here.
         """
-        checklist = checklist_from(
-            'scoring:\n  bands:\n  - {id: dat, label: "\\x1b[31mĐạt", min: 0}\n'
+        read = checklist_from(
+            "scoring:\n  bands:\n  - {id: dat, label: Đạt, min: 0}\n"
             'sections:\n- id: I\n  title: "Mục\\u202eI"\n  items:\n'
-            '  - {id: I.1, text: "Có\\nkế hoạch\\x07", points: 1}\n'
+            '  - {id: I.1, text: "Có\\nkế hoạch", points: 1}\n'
             "  - {id: I.2, text: Ý kiến, answer: text}\n"
+        )
+        band = attrs.evolve(read.scoring.bands[0], label=quytac.Text(vi="\x1b[31mĐạt"))
+        section = read.sections[0]
+        item = attrs.evolve(section.items[0], text=quytac.Text(vi="Có\nkế hoạch\x07"))
+        checklist = attrs.evolve(
+            read,
+            scoring=attrs.evolve(read.scoring, bands=(band,)),
+            sections=(attrs.evolve(section, items=(item, *section.items[1:])),),
         )
         answers = {"I.1": {"value": "pass", "note": "a\x1b[2Jb"}, "I.2": "hai\ndòng\x1b"}
 
