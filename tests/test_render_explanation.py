@@ -1,6 +1,6 @@
 """
-The explanation of a score for people (quytac.render.explanation): the short tree of
-Explanation.render, the detailed one of `quytac score --explain`, Markdown and HTML.
+The explanation of a score for people (quytac.render.explanation): the short tree, the
+detailed one of `quytac score --explain`, Markdown and HTML.
 """
 
 from decimal import Decimal
@@ -171,17 +171,21 @@ class TestText:
             "    I.1 A plan is issued",
         ] == explanation.text(explained, "en", detailed=True).splitlines()[:6]
 
-    def test_the_short_tree_is_the_same_formatter(self):
+    def test_the_explanation_is_data_and_render_its_only_formatter(self):
         """
-        Explanation.render is the short view of the one formatter.
+        An explanation and its item results have no words of their own (no ``render``,
+        ``str`` or ``reason``, removed in 2026.11.0): their one formatter is this module, and
+        its short view is the tree the library gave.
         """
         explained = quytac.score(SMALL, ANSWERS).explain()
 
-        assert [explanation.text(explained, lang) for lang in ("en", "vi")] == [
-            explained.render("en"),
-            explained.render("vi"),
+        assert [] == [
+            (kind.__name__, name)
+            for kind in (quytac.Explanation, quytac.ItemResult, quytac.SectionResult)
+            for name in ("render", "reason", "__str__")
+            if name in vars(kind)
         ]
-        assert "    I.3: -, skipped: its condition does not hold" in explained.render("en")
+        assert "    I.3: -, skipped: its condition does not hold" in explanation.text(explained)
 
     def test_control_characters_are_shown_as_escapes(self):
         """

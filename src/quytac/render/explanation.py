@@ -1,6 +1,7 @@
 """
-The explanation of a score (``Score.explain()``) for people: indented text (the short tree of
-``Explanation.render``, or the detailed one of ``quytac score --explain``), Markdown and HTML.
+The explanation of a score (``Score.explain()``, data) for people: indented text (the short
+tree, or the detailed one of ``quytac score --explain``), Markdown and HTML; ``reason`` says
+in words why an item counted or not. It is the explanation's only formatter.
 
 The detailed views add what an official asks for: each item's text, the label of the choice
 given, the inspector's note, which part of a ``when:`` condition did not hold (the item it

@@ -204,12 +204,14 @@ class Score:
 class Explanation:
     """
     The explanation of a score: the score and a tree of section and item results.
-    Render it with ``render(lang)`` or ``str()``.
+    ``quytac.render.explanation.text(explanation, lang)`` writes it as indented lines.
 
     ``quytac score --explain`` shows it in detail (each item's text, the part of a condition
     that did not hold, the bands); ``--format json --explain`` gives it as data.
 
     .. versionadded:: 2026.11.0
+    .. versionchanged:: 2026.11.0
+       ``render(lang)`` and ``str()`` removed: use ``quytac.render.explanation.text``.
     """
 
     score: Score
@@ -231,17 +233,6 @@ class Explanation:
         .. versionadded:: 2026.11.0
         """
         return _item_results(self.sections)
-
-    def render(self, lang: str = "en") -> str:
-        """
-        The tree as indented lines, in ``"en"`` or ``"vi"``.
-        """
-        from quytac.render.explanation import text  # noqa: PLC0415 - render/ is the formatter
-
-        return text(self, lang)
-
-    def __str__(self) -> str:
-        return self.render()
 
 
 def round_percent(value: Fraction, rounding: Rounding = Rounding()) -> Decimal:  # noqa: B008

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 class ItemResult:
     """
     What one item was awarded, and whether it counted.
+    ``quytac.render.explanation.reason(result, lang)`` says why in words.
 
     Attributes:
         id: The item's id.
@@ -52,7 +53,8 @@ class ItemResult:
 
     .. versionadded:: 2026.11.0
     .. versionchanged:: 2026.11.0
-       ``item``, ``unmet`` and ``issues``.
+       ``item``, ``unmet`` and ``issues``; ``reason(lang)`` removed: use
+       ``quytac.render.explanation.reason``.
     """
 
     id: str
@@ -66,19 +68,6 @@ class ItemResult:
     item: Item | None = None
     unmet: tuple[UnmetCondition, ...] = ()
     issues: tuple[Issue, ...] = ()
-
-    def reason(self, lang: str = "en", *, detailed: bool = False) -> str:
-        """
-        Why the item counted or not, in words; ``detailed`` names the part of a condition
-        that did not hold (``skipped: I.3 = khong, needs I.3 in [day_du, mot_phan]``), why an
-        answer does not fit, and a failed critical item.
-
-        .. versionchanged:: 2026.11.0
-           ``detailed``.
-        """
-        from quytac.render.explanation import reason  # noqa: PLC0415 - render/ words it
-
-        return reason(self, lang, detailed=detailed)
 
 
 @attrs.frozen(kw_only=True)
