@@ -166,7 +166,7 @@ class Score:
         """
         rounded = self.rounded
         if rounded is None:
-            return "chưa có điểm" if lang == "vi" else "no score"
+            return _messages.score_word("no score", lang)
         return _plain(Fraction(rounded))
 
     @property

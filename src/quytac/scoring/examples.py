@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
@@ -23,11 +23,17 @@ from .compute import score
 from .plan import Path, _plain
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from quytac.workspace import Workspace
+    from collections.abc import Iterable, Iterator
 
     from .compute import Score
+
+
+class _Locator(Protocol):
+    """
+    What places findings about a document at their file, line and column (a ``Workspace``).
+    """
+
+    def locate(self, document: Checklist, findings: Iterable[Issue]) -> list[Issue]: ...
 
 
 def run_examples(checklist: Checklist) -> Iterator[Issue]:
@@ -75,22 +81,19 @@ def run_examples(checklist: Checklist) -> Iterator[Issue]:
                 name=repr(example.name),
                 what=key,
                 expected=expected,
-                expected_vi=_VI.get(expected, expected),
+                expected_vi=_messages.score_word(expected, "vi"),
                 got=got,
-                got_vi=_VI.get(got, got),
+                got_vi=_messages.score_word(got, "vi"),
             )
 
 
-def _located_examples(workspace: Workspace, checklist: Checklist) -> list[Issue]:
+def _located_examples(workspace: _Locator, checklist: Checklist) -> list[Issue]:
     """
-    The issues of :func:`run_examples`, placed at their file, line and column and sorted by
-    place: what ``quytac test`` and the pytest plugin show.
+    The issues of :func:`run_examples`, placed at their file, line and column by the
+    workspace the checklist was read into, and sorted by place: what ``quytac test`` and the
+    pytest plugin show.
     """
     return sorted(workspace.locate(checklist, run_examples(checklist)), key=_order)
-
-
-#: The words of example failures, in Vietnamese.
-_VI = {"no score": "chưa có điểm", "no band": "không có mức nào"}
 
 
 def _misses(result: Score, expect: Expectation) -> Iterator[tuple[str, str, str]]:
