@@ -268,7 +268,7 @@ class TestScore:
         done = run("score", "round-2023/records.yaml", "--workspace", ".", cwd=DATA)
 
         lines = done.stdout.splitlines()
-        assert lines[1].endswith("73.5  Khá       16/16        -")
+        assert lines[1].endswith("73,5  Khá       16/16        -")
         assert [
             "đã đọc 3 hồ sơ: 3 đã chấm, 0 có lỗi, 0 không có câu trả lời",
             "0 lỗi, 0 cảnh báo",
@@ -904,7 +904,7 @@ class TestScoreExplain:
         assert [
             "ktr-thu: Thị xã Sơn Tây",
             "Biên bản kiểm tra, ktr-thu.yaml:1; phiếu kiểm tra kt-co-quan-2023, phiên bản 1",
-            "kt-co-quan-2023: 77.72 % (Trung bình), 71.5/92 điểm, phạm vi 14/14",
+            "kt-co-quan-2023: 77,72 % (Trung bình), 71,5/92 điểm, phạm vi 14/14",
             "  các mức xếp loại: Tốt từ 80 %, Khá từ 70 %, Trung bình từ 50 %, Yếu từ 0 %",
             "  xếp loại bị giới hạn ở Trung bình do câu hỏi bắt buộc không đạt: I.1",
             "  nếu không bị giới hạn, xếp loại là Khá",
@@ -1052,7 +1052,7 @@ class TestScoreExplain:
             "",
             "| Source | Document | Unit | Checklist | Percent | Band | Coverage | Capped by |",
             "|---|---|---|---|---:|---|---|---|",
-            "| ktr-thu.yaml:1 | ktr-thu | Thị xã Sơn Tây | kt-co-quan-2023 | 77\\.72 |"
+            "| ktr-thu.yaml:1 | ktr-thu | Thị xã Sơn Tây | kt-co-quan-2023 | 77.72 |"
             " Average | 14/14 | I.1 |",
             "",
             "## ktr-thu: Thị xã Sơn Tây",
@@ -1088,7 +1088,7 @@ class TestScoreExplain:
         assert [
             "Nguồn | Tài liệu | Đơn vị | Phiếu kiểm tra | Điểm (%) | Xếp loại | Mức bao phủ"
             " | Bị giới hạn bởi",
-            "ktr-thu.yaml:1 | ktr-thu | Thị xã Sơn Tây | kt-co-quan-2023 | 77.72 | Trung bình"
+            "ktr-thu.yaml:1 | ktr-thu | Thị xã Sơn Tây | kt-co-quan-2023 | 77,72 | Trung bình"
             " | 14/14 | I.1",
             "Xếp loại | Từ (%)",
             "Tốt | 80",
@@ -1295,7 +1295,7 @@ class TestSynthesize:
             "",
             "- Huyện Mỹ Đức (282)",
         ] == lines[lines.index("### Báo cáo nộp muộn") :][:7]
-        assert "| 3 | Tờ rơi, tờ gấp phát hành | tờ | 622000 |  |" in lines
+        assert "| 3 | Tờ rơi, tờ gấp phát hành | tờ | 622.000 |  |" in lines
         assert "| Tốt | 5 |" in lines
 
     def test_html_is_one_page_without_requests(self):

@@ -171,9 +171,9 @@ class TestInChromium:
         lines = rendered.lines()
 
         assert "| STT | Chỉ tiêu | Đơn vị tính | Số lượng | Ghi chú" in lines
-        assert "| 3 | Tờ rơi, tờ gấp phát hành | tờ | 622000 |" in lines
+        assert "| 3 | Tờ rơi, tờ gấp phát hành | tờ | 622.000 |" in lines
         totals = lines.index("Tổng hợp chỉ tiêu")
-        assert "Tờ rơi, tờ gấp phát hành: 622000 tờ" in lines[totals : totals + 12]
+        assert "Tờ rơi, tờ gấp phát hành: 622.000 tờ" in lines[totals : totals + 12]
 
     def test_model_points_and_limitations(self, rendered):
         """
@@ -237,7 +237,7 @@ class TestScoresInChromium:
             "ktr-2023-so-ldtbxh: Sở Lao động - Thương binh và Xã hội",
             "Biên bản kiểm tra, round-2023/records.yaml:4; phiếu kiểm tra kt-co-quan-2023,"
             " phiên bản 1",
-            "kt-co-quan-2023: 93.09 % (Tốt), 87.5/94 điểm, phạm vi 15/15",
+            "kt-co-quan-2023: 93,09 % (Tốt), 87,5/94 điểm, phạm vi 15/15",
             "| Xếp loại | Từ (%)",
             "| Tốt | 80",
             "| Khá | 70",

@@ -56,7 +56,7 @@ ANSWERS = {
 }
 
 SO_LDTBXH_VI = [
-    "kt-co-quan-2023: 93.09 % (Tốt), 87.5/94 điểm, phạm vi 15/15",
+    "kt-co-quan-2023: 93,09 % (Tốt), 87,5/94 điểm, phạm vi 15/15",
     "  các mức xếp loại: Tốt từ 80 %, Khá từ 70 %, Trung bình từ 50 %, Yếu từ 0 %",
     "  I Công tác lãnh đạo, chỉ đạo: 25/25",
     "    I.1 Có kế hoạch, văn bản triển khai thực hiện hai quy tắc ứng xử",
@@ -74,11 +74,11 @@ SO_LDTBXH_VI = [
     "        4: 4/6, được tính",
     "    II.4 Có in và phát tài liệu, tờ gấp về quy tắc ứng xử",
     "        pass: 4/4, được tính",
-    "  III Bộ phận tiếp nhận và trả kết quả thủ tục hành chính: 17.5/18",
+    "  III Bộ phận tiếp nhận và trả kết quả thủ tục hành chính: 17,5/18",
     "    III.1 Quầy tiếp nhận bố trí đầy đủ, có sơ đồ và bảng hướng dẫn",
     "        day_du (Đầy đủ): 6/6, được tính",
     "    III.2 Công chức tại quầy giao tiếp lịch sự, hướng dẫn tận tình, không gây phiền hà",
-    "        7.5: 7.5/8, được tính",
+    "        7,5: 7,5/8, được tính",
     "    III.3 Có hòm thư góp ý hoặc số điện thoại đường dây nóng công khai",
     "        pass: 4/4, được tính",
     "    III.4 Ý kiến, phản ánh của người dân ghi nhận tại bộ phận một cửa",
@@ -107,6 +107,8 @@ SO_LDTBXH_EN = [
         line.replace("được tính", "counted")
         .replace("văn bản: ghi nhận, không chấm", "text: recorded, never scored")
         .replace("không áp dụng (na): không tính", "not applicable (na): left out")
+        .replace("17,5/18", "17.5/18")  # a decimal point in English, a comma in Vietnamese
+        .replace("7,5: 7,5/8", "7.5: 7.5/8")
         for line in SO_LDTBXH_VI[2:]
     ),
 ]
@@ -143,7 +145,7 @@ class TestText:
         explained = quytac.score(SMALL, ANSWERS).explain()
 
         assert (
-            "kt: 78.95 % (Trung bình), 30/38 điểm, phạm vi 3/4\n"
+            "kt: 78,95 % (Trung bình), 30/38 điểm, phạm vi 3/4\n"
             "  các mức xếp loại: Tốt từ 85 %, Khá từ 70 %, Trung bình từ 50 %, Yếu từ 0 %\n"
             "  xếp loại bị giới hạn ở Trung bình do câu hỏi bắt buộc không đạt: I.1\n"
             "  nếu không bị giới hạn, xếp loại là Khá\n"
@@ -238,7 +240,7 @@ class TestConditionWords:
             (
                 ItemCondition(item="n", gte=Decimal("2.5"), lte=Decimal(10)),
                 "n ≥ 2.5 and n ≤ 10",
-                "n ≥ 2.5 và n ≤ 10",
+                "n ≥ 2,5 và n ≤ 10",
             ),
             (ItemCondition(item="a", answered=True), "a has a value", "a có giá trị"),
             (ItemCondition(item="a", answered=False), "a has no value", "a không có giá trị"),
@@ -295,7 +297,7 @@ class TestMarkdown:
         explained = quytac.score(SMALL, ANSWERS).explain()
 
         assert [
-            "**kt: 78.95 % (Trung bình), 30/38 điểm, phạm vi 3/4**",
+            "**kt: 78,95 % (Trung bình), 30/38 điểm, phạm vi 3/4**",
             "",
             "xếp loại bị giới hạn ở Trung bình do câu hỏi bắt buộc không đạt: I.1  ",
             "nếu không bị giới hạn, xếp loại là Khá",

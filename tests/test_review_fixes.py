@@ -15,7 +15,9 @@ import pytest
 import quytac
 from _cli import run
 from _plans_data import CHECKLIST, PLAN, SCORED_PLAN, record, rendered, report, workspace
-from quytac.synthesis import percent_text
+from quytac.render import json as render_json
+from quytac.render import text as render_text
+from quytac.render._numbers import percent_text
 
 AS_OF = dt.date(2023, 8, 31)
 ROOT = Path(__file__).parent.parent
@@ -145,14 +147,14 @@ class TestTotalsLeaveOutBadFigures:
         ws = workspace(tmp_path, reports=bad + "---\n" + report(unit="268"))
 
         syn = quytac.synthesize(ws, "p", as_of=AS_OF)
-        data = syn.to_json("en")
+        data = render_json.synthesis(syn, "en")
 
         assert {"van_ban": "16", "to_roi": "1000", "bang": "20"} == data["summary"][
             "indicator_totals"
         ]
         assert 3 == data["summary"]["figures_left_out"]
         assert ["bang", "to_roi", "ty_le"] == data["units"][1]["figures_left_out"]
-        assert "Figures left out of the totals (with issues): 3" in syn.render("en")
+        assert "Figures left out of the totals (with issues): 3" in render_text.plain(syn, "en")
 
 
 class TestEveryIssueOfAUnit:
@@ -174,7 +176,7 @@ class TestEveryIssueOfAUnit:
 
         syn = quytac.synthesize(ws, "p", as_of=AS_OF)
         by_code = {r.unit.code: [(i.code, i.line) for i in r.issues] for r in syn.units}
-        data = syn.to_json("en")
+        data = render_json.synthesis(syn, "en")
 
         assert [("QT326", 5)] == by_code["019"]
         assert [("QT328", 18)] == by_code["021"]
@@ -182,7 +184,7 @@ class TestEveryIssueOfAUnit:
             (o["kind"], o["document"], o["code"], [i["code"] for i in o["issues"]])
             for o in data["outside_scope"]
         ]
-        assert "Outside the scope: bc-00611 (00611), 1 issues" in syn.render("en")
+        assert "Outside the scope: bc-00611 (00611), 1 issues" in render_text.plain(syn, "en")
 
 
 class TestTwoRecordsOfOneUnit:
@@ -275,9 +277,11 @@ class TestOneRenderingOfNumbers:
         """
         In the bundled 2023 synthesis, each ranked unit's percent is the text of its score.
         """
-        data = quytac.synthesize(
-            quytac.example_workspace(), "hn-kt-qtux-2023", as_of=dt.date(2023, 9, 30)
-        ).to_json()
+        data = render_json.synthesis(
+            quytac.synthesize(
+                quytac.example_workspace(), "hn-kt-qtux-2023", as_of=dt.date(2023, 9, 30)
+            )
+        )
         units = {
             u["code"]: (u["appraised"] or u["self"])["percent"]
             for u in data["units"]
@@ -305,7 +309,7 @@ class TestOneRenderingOfNumbers:
         )
         ws = workspace(tmp_path, plan=SCORED_PLAN, checklist=checklist, records=records)
 
-        unit = quytac.synthesize(ws, "p", as_of=AS_OF).to_json("en")["units"][3]
+        unit = render_json.synthesis(quytac.synthesize(ws, "p", as_of=AS_OF), "en")["units"][3]
 
         assert {
             "agreeing": 2,
@@ -324,12 +328,12 @@ class TestIllustrativeExamples:
         ws = quytac.example_workspace()
 
         syn = quytac.synthesize(ws, "hn-kt-qtux-2023", as_of=dt.date(2023, 9, 30))
-        data = syn.to_json()
+        data = render_json.synthesis(syn)
 
         assert data["illustrative"] is True
         assert {True} == {u["illustrative"] for u in data["units"] if u["document"]}
-        assert syn.render("en").splitlines()[0].endswith(" [illustrative]")
-        assert syn.render("vi").splitlines()[0].endswith(" [minh họa]")
+        assert render_text.plain(syn, "en").splitlines()[0].endswith(" [illustrative]")
+        assert render_text.plain(syn, "vi").splitlines()[0].endswith(" [minh họa]")
 
 
 class TestBundledFacts:
@@ -348,7 +352,7 @@ class TestBundledFacts:
             "bang_quy_tac": "274",
             "hoi_thao": "2",
             "quay_tiep_nhan": "17",
-        } == syn.to_json()["summary"]["indicator_totals"]
+        } == render_json.synthesis(syn)["summary"]["indicator_totals"]
 
     def test_every_invented_model_point_says_so(self):
         """

@@ -664,7 +664,7 @@ class TestExplain:
         result = score(DESIGN, {"I.1": "pass", "I.3": "na"})
 
         assert (
-            "kt: 66.67 % (Trung bình), 10/15 điểm, phạm vi 1/2\n"
+            "kt: 66,67 % (Trung bình), 10/15 điểm, phạm vi 1/2\n"
             "  I Công tác lãnh đạo, chỉ đạo: 10/15\n"
             "    I.1 = pass: 10/10, được tính\n"
             "    I.2: 0/5, chưa trả lời: tính là không đạt\n"

@@ -22,6 +22,8 @@ from _plans_data import (
 )
 from _strategies_plans import DAYS, DUE, UNITS, rounds
 from quytac import Form, UnitStatus
+from quytac.render import json as render_json
+from quytac.render import text as render_text
 
 AS_OF = dt.date(2023, 8, 31)
 
@@ -86,7 +88,7 @@ class TestExactSynthesis:
         """
         The JSON carries the plan, the date, each unit and the summary, numbers as text.
         """
-        data = quytac.synthesize(_round(tmp_path), "p", as_of=AS_OF).to_json("en")
+        data = render_json.synthesis(quytac.synthesize(_round(tmp_path), "p", as_of=AS_OF), "en")
 
         assert {
             "code": "019",
@@ -292,7 +294,7 @@ class TestExactSynthesis:
             "Late: Quận Hà Đông\n"
             "Missing: Huyện Chương Mỹ\n"
             "Roll-up: Thành phố Hà Nội: 80 (mean, appraised, 1)\n"
-        ) == syn.render("en")
+        ) == render_text.plain(syn, "en")
 
 
 class TestDeadline:
@@ -484,8 +486,8 @@ class TestProperties:
         first = quytac.synthesize(quytac.Workspace.of(*documents), "p", as_of=as_of)
         second = quytac.synthesize(quytac.Workspace.of(*shuffled), "p", as_of=as_of)
 
-        assert first.to_json() == second.to_json()
-        assert first.render() == second.render()
+        assert render_json.synthesis(first) == render_json.synthesis(second)
+        assert render_text.plain(first) == render_text.plain(second)
 
     @given(rounds())
     def test_statuses_follow_the_deadline(self, drawn):

@@ -9,7 +9,7 @@ import datetime as dt
 import enum
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -53,9 +53,6 @@ __all__ = [
     "UnitStatus",
     "synthesize",
 ]
-
-#: The version of the JSON that ``Synthesis.to_json`` gives.
-FORMAT_VERSION = 1
 
 _NO_FINDINGS = Findings()
 _NO_FIGURES: FrozenMap[Decimal] = FrozenMap()
@@ -156,7 +153,7 @@ class RankedUnit:
         """
         if self.score is not None:
             return self.score.shown(lang)
-        return percent_text(self.percent)
+        return _plain(round_percent(self.percent))
 
 
 @attrs.frozen(kw_only=True)
@@ -222,7 +219,9 @@ class RollUp:
         """
         The percent as shown to people, with the rounding of the scores rolled up.
         """
-        return None if self.percent is None else percent_text(self.percent, self.rounding)
+        if self.percent is None:
+            return None
+        return _plain(round_percent(self.percent, self.rounding))
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -248,6 +247,10 @@ class Synthesis:
         roll_up: Combined scores of the units above the scored units.
         outside_scope: Reports and records of the plan about units it does not assign.
 
+    It is data only; ``quytac.render`` shows it: ``render.text.plain`` (a plain table),
+    ``render.text.synthesis`` (the command's text), ``render.json.synthesis`` (the stable
+    JSON), ``render.markdown.synthesis`` and ``render.html.synthesis`` (the report).
+
     .. versionadded:: 2026.11.0
     """
 
@@ -265,76 +268,6 @@ class Synthesis:
     roll_up: tuple[RollUp, ...]
     figures_left_out: int = 0
     outside_scope: tuple[OutsideDocument, ...] = ()
-
-    def to_json(self, lang: str = "vi") -> dict[str, Any]:
-        """
-        Plain data for JSON, in the documented stable shape (exact numbers as text).
-        """
-        return {
-            "format_version": FORMAT_VERSION,
-            "plan": self.plan.id,
-            "as_of": self.as_of.isoformat(),
-            "illustrative": self.plan.illustrative,
-            "units": [_unit_json(result, lang) for result in self.units],
-            "ranking": [
-                {
-                    "rank": r.rank,
-                    "code": r.unit.code,
-                    "percent": r.shown(),
-                    "exact": str(r.percent),
-                    "band": r.band.id if r.band is not None else None,
-                    "appraised": r.appraised,
-                }
-                for r in self.ranking
-            ],
-            "model_points": [
-                {
-                    "type": found.type.id,
-                    "code": found.unit.code,
-                    "name": found.point.name.get(lang),
-                    "replicated": found.point.replicated,
-                }
-                for found in self.model_points
-            ],
-            "limitations": [
-                {"code": found.unit.code, "text": found.text.get(lang)}
-                for found in self.limitations
-            ],
-            "late": [unit.code for unit in self.late],
-            "missing": [unit.code for unit in self.missing],
-            "roll_up": [
-                {
-                    "code": r.unit.code,
-                    "policy": str(self.plan.roll_up),
-                    "scores": str(r.scores),
-                    "percent": r.shown(),
-                    "exact": None if r.percent is None else str(r.percent),
-                    "scored": r.scored,
-                }
-                for r in self.roll_up
-            ],
-            "summary": {
-                "by_status": dict(self.by_status),
-                "by_band": dict(self.by_band),
-                "indicator_totals": {k: str(v) for k, v in self.indicator_totals.items()},
-                "figures_left_out": self.figures_left_out,
-            },
-            "outside_scope": [
-                {
-                    "kind": type(found.document).kind,
-                    "document": found.document.id,
-                    "code": found.document.unit,
-                    "issues": [_issue_json(issue, lang) for issue in found.issues],
-                }
-                for found in self.outside_scope
-            ],
-        }
-
-    def render(self, lang: str = "vi") -> str:
-        """
-        A plain text table of the units and a summary, for a terminal.
-        """
-        return _render(self, lang)
 
 
 # --- building the synthesis ---------------------------------------------------------------
@@ -715,196 +648,3 @@ def _rounding_of(workspace: Workspace, plan: InspectionPlan) -> Rounding:
         part = plan.indirect.self_assessment or part
     checklist = workspace.get(Checklist, part) if part else None
     return checklist.scoring.rounding if checklist is not None else Rounding()
-
-
-# --- output -------------------------------------------------------------------------------
-
-
-def percent_text(value: Fraction, rounding: Rounding = Rounding()) -> str:  # noqa: B008
-    """
-    A percent (or a difference of percents) as shown to people, the one rendering of the
-    synthesis and of ``Score.shown``: rounded by the declared rule (two places, half up, by
-    default), then written without trailing zeros: ``87.5``, ``66.67``, ``-19.5``.
-    """
-    rounded = round_percent(abs(value), rounding)
-    return _plain(-rounded if value < 0 else rounded)
-
-
-def _score_json(score: Score | None) -> dict[str, Any] | None:
-    if score is None:
-        return None
-    return {
-        "percent": None if score.percent is None else score.shown(),
-        "exact": None if score.percent is None else str(score.percent),
-        "band": score.band.id if score.band is not None else None,
-    }
-
-
-def _issue_json(issue: Finding, lang: str) -> dict[str, Any]:
-    return {
-        "code": issue.code,
-        "severity": str(issue.severity),
-        "source": issue.source,
-        "line": issue.line,
-        "column": issue.column,
-        "message": issue.text(lang),
-    }
-
-
-def _difference_json(result: UnitResult) -> dict[str, Any]:
-    agreement = result.agreement
-    if agreement is None or agreement.difference is None:
-        return {"difference": None, "difference_exact": None}
-    score = result.appraised
-    rounding = score.checklist.scoring.rounding if score is not None else Rounding()
-    return {
-        "difference": percent_text(agreement.difference, rounding),
-        "difference_exact": str(agreement.difference),
-    }
-
-
-def _findings_json(findings: Findings, lang: str) -> dict[str, Any]:
-    return {
-        "strengths": [text.get(lang) for text in findings.strengths],
-        "limitations": [text.get(lang) for text in findings.limitations],
-        "recommendations": [text.get(lang) for text in findings.recommendations],
-        "model_points": [
-            {"type": point.type, "name": point.name.get(lang), "replicated": point.replicated}
-            for point in findings.model_points
-        ],
-    }
-
-
-def _unit_json(result: UnitResult, lang: str) -> dict[str, Any]:
-    agreement = result.agreement
-    document = result.report or result.record
-    return {
-        "code": result.unit.code,
-        "name": result.unit.name.get(lang),
-        "assignment": str(result.form),
-        "status": str(result.status),
-        "document": document.id if document is not None else None,
-        "illustrative": document.illustrative if document is not None else False,
-        "appraised": _score_json(result.appraised),
-        "self": _score_json(result.self_assessed),
-        "agreement": None
-        if agreement is None
-        else {
-            "agreeing": agreement.agreeing,
-            "compared": len(agreement.items),
-            **_difference_json(result),
-        },
-        "figures": {name: str(value) for name, value in result.figures.items()},
-        "figures_left_out": list(result.figures_left_out),
-        "findings": _findings_json(result.findings, lang),
-        "issues": [_issue_json(issue, lang) for issue in result.issues],
-    }
-
-
-_STATUS_VI = {
-    UnitStatus.INSPECTED: "đã kiểm tra",
-    UnitStatus.NOT_INSPECTED: "chưa kiểm tra",
-    UnitStatus.ON_TIME: "đúng hạn",
-    UnitStatus.LATE: "muộn",
-    UnitStatus.MISSING: "chưa nộp",
-    UnitStatus.NOT_DUE: "chưa đến hạn",
-}
-
-
-_STATUS_EN = {"Muộn": "Late", "Chưa nộp": "Missing"}
-
-
-def _score_text(score: Score | None, lang: str) -> str:
-    if score is None:
-        return "-"
-    band = f" {score.band.label.get(lang)}" if score.band is not None else ""
-    return f"{score.shown(lang)}{band}"
-
-
-def _render(synthesis: Synthesis, lang: str) -> str:
-    vi = lang == "vi"
-    head = (
-        ("Đơn vị", "Hình thức", "Tình trạng", "Điểm thẩm định", "Tự đánh giá", "Vấn đề")
-        if vi
-        else ("Unit", "Form", "Status", "Appraised", "Self", "Issues")
-    )
-    rows = [head]
-    for result in synthesis.units:
-        form = ("trực tiếp" if result.form is Form.DIRECT else "gián tiếp") if vi else result.form
-        status = _STATUS_VI[result.status] if vi else result.status
-        rows.append(
-            (
-                f"{result.unit.name.get(lang)} ({result.unit.code})",
-                str(form),
-                str(status),
-                _score_text(result.appraised, lang),
-                _score_text(result.self_assessed, lang),
-                str(len(result.issues)),
-            )
-        )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    marked = (" [minh họa]" if vi else " [illustrative]") if synthesis.plan.illustrative else ""
-    lines = [f"{synthesis.plan.title.get(lang)} ({synthesis.plan.id}), {synthesis.as_of}{marked}"]
-    lines += [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
-    counts = ", ".join(
-        f"{_STATUS_VI[UnitStatus(k)] if vi else k}: {v}"
-        for k, v in synthesis.by_status.items()
-        if v
-    )
-    lines.append(("Theo tình trạng: " if vi else "By status: ") + counts)
-    if synthesis.by_band:
-        bands = ", ".join(f"{k}: {v}" for k, v in synthesis.by_band.items())
-        lines.append(("Theo xếp loại: " if vi else "By band: ") + bands)
-    if synthesis.indicator_totals:
-        totals = ", ".join(f"{k} = {v}" for k, v in synthesis.indicator_totals.items())
-        lines.append(("Tổng chỉ tiêu: " if vi else "Indicator totals: ") + totals)
-    if synthesis.figures_left_out:
-        lines.append(
-            (
-                "Số liệu không được cộng (có vấn đề): "
-                if vi
-                else "Figures left out of the totals (with issues): "
-            )
-            + str(synthesis.figures_left_out)
-        )
-    return "\n".join(lines + _render_found(synthesis, lang)) + "\n"
-
-
-def _render_found(synthesis: Synthesis, lang: str) -> list[str]:
-    """
-    The lines after the table and the counts: what was found, who is late, the roll-up.
-    """
-    vi = lang == "vi"
-    lines: list[str] = []
-    for found in synthesis.model_points:
-        point = f"{found.point.name.get(lang)} ({found.unit.name.get(lang)})"
-        lines.append(
-            ("Mô hình điểm: " if vi else "Model point: ") + f"{found.type.label.get(lang)}: {point}"
-        )
-    lines += [
-        ("Hạn chế: " if vi else "Limitation: ")
-        + f"{limitation.text.get(lang)} ({limitation.unit.name.get(lang)})"
-        for limitation in synthesis.limitations
-    ]
-    for label, units in (("Muộn", synthesis.late), ("Chưa nộp", synthesis.missing)):
-        if units:
-            named = ", ".join(unit.name.get(lang) for unit in units)
-            lines.append(f"{label if vi else _STATUS_EN[label]}: {named}")
-    for rolled in synthesis.roll_up:
-        shown = rolled.shown() or "-"
-        lines.append(
-            ("Tổng hợp theo cấp: " if vi else "Roll-up: ")
-            + f"{rolled.unit.name.get(lang)}: {shown}"
-            + f" ({synthesis.plan.roll_up}, {rolled.scores}, {rolled.scored})"
-        )
-    for outside in synthesis.outside_scope:
-        document = outside.document
-        lines.append(
-            ("Ngoài phạm vi: " if vi else "Outside the scope: ")
-            + f"{document.id} ({document.unit}), {len(outside.issues)}"
-            + (" vấn đề" if vi else " issues")
-        )
-    return lines

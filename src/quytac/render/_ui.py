@@ -65,6 +65,21 @@ UI: dict[str, tuple[str, str]] = {
     "syn.no_band": ("no band", "chưa xếp loại"),
     "syn.scored_units": ("{count} scored units", "{count} đơn vị có điểm"),
     "syn.unknown_band": ("band {band}", "mức {band}"),
+    # --- the plain table of a synthesis (``quytac.render.text.plain``) ----------------------
+    "plain.self": ("Self", "Tự đánh giá"),
+    "plain.illustrative": ("[illustrative]", "[minh họa]"),
+    "plain.totals": ("Indicator totals", "Tổng chỉ tiêu"),
+    "plain.left_out": (
+        "Figures left out of the totals (with issues)",
+        "Số liệu không được cộng (có vấn đề)",
+    ),
+    "plain.late": ("Late", "Muộn"),
+    "plain.missing": ("Missing", "Chưa nộp"),
+    "plain.roll_up": ("Roll-up", "Tổng hợp theo cấp"),
+    "plain.outside": (
+        "Outside the scope: {document} ({unit}), {count} issues",
+        "Ngoài phạm vi: {document} ({unit}), {count} vấn đề",
+    ),
     # --- the header of an administrative report ---------------------------------------------
     "hdr.country": ("SOCIALIST REPUBLIC OF VIET NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     "hdr.motto": ("Independence - Freedom - Happiness", "Độc lập - Tự do - Hạnh phúc"),

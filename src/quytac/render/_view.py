@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quytac.outlines import ReportOutline
-from quytac.synthesis import percent_text as _percent_text
 from quytac.units import UnitCatalog
 
+from ._numbers import format_number
 from ._ui import MONTHS_EN, ui
 
 if TYPE_CHECKING:
-    from fractions import Fraction
+    from decimal import Decimal
 
     from quytac.checklists import Band
     from quytac.errors import Finding
@@ -35,18 +35,10 @@ __all__ = [
     "bands",
     "header",
     "issues",
-    "percent_text",
     "ranked_percents",
     "status_label",
     "totals",
 ]
-
-
-def percent_text(value: Fraction) -> str:
-    """
-    An exact percent as text, rounded half up to two places when it has no finite decimal.
-    """
-    return _percent_text(value)
 
 
 def issues(syn: Synthesis) -> list[Finding]:
@@ -61,9 +53,10 @@ def issues(syn: Synthesis) -> list[Finding]:
 
 def ranked_percents(syn: Synthesis, lang: str = "en") -> dict[str, str]:
     """
-    The percent of each ranked unit as its checklist shows it (``88.3``), by unit code.
+    The percent of each ranked unit as its checklist shows it, by unit code, in
+    ``lang``'s form (``88,3``, ``88.3``).
     """
-    return {ranked.unit.code: ranked.shown(lang) for ranked in syn.ranking}
+    return {ranked.unit.code: format_number(ranked.shown(), lang) for ranked in syn.ranking}
 
 
 def status_label(status: UnitStatus | str, lang: str) -> str:
@@ -178,7 +171,8 @@ def header(
 @attrs.frozen(kw_only=True)
 class AppendixLine:
     """
-    A row of the appendix table: STT | chỉ tiêu | đơn vị tính | số lượng | ghi chú.
+    A row of the appendix table: STT | chỉ tiêu | đơn vị tính | số lượng | ghi chú. The
+    quantity is the total as people read it (``622.000``), ``-`` when there is none.
     """
 
     stt: int
@@ -187,13 +181,14 @@ class AppendixLine:
     measure: str
     quantity: str
     note: str
+    total: Decimal | None = None
 
 
 def totals(syn: Synthesis, workspace: Workspace, lang: str) -> tuple[AppendixLine, ...]:
     """
     The indicators that have a total, named as the appendix names them.
     """
-    return tuple(line for line in appendix(syn, workspace, lang) if line.quantity)
+    return tuple(line for line in appendix(syn, workspace, lang) if line.total is not None)
 
 
 def appendix(syn: Synthesis, workspace: Workspace, lang: str) -> tuple[AppendixLine, ...]:
@@ -207,7 +202,15 @@ def appendix(syn: Synthesis, workspace: Workspace, lang: str) -> tuple[AppendixL
     outline = workspace.get(ReportOutline, outline_id) if outline_id else None
     if outline is None:
         return tuple(
-            AppendixLine(stt=n, indicator=k, label=k, measure="", quantity=str(v), note="")
+            AppendixLine(
+                stt=n,
+                indicator=k,
+                label=k,
+                measure="",
+                quantity=format_number(v, lang),
+                note="",
+                total=v,
+            )
             for n, (k, v) in enumerate(syn.indicator_totals.items(), start=1)
         )
     figures: dict[str, tuple[FigureValue, Text | None]] = {
@@ -219,8 +222,9 @@ def appendix(syn: Synthesis, workspace: Workspace, lang: str) -> tuple[AppendixL
             indicator=row.indicator,
             label=row.label.get(lang),
             measure=row.unit or "",
-            quantity="" if row.value is None else str(row.value),
+            quantity=format_number(syn.indicator_totals.get(row.indicator), lang),
             note=row.note.get(lang) if row.note is not None else "",
+            total=syn.indicator_totals.get(row.indicator),
         )
         for row in outline.appendix_rows(figures)
     )

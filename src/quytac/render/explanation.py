@@ -15,10 +15,11 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from quytac.checklists import Choices, ZeroScope
+from quytac.checklists import Choices, Count, PointsScale, ZeroScope
 from quytac.conditions import AllOf, AnyOf, ItemCondition, Not
 from quytac.scoring import Status, _plain, round_percent
 
+from ._numbers import _MACHINE, format_number, score_text
 from ._ui import ui
 from ._visible import prose, visible
 from .html import _e
@@ -48,11 +49,12 @@ __all__ = [
 _COUNTED_OR_NOT = (Status.NOT_OBSERVED, Status.MISSING, Status.INVALID)
 
 
-def _number(value: Fraction | Decimal) -> str:
+def _number(value: Fraction | Decimal, lang: str) -> str:
     """
-    A number of the explanation (points, weights, band minimums) as the text output writes it.
+    A number of the explanation (points, weights, band minimums) as the text output writes it,
+    without trailing zeros, in ``lang``'s form (``87,5``, ``87.5``).
     """
-    return _plain(value)
+    return format_number(_plain(value), lang)
 
 
 # --- words ------------------------------------------------------------------------------------
@@ -80,9 +82,9 @@ def _item_test(test: ItemCondition, lang: str) -> str:
     if test.in_ is not None:
         parts.append(ui("exp.in", lang, item=item, values=", ".join(test.in_)))
     if test.gte is not None:
-        parts.append(f"{item} ≥ {test.gte}")
+        parts.append(f"{item} ≥ {format_number(test.gte, lang)}")
     if test.lte is not None:
-        parts.append(f"{item} ≤ {test.lte}")
+        parts.append(f"{item} ≤ {format_number(test.lte, lang)}")
     if not parts:
         return item
     return functools.reduce(lambda left, right: ui("exp.and", lang, left=left, right=right), parts)
@@ -127,10 +129,10 @@ def head(explanation: Explanation, lang: str = "en") -> str:
     """
     score = explanation.score
     band = f" ({score.band.label.get(lang)})" if score.band else ""
-    percent = score.shown(lang) + ("" if score.percent is None else " %")
+    percent = score_text(score, lang) + ("" if score.percent is None else " %")
     return (
-        f"{score.checklist.id}: {percent}{band}, {_number(score.awarded)}/"
-        f"{_number(score.maximum)} {ui('exp.points', lang)},"
+        f"{score.checklist.id}: {percent}{band}, {_number(score.awarded, lang)}/"
+        f"{_number(score.maximum, lang)} {ui('exp.points', lang)},"
         f" {ui('exp.coverage', lang)} {score.coverage}"
     )
 
@@ -139,7 +141,7 @@ def bands(explanation: Explanation, lang: str = "en") -> list[tuple[str, str]]:
     """
     The checklist's bands, highest first, each with its minimum percent.
     """
-    return [(band.label.get(lang), _number(band.min)) for band in explanation.bands]
+    return [(band.label.get(lang), _number(band.min, lang)) for band in explanation.bands]
 
 
 def effects(explanation: Explanation, lang: str = "en", *, detailed: bool = False) -> list[str]:
@@ -176,10 +178,12 @@ def _title(section: SectionResult, lang: str) -> str:
     ``I Công tác lãnh đạo, chỉ đạo: 25/25``, with its percent and weight under ``weighted``.
     """
     title = section.titles.get(lang) if section.titles is not None else section.title
-    line = f"{section.id} {title}: {_number(section.awarded)}/{_number(section.maximum)}"
+    points = f"{_number(section.awarded, lang)}/{_number(section.maximum, lang)}"
+    line = f"{section.id} {title}: {points}"
     if section.weight is not None:  # the weighted model: its percent and weight make the score
-        shown = "-" if section.percent is None else _number(round_percent(section.percent)) + " %"
-        line += f" = {shown}, {ui('exp.weight', lang)} {_number(section.weight)}"
+        percent = section.percent
+        shown = "-" if percent is None else _number(round_percent(percent), lang) + " %"
+        line += f" = {shown}, {ui('exp.weight', lang)} {_number(section.weight, lang)}"
     if section.zeroed_by:
         line += f" ({ui('exp.zeroed_by', lang)} {', '.join(section.zeroed_by)})"
     return line
@@ -188,9 +192,9 @@ def _title(section: SectionResult, lang: str) -> str:
 def _points(result: ItemResult, lang: str) -> str:
     if result.awarded is None:
         return "-"
-    shown = f"{_number(result.awarded)}/{_number(result.maximum)}"
+    shown = f"{_number(result.awarded, lang)}/{_number(result.maximum, lang)}"
     if result.weight is not None:
-        shown += f", {ui('exp.weight', lang)} {_number(result.weight)}"
+        shown += f", {ui('exp.weight', lang)} {_number(result.weight, lang)}"
     return shown
 
 
@@ -206,6 +210,8 @@ def _answer(result: ItemResult, lang: str) -> str | None:
         label = next((c.label.get(lang) for c in kind.choices if c.id == value), None)
         if label is not None:
             return f"{value} ({label})"
+    if isinstance(kind, Count | PointsScale) and _MACHINE.fullmatch(value):
+        return format_number(value, lang)
     return value
 
 

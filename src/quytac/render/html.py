@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from quytac._version import __version__
 
+from ._numbers import format_number
 from ._ui import ui
 from ._view import appendix, bands, header, issues, ranked_percents, status_label, totals
 from ._visible import prose, visible
@@ -137,7 +138,7 @@ def synthesis(
     band_rows = "".join(
         f'<tr><td><span class="swatch" style="background:{colours.get(b.id, _NO_BAND)}">'
         f"</span>{_e(b.label.get(lang))}</td>"
-        f'<td class="n">{_e(syn.by_band.get(b.id, 0))}</td></tr>'
+        f'<td class="n">{_e(format_number(syn.by_band.get(b.id, 0), lang))}</td></tr>'
         for b in bands(syn)
     )
     band_table = (
@@ -163,7 +164,7 @@ def synthesis(
         f"<h2>{_e(ui('hdr.section_status', lang))}</h2>",
         _table(
             [ui("col.status", lang), ui("col.count", lang)],
-            [[status_label(s, lang), str(n)] for s, n in syn.by_status.items()],
+            [[status_label(s, lang), format_number(n, lang)] for s, n in syn.by_status.items()],
             numeric=(1,),
         ),
         band_table,

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from quytac.errors import Finding
+    from quytac.records import Findings
     from quytac.scoring import Explanation, ItemResult, Score, SectionResult
-    from quytac.synthesis import Synthesis
+    from quytac.synthesis import Synthesis, UnitResult
 
 __all__ = [
     "FORMAT_VERSION",
@@ -137,18 +138,151 @@ def score(result: Score, lang: str = "vi") -> dict[str, Any]:
 
 def synthesis(syn: Synthesis, lang: str = "vi") -> dict[str, Any]:
     """
-    The synthesis in the documented JSON shape (``Synthesis.to_json``), with the labels of
+    The synthesis in the documented JSON shape (docs/synthesis.md, docs/cli.md): plan, date,
+    units, ranking, findings, roll-up and summary, exact numbers as text; with the labels of
     its bands and statuses in ``lang``.
     """
     from ._view import bands, status_label  # noqa: PLC0415 - the view imports the model
 
-    data = syn.to_json(lang)
+    data = {
+        "format_version": FORMAT_VERSION,
+        "plan": syn.plan.id,
+        "as_of": syn.as_of.isoformat(),
+        "illustrative": syn.plan.illustrative,
+        "units": [_unit(result, lang) for result in syn.units],
+        "ranking": [
+            {
+                "rank": r.rank,
+                "code": r.unit.code,
+                "percent": r.shown(),
+                "exact": str(r.percent),
+                "band": r.band.id if r.band is not None else None,
+                "appraised": r.appraised,
+            }
+            for r in syn.ranking
+        ],
+        "model_points": [
+            {
+                "type": found.type.id,
+                "code": found.unit.code,
+                "name": found.point.name.get(lang),
+                "replicated": found.point.replicated,
+            }
+            for found in syn.model_points
+        ],
+        "limitations": [
+            {"code": found.unit.code, "text": found.text.get(lang)} for found in syn.limitations
+        ],
+        "late": [unit.code for unit in syn.late],
+        "missing": [unit.code for unit in syn.missing],
+        "roll_up": [
+            {
+                "code": r.unit.code,
+                "policy": str(syn.plan.roll_up),
+                "scores": str(r.scores),
+                "percent": r.shown(),
+                "exact": None if r.percent is None else str(r.percent),
+                "scored": r.scored,
+            }
+            for r in syn.roll_up
+        ],
+        "summary": {
+            "by_status": dict(syn.by_status),
+            "by_band": dict(syn.by_band),
+            "indicator_totals": {k: str(v) for k, v in syn.indicator_totals.items()},
+            "figures_left_out": syn.figures_left_out,
+        },
+        "outside_scope": [
+            {
+                "kind": type(found.document).kind,
+                "document": found.document.id,
+                "code": found.document.unit,
+                "issues": [_unit_issue(issue, lang) for issue in found.issues],
+            }
+            for found in syn.outside_scope
+        ],
+    }
     data["title"] = syn.plan.title.get(lang)
     data["bands"] = [
         {"id": band.id, "label": band.label.get(lang), "min": str(band.min)} for band in bands(syn)
     ]
     data["statuses"] = {str(status): status_label(status, lang) for status in syn.by_status}
     return data
+
+
+def _unit_score(result: Score | None) -> dict[str, Any] | None:
+    if result is None:
+        return None
+    return {
+        "percent": None if result.percent is None else result.shown(),
+        "exact": None if result.percent is None else str(result.percent),
+        "band": result.band.id if result.band is not None else None,
+    }
+
+
+def _unit_issue(issue: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "code": issue.code,
+        "severity": str(issue.severity),
+        "source": issue.source,
+        "line": issue.line,
+        "column": issue.column,
+        "message": issue.text(lang),
+    }
+
+
+def _difference(result: UnitResult) -> dict[str, Any]:
+    from quytac.checklists import Rounding  # noqa: PLC0415 - keeps this module's imports light
+
+    from ._numbers import percent_text  # noqa: PLC0415 - the numbers import the model
+
+    agreement = result.agreement
+    if agreement is None or agreement.difference is None:
+        return {"difference": None, "difference_exact": None}
+    appraised = result.appraised
+    rounding = appraised.checklist.scoring.rounding if appraised is not None else Rounding()
+    return {
+        "difference": percent_text(agreement.difference, rounding),
+        "difference_exact": str(agreement.difference),
+    }
+
+
+def _findings(findings: Findings, lang: str) -> dict[str, Any]:
+    return {
+        "strengths": [text.get(lang) for text in findings.strengths],
+        "limitations": [text.get(lang) for text in findings.limitations],
+        "recommendations": [text.get(lang) for text in findings.recommendations],
+        "model_points": [
+            {"type": point.type, "name": point.name.get(lang), "replicated": point.replicated}
+            for point in findings.model_points
+        ],
+    }
+
+
+def _unit(result: UnitResult, lang: str) -> dict[str, Any]:
+    agreement = result.agreement
+    document = result.report or result.record
+    return {
+        "code": result.unit.code,
+        "name": result.unit.name.get(lang),
+        "assignment": str(result.form),
+        "status": str(result.status),
+        "document": document.id if document is not None else None,
+        "illustrative": document.illustrative if document is not None else False,
+        "appraised": _unit_score(result.appraised),
+        "self": _unit_score(result.self_assessed),
+        "agreement": None
+        if agreement is None
+        else {
+            "agreeing": agreement.agreeing,
+            "compared": len(agreement.items),
+            **_difference(result),
+        },
+        "figures": {name: str(value) for name, value in result.figures.items()},
+        "figures_left_out": list(result.figures_left_out),
+        "findings": _findings(result.findings, lang),
+        "issues": [_unit_issue(issue, lang) for issue in result.issues],
+    }
 
 
 def explanation(explained: Explanation, lang: str = "vi") -> dict[str, Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ._numbers import format_number
 from ._ui import ui
 from ._view import (
     appendix,
@@ -32,8 +33,10 @@ __all__ = ["escape", "synthesis"]
 #: Characters that Markdown (CommonMark, GFM tables) reads as markup anywhere in a line.
 _INLINE = set("\\`*_[]<>|&~")
 
-#: What makes a block of the start of a line: a heading, a list, a quote, a rule.
-_BLOCK_START = re.compile(r"^([#+=>-]|\d+(?=[.)]))")
+#: What makes a block of the start of a line: a heading, a list, a quote, a rule. An ordered
+#: list's marker is up to nine digits and ``.`` or ``)`` before a space or the end: a number
+#: with a decimal or thousands separator (``622.000``, ``1.234,5``) is not one.
+_BLOCK_START = re.compile(r"^([#+=>-]|\d{1,9}(?=[.)](?: |$)))")
 
 
 def escape(text: str) -> str:
@@ -98,7 +101,7 @@ def synthesis(
     ]
     lines += _table(
         [ui("col.status", lang), ui("col.count", lang)],
-        [[status_label(s, lang), str(n)] for s, n in syn.by_status.items()],
+        [[status_label(s, lang), format_number(n, lang)] for s, n in syn.by_status.items()],
         right=(1,),
     )
     labels = band_labels(syn, lang)
@@ -106,7 +109,7 @@ def synthesis(
     if syn.by_band:
         lines += _table(
             [ui("col.band", lang), ui("col.count", lang)],
-            [[label, str(n)] for label, n in band_counts(syn, lang)],
+            [[label, format_number(n, lang)] for label, n in band_counts(syn, lang)],
             right=(1,),
         )
     else:

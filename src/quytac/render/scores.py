@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import explanation
+from ._numbers import score_text
 from ._ui import ui
 from ._visible import visible
 from .html import _e, _list, page
@@ -95,7 +96,7 @@ def row(scored: Scored, lang: str) -> list[str]:
         scored.document.id,
         scored.unit_name,
         result.checklist.id,
-        result.shown(lang) if result.percent is not None else "-",
+        score_text(result, lang) if result.percent is not None else "-",
         result.band.label.get(lang) if result.band is not None else "-",
         str(result.coverage),
         ", ".join(result.capped_by) or "-",

@@ -10,17 +10,19 @@ from typing import TYPE_CHECKING, ClassVar
 
 from quytac.errors import fold
 
+from ._numbers import format_number, score_text
 from ._ui import ui
 from ._view import appendix, band_counts, band_labels, issues, ranked_percents, status_label
 from ._visible import prose, visible
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+    from decimal import Decimal
     from typing import TextIO
 
     from quytac.errors import Finding
     from quytac.scoring import Score
-    from quytac.synthesis import Synthesis
+    from quytac.synthesis import Synthesis, UnitStatus
     from quytac.workspace import Workspace
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "display_width",
     "findings",
     "mistakes",
+    "plain",
     "score_cell",
     "summary",
     "synthesis",
@@ -127,13 +130,14 @@ def table(
 
 def score_cell(score: Score | None, lang: str) -> str:
     """
-    A percent with its band's label, ``87.5 Tốt``; ``-`` when there is no score.
+    A percent with its band's label, ``87,5 Tốt`` (``87.5 Good``); ``-`` when there is no
+    score.
     """
     if score is None:
         return "-"
     if score.band is None:
-        return score.shown(lang)
-    return f"{score.shown(lang)} {score.band.label.get(lang)}"
+        return score_text(score, lang)
+    return f"{score_text(score, lang)} {score.band.label.get(lang)}"
 
 
 def units_table(syn: Synthesis, lang: str) -> tuple[list[str], list[list[str]]]:
@@ -152,7 +156,7 @@ def units_table(syn: Synthesis, lang: str) -> tuple[list[str], list[list[str]]]:
             status_label(r.status, lang),
             score_cell(r.appraised, lang),
             score_cell(r.self_assessed, lang),
-            str(len(r.issues)),
+            format_number(len(r.issues), lang),
         ]
         for r in syn.units
     ]
@@ -193,7 +197,7 @@ def synthesis(
                 status_label(result.status, lang),
                 score_cell(result.appraised, lang),
                 score_cell(result.self_assessed, lang),
-                str(len(result.issues)),
+                format_number(len(result.issues), lang),
             ]
         )
         status_colour = {"late": "yellow", "missing": "red", "not_inspected": "yellow"}
@@ -215,10 +219,11 @@ def synthesis(
     lines += table(rows, right=(6,), style=style, colours=colours)
     lines.append("")
     counts = ", ".join(
-        f"{status_label(status, lang)}: {count}" for status, count in syn.by_status.items()
+        f"{status_label(status, lang)}: {format_number(count, lang)}"
+        for status, count in syn.by_status.items()
     )
     lines.append(f"{ui('syn.by_status', lang)}: {counts}")
-    bands = ", ".join(f"{label}: {count}" for label, count in band_counts(syn, lang))
+    bands = ", ".join(f"{label}: {format_number(n, lang)}" for label, n in band_counts(syn, lang))
     lines.append(f"{ui('syn.by_band', lang)}: {visible(bands) or ui('syn.none', lang)}")
     for key, units in (("syn.late", syn.late), ("syn.missing", syn.missing)):
         named = ", ".join(f"{unit.name.get(lang)} ({unit.code})" for unit in units)
@@ -267,7 +272,10 @@ def synthesis(
                 [row.label, row.quantity, row.measure] for row in appendix(syn, workspace, lang)
             ]
         else:
-            total_rows = [[name, str(value), ""] for name, value in syn.indicator_totals.items()]
+            total_rows = [
+                [name, format_number(value, lang), ""]
+                for name, value in syn.indicator_totals.items()
+            ]
         lines += table([["", "", ""], *total_rows], right=(1,))[1:]
     found = issues(syn)
     if found:
@@ -279,13 +287,82 @@ def synthesis(
         rolled_rows += [
             [
                 rolled.unit.name.get(lang),
-                rolled.shown() or "-",
-                str(rolled.scored),
+                format_number(rolled.shown(), lang),
+                format_number(rolled.scored, lang),
             ]
             for rolled in syn.roll_up
         ]
         lines += table(rolled_rows, right=(1, 2), style=style)
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def plain(syn: Synthesis, lang: str = "vi") -> str:
+    """
+    The plain table of the library: a line for the plan, a row each unit (name and code,
+    form, status, the two scores, how many issues), then the counts, the totals, what was
+    found, who is late or missing, the roll-up and the documents outside the scope. In
+    English, statuses are written as their ids (``on_time``), as the JSON writes them.
+    """
+    vi = lang == "vi"
+
+    def status(value: UnitStatus | str) -> str:
+        return status_label(value, lang) if vi else str(value)
+
+    def n(value: int | Decimal | str | None) -> str:
+        return format_number(value, lang)
+
+    head = [ui(f"col.{c}", lang) for c in ("unit", "form", "status", "appraised")]
+    rows = [[*head, ui("plain.self", lang), ui("col.issues", lang)]]
+    rows += [
+        [
+            f"{result.unit.name.get(lang)} ({result.unit.code})",
+            ui(f"form.{result.form}", lang),
+            status(result.status),
+            score_cell(result.appraised, lang),
+            score_cell(result.self_assessed, lang),
+            n(len(result.issues)),
+        ]
+        for result in syn.units
+    ]
+    marked = f" {ui('plain.illustrative', lang)}" if syn.plan.illustrative else ""
+    lines = [f"{syn.plan.title.get(lang)} ({syn.plan.id}), {syn.as_of}{marked}"]
+    lines += table(rows)
+    counts = ", ".join(f"{status(k)}: {n(v)}" for k, v in syn.by_status.items() if v)
+    lines.append(f"{ui('syn.by_status', lang)}: {counts}")
+    if syn.by_band:
+        bands = ", ".join(f"{k}: {n(v)}" for k, v in syn.by_band.items())
+        lines.append(f"{ui('syn.by_band', lang)}: {bands}")
+    if syn.indicator_totals:
+        totals = ", ".join(f"{k} = {n(v)}" for k, v in syn.indicator_totals.items())
+        lines.append(f"{ui('plain.totals', lang)}: {totals}")
+    if syn.figures_left_out:
+        lines.append(f"{ui('plain.left_out', lang)}: {n(syn.figures_left_out)}")
+    for found in syn.model_points:
+        point = f"{found.point.name.get(lang)} ({found.unit.name.get(lang)})"
+        lines.append(f"{ui('col.model_point', lang)}: {found.type.label.get(lang)}: {point}")
+    lines += [
+        f"{ui('col.limitation', lang)}: {found.text.get(lang)} ({found.unit.name.get(lang)})"
+        for found in syn.limitations
+    ]
+    for key, units in (("plain.late", syn.late), ("plain.missing", syn.missing)):
+        if units:
+            lines.append(f"{ui(key, lang)}: {', '.join(unit.name.get(lang) for unit in units)}")
+    lines += [
+        f"{ui('plain.roll_up', lang)}: {rolled.unit.name.get(lang)}: {n(rolled.shown())}"
+        f" ({syn.plan.roll_up}, {rolled.scores}, {n(rolled.scored)})"
+        for rolled in syn.roll_up
+    ]
+    lines += [
+        ui(
+            "plain.outside",
+            lang,
+            document=outside.document.id,
+            unit=outside.document.unit,
+            count=len(outside.issues),
+        )
+        for outside in syn.outside_scope
+    ]
+    return "\n".join(visible(line) for line in lines) + "\n"
 
 
 def findings(found: Iterable[Finding], lang: str = "vi", style: Style = PLAIN) -> list[str]:
