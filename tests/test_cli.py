@@ -917,6 +917,20 @@ class TestScoreExplain:
             "        -, bỏ qua: II.1 = khong, cần II.1 thuộc [day_du, mot_phan]",
         ] == lines[lines.index("    II.2 Bảng niêm yết đặt nơi dễ quan sát, còn rõ chữ") :][:2]
 
+    def test_a_control_character_in_the_file_name_is_shown_as_an_escape(self, tmp_path):
+        """
+        The heading of an explained record names its file; an ESC in the name cannot
+        recolour the terminal.
+        """
+        capped_record(tmp_path).rename(tmp_path / "ktr\x1b[31m.yaml")
+
+        done = run("score", "ktr\x1b[31m.yaml", "--workspace", str(DATA), "--explain", cwd=tmp_path)
+
+        assert (0, "") == (done.returncode, done.stderr)
+        assert (
+            "Biên bản kiểm tra, ktr\\x1b[31m.yaml:1; phiếu kiểm tra kt-co-quan-2023, phiên bản 1"
+        ) == done.stdout.splitlines()[4]
+
     def test_json_carries_the_explanation(self, tmp_path):
         """
         --format json --explain: each entry has its explanation (null when not scored), valid

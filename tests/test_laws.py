@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 import quytac
 from _strategies_checklists import checklist_from
 from quytac import scoring, strategies
+from quytac.scoring import compute
 
 
 @pytest.fixture(name="checklist")
@@ -67,13 +68,13 @@ class TestBrokenScoringIsCaught:
         """
         A percent doubled (a broken rule) goes over 100: the bounds law names it.
         """
-        percent = scoring._percent
+        percent = compute._percent
 
         def doubled(*args, **kwargs):
             found = percent(*args, **kwargs)
             return None if found is None else found * 2
 
-        monkeypatch.setattr(scoring, "_percent", doubled)
+        monkeypatch.setattr(compute, "_percent", doubled)
 
         with pytest.raises(
             AssertionError,
@@ -86,13 +87,13 @@ class TestBrokenScoringIsCaught:
         A percent turned upside down stays within 0..100 but falls as answers get better: the
         monotonicity law names it.
         """
-        percent = scoring._percent
+        percent = compute._percent
 
         def inverted(*args, **kwargs):
             found = percent(*args, **kwargs)
             return None if found is None else 100 - found
 
-        monkeypatch.setattr(scoring, "_percent", inverted)
+        monkeypatch.setattr(compute, "_percent", inverted)
         strategies.check_scoring_laws(checklist, laws=["bounds"], max_examples=20)
 
         with pytest.raises(
@@ -121,7 +122,7 @@ class TestBrokenScoringIsCaught:
         """
         A bonus of one point on every score is not scale-free: the scaling law names it.
         """
-        percent = scoring._percent
+        percent = compute._percent
 
         def bonus(plan, **kwargs):
             found = percent(plan, **kwargs)
@@ -130,7 +131,7 @@ class TestBrokenScoringIsCaught:
             awarded = Fraction(kwargs["awarded"], plan.scale) + 1
             return min(Fraction(100), 100 * awarded / Fraction(kwargs["maximum"], plan.scale))
 
-        monkeypatch.setattr(scoring, "_percent", bonus)
+        monkeypatch.setattr(compute, "_percent", bonus)
 
         with pytest.raises(AssertionError, match="scoring law 'scaling' fails"):
             strategies.check_scoring_laws(checklist, laws=["scaling"], max_examples=30)

@@ -1,11 +1,12 @@
 """
-The explanation of a score for people (quytac.render.explanation): the short tree of
-Explanation.render, the detailed one of `quytac score --explain`, Markdown and HTML.
+The explanation of a score for people (quytac.render.explanation): the short tree, the
+detailed one of `quytac score --explain`, Markdown and HTML.
 """
 
 from decimal import Decimal
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 
 import quytac
@@ -172,17 +173,58 @@ class TestText:
             "    I.1 A plan is issued",
         ] == explanation.text(explained, "en", detailed=True).splitlines()[:6]
 
-    def test_the_short_tree_is_the_same_formatter(self):
+    def test_the_explanation_is_data_and_render_its_only_formatter(self):
         """
-        Explanation.render is the short view of the one formatter.
+        An explanation and its item results have no words of their own (no ``render``,
+        ``str`` or ``reason``, removed in 2026.11.0): their one formatter is this module, and
+        its short view is the tree the library gave.
         """
         explained = quytac.score(SMALL, ANSWERS).explain()
 
-        assert [explanation.text(explained, lang) for lang in ("en", "vi")] == [
-            explained.render("en"),
-            explained.render("vi"),
+        assert [] == [
+            (kind.__name__, name)
+            for kind in (quytac.Explanation, quytac.ItemResult, quytac.SectionResult)
+            for name in ("render", "reason", "__str__")
+            if name in vars(kind)
         ]
-        assert "    I.3: -, skipped: its condition does not hold" in explained.render("en")
+        assert "    I.3: -, skipped: its condition does not hold" in explanation.text(explained)
+
+    def test_control_characters_are_shown_as_escapes(self):
+        """
+        A title, an item's text, a note or an answer cannot forge a line or recolour a
+        terminal: a line break in prose is a space, other control characters their escapes.
+
+        The reader refuses ESC and BEL in a file (QT017), but a checklist built in Python and
+        answers given in Python hold what they are given, so they are put in here.
+        """
+        read = checklist_from(
+            "scoring:\n  bands:\n  - {id: dat, label: Đạt, min: 0}\n"
+            'sections:\n- id: I\n  title: "Mục\\u202eI"\n  items:\n'
+            '  - {id: I.1, text: "Có\\nkế hoạch", points: 1}\n'
+            "  - {id: I.2, text: Ý kiến, answer: text}\n"
+        )
+        band = attrs.evolve(read.scoring.bands[0], label=quytac.Text(vi="\x1b[31mĐạt"))
+        section = read.sections[0]
+        item = attrs.evolve(section.items[0], text=quytac.Text(vi="Có\nkế hoạch\x07"))
+        checklist = attrs.evolve(
+            read,
+            scoring=attrs.evolve(read.scoring, bands=(band,)),
+            sections=(attrs.evolve(section, items=(item, *section.items[1:])),),
+        )
+        answers = {"I.1": {"value": "pass", "note": "a\x1b[2Jb"}, "I.2": "hai\ndòng\x1b"}
+
+        shown = explanation.text(quytac.score(checklist, answers).explain(), "vi", detailed=True)
+
+        assert [
+            "kt: 100 % (\\x1b[31mĐạt), 1/1 điểm, phạm vi 1/1",
+            "  các mức xếp loại: \\x1b[31mĐạt từ 0 %",
+            "  I Mục\\u202eI: 1/1",
+            "    I.1 Có kế hoạch\\x07",
+            "        pass: 1/1, được tính",
+            "        ghi chú: a\\x1b[2Jb",
+            "    I.2 Ý kiến",
+            "        hai dòng\\x1b: -, văn bản: ghi nhận, không chấm",
+        ] == shown.splitlines()
 
 
 class TestConditionWords:

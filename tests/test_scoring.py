@@ -35,6 +35,7 @@ from quytac import (
     score,
     strategies,
 )
+from quytac.render.explanation import reason, text
 
 BANDS = """
   bands:
@@ -654,7 +655,7 @@ class TestExplain:
             "    I.2 = 2: 2/5, counted\n"
             "    I.3 = khong: 0/5, counted\n"
             "    I.4 = 1: -, skipped: its condition does not hold"
-        ) == str(result.explain())
+        ) == text(result.explain())
 
     def test_tree_in_vietnamese(self):
         """
@@ -669,7 +670,7 @@ class TestExplain:
             "    I.2: 0/5, chưa trả lời: tính là không đạt\n"
             "    I.3 = na: -, không áp dụng (na): không tính\n"
             "    I.4: -, bỏ qua: điều kiện không thỏa mãn"
-        ) == result.explain().render("vi")
+        ) == text(result.explain(), "vi")
 
     def test_zeroed_section_is_named(self):
         """
@@ -687,7 +688,7 @@ class TestExplain:
             "    a2 = pass: 9/9, counted\n"
             "  B Niêm yết: 10/10\n"
             "    b1 = pass: 10/10, counted"
-        ) == str(result.explain())
+        ) == text(result.explain())
 
     def test_zeroed_score_is_explained(self):
         """
@@ -707,11 +708,11 @@ class TestExplain:
             "    a2 = pass: 9/9, counted\n"
             "  B Niêm yết: 10/10\n"
             "    b1 = pass: 10/10, counted"
-        ) == str(result.explain())
+        ) == text(result.explain())
         assert (
             "  điểm về 0 do câu hỏi bắt buộc không đạt: a1 (critical: zero: score);"
             " điểm các mục dưới đây là trước khi về 0"
-        ) == result.explain().render("vi").splitlines()[1]
+        ) == text(result.explain(), "vi").splitlines()[1]
 
     def test_cap_is_explained(self):
         """
@@ -726,7 +727,7 @@ class TestExplain:
         assert [
             "kt: 95 % (Trung bình), 19/20 points, coverage 3/3",
             "  band capped at Trung bình: critical item failed: a1",
-        ] == str(result.explain()).splitlines()[:2]
+        ] == text(result.explain()).splitlines()[:2]
 
     def test_section_titles_in_the_language_asked(self):
         """
@@ -741,8 +742,8 @@ class TestExplain:
         explanation = score(checklist, {"a1": "pass"}).explain()
 
         assert ["  A Leadership: 1/1", "  A Lãnh đạo: 1/1"] == [
-            explanation.render("en").splitlines()[1],
-            explanation.render("vi").splitlines()[1],
+            text(explanation, "en").splitlines()[1],
+            text(explanation, "vi").splitlines()[1],
         ]
         assert ("Lãnh đạo", "Leadership") == (
             explanation.sections[0].title,
@@ -768,7 +769,7 @@ class TestExplain:
             "    b1 = 3: 3/4, weight 4, counted\n"
             "    B.1 Bảng: 1/1 = 100 %, weight 1\n"
             "      b2 = pass: 1/1, weight 1, counted"
-        ) == str(result.explain())
+        ) == text(result.explain())
         assert [Fraction(50), Fraction(80)] == [s.percent for s in result.explain().sections]
 
 
@@ -808,11 +809,11 @@ class TestExplainDetails:
             "  band capped at Trung bình: critical item failed: a1",
             "  without the cap the band would be Tốt",
             "  A Lãnh đạo: 9/10",
-        ] == explained.render("en").splitlines()[1:4]
+        ] == text(explained, "en").splitlines()[1:4]
         assert [
             "  xếp loại bị giới hạn ở Trung bình do câu hỏi bắt buộc không đạt: a1",
             "  nếu không bị giới hạn, xếp loại là Tốt",
-        ] == explained.render("vi").splitlines()[1:3]
+        ] == text(explained, "vi").splitlines()[1:3]
 
     def test_a_cap_that_lowers_nothing_names_no_other_band(self):
         """
@@ -825,7 +826,7 @@ class TestExplainDetails:
         result = score(checklist, {"a1": "fail", "a2": "pass", "b1": "fail"})
 
         assert ("yeu", "yeu", ()) == (result.band.id, result.uncapped_band.id, result.capped_by)
-        assert "  A Lãnh đạo: 9/10" == str(result.explain()).splitlines()[1]
+        assert "  A Lãnh đạo: 9/10" == text(result.explain()).splitlines()[1]
 
     def test_items_carry_their_item_and_the_issues_of_their_answer(self):
         """
@@ -855,14 +856,14 @@ class TestExplainDetails:
             "the answer does not fit: counted as failed (QT451: expected a whole number of 0"
             " or more for a count item, got 'x')",
             "skipped: I.3 = khong, needs I.3 in [day_du, mot_phan]",
-        ] == [items[i].reason("en", detailed=True) for i in ("I.1", "I.2", "I.4")]
+        ] == [reason(items[i], "en", detailed=True) for i in ("I.1", "I.2", "I.4")]
         assert [
             "được tính; câu hỏi bắt buộc không đạt",
             "câu trả lời không hợp lệ: tính là không đạt (QT451: câu hỏi loại count cần một số"
             " nguyên từ 0 trở lên, nhận được 'x')",
             "bỏ qua: I.3 = khong, cần I.3 thuộc [day_du, mot_phan]",
-        ] == [items[i].reason("vi", detailed=True) for i in ("I.1", "I.2", "I.4")]
-        assert "skipped: its condition does not hold" == items["I.4"].reason()
+        ] == [reason(items[i], "vi", detailed=True) for i in ("I.1", "I.2", "I.4")]
+        assert "skipped: its condition does not hold" == reason(items["I.4"])
 
 
 class TestCompare:

@@ -133,6 +133,18 @@ def entry(prefix: str, name: str, value: object) -> str:
     return f"- `{prefix}{name}`" + (f": {words}" if words else "")
 
 
+def _listed(module: str | None) -> str | None:
+    """
+    The module of HEADINGS a name's module is, or lies in (``quytac.scoring.compute`` is in
+    ``quytac.scoring``); never ``quytac`` itself for a module below it.
+    """
+    parts = (module or "").split(".")
+    for end in range(len(parts), 1, -1):
+        if ".".join(parts[:end]) in HEADINGS:
+            return ".".join(parts[:end])
+    return module
+
+
 def render() -> str:
     """
     The text of docs/api.md.
@@ -141,7 +153,7 @@ def render() -> str:
     groups[CONSTANTS] = []
     for name in sorted(quytac.__all__, key=str.casefold):
         value = getattr(quytac, name)
-        module = getattr(value, "__module__", None)
+        module = _listed(getattr(value, "__module__", None))
         if summary(value) is None:
             groups[CONSTANTS].append(entry("", name, value))
         elif module in HEADINGS:

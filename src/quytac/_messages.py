@@ -1024,3 +1024,19 @@ def quote(value: object, limit: int = 60, lang: str = "en") -> str:
     if isinstance(value, dict):
         return "một ánh xạ" if lang == "vi" else "a mapping"
     return type(value).__name__
+
+
+#: Words of scoring that stand for a value: an example's expectation or result without a
+#: score or a band (QT460), and ``Score.shown`` without a percent. (English, Vietnamese)
+SCORE_WORDS: dict[str, tuple[str, str]] = {
+    "no score": ("no score", "chưa có điểm"),
+    "no band": ("no band", "không có mức nào"),
+}
+
+
+def score_word(word: str, lang: str) -> str:
+    """
+    A word of ``SCORE_WORDS`` in ``lang`` ("en" or "vi"); any other text as it is.
+    """
+    english, vietnamese = SCORE_WORDS.get(word, (word, word))
+    return vietnamese if lang == "vi" else english

@@ -1,6 +1,7 @@
 """
-The explanation of a score (``Score.explain()``) for people: indented text (the short tree of
-``Explanation.render``, or the detailed one of ``quytac score --explain``), Markdown and HTML.
+The explanation of a score (``Score.explain()``, data) for people: indented text (the short
+tree, or the detailed one of ``quytac score --explain``), Markdown and HTML; ``reason`` says
+in words why an item counted or not. It is the explanation's only formatter.
 
 The detailed views add what an official asks for: each item's text, the label of the choice
 given, the inspector's note, which part of a ``when:`` condition did not hold (the item it
@@ -20,6 +21,7 @@ from quytac.scoring import Status, _plain, round_percent
 
 from ._numbers import _MACHINE, format_number, score_text
 from ._ui import ui
+from ._visible import prose, visible
 from .html import _e
 from .html import _table as _html_table
 from .markdown import _table as _markdown_table
@@ -202,7 +204,7 @@ def _answer(result: ItemResult, lang: str) -> str | None:
     """
     if result.answer is None:
         return None
-    value = result.answer.value
+    value = prose(result.answer.value)  # a text item's answer is prose
     kind = result.item.answer if result.item is not None else None
     if isinstance(kind, Choices):
         label = next((c.label.get(lang) for c in kind.choices if c.id == value), None)
@@ -219,14 +221,14 @@ def _remarks(result: ItemResult, lang: str) -> list[str]:
     """
     found = []
     if result.answer is not None and result.answer.note is not None:
-        found.append(ui("exp.note", lang, note=result.answer.note.get(lang)))
+        found.append(ui("exp.note", lang, note=prose(result.answer.note.get(lang))))
     if result.answer is not None and result.answer.evidence:
         found.append(ui("exp.evidence", lang, evidence=", ".join(result.answer.evidence)))
     return found
 
 
 def _item_text(result: ItemResult, lang: str) -> str:
-    return result.item.text.get(lang) if result.item is not None else ""
+    return prose(result.item.text.get(lang)) if result.item is not None else ""
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -243,7 +245,8 @@ def text(explanation: Explanation, lang: str = "en", *, detailed: bool = False) 
     lines += ["  " + line for line in effects(explanation, lang, detailed=detailed)]
     for section in explanation.sections:
         _text_section(section, 1, lang, lines, detailed=detailed)
-    return "\n".join(lines)
+    # A title, a label or an answer cannot forge a line or recolour a terminal.
+    return "\n".join(visible(line) for line in lines)
 
 
 def _text_section(

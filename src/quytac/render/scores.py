@@ -12,6 +12,7 @@ import attrs
 from . import explanation
 from ._numbers import score_text
 from ._ui import ui
+from ._visible import visible
 from .html import _e, _list, page
 from .html import _table as _html_table
 from .markdown import _table as _markdown_table
@@ -127,7 +128,7 @@ def explained(scored: Scored, lang: str) -> list[str]:
     if scored.result is None:
         return []
     return [
-        *heading(scored, lang),
+        *(visible(line) for line in heading(scored, lang)),
         explanation.text(scored.result.explain(), lang, detailed=True),
     ]
 
