@@ -14,6 +14,9 @@ import quytac
 from _strategies_checklists import checklist_from
 from quytac import scoring, strategies
 
+#: Every test here checks laws with Hypothesis.
+pytestmark = pytest.mark.property
+
 
 @pytest.fixture(name="checklist")
 def _checklist():

@@ -236,6 +236,7 @@ class TestEveryKind:
         assert () == quytac.Workspace.of(*workspace, *records).validate()
         assert records == [quytac.loads(quytac.dumps(record)) for record in records]
 
+    @pytest.mark.property
     def test_records_are_tunable(self):
         """
         answered, self_assessment, findings and outline=None leave those parts out; so does
@@ -278,6 +279,7 @@ class TestEveryKind:
             pytest.param(lambda r: r.findings.model_points, id="model points"),
         ],
     )
+    @pytest.mark.property
     def test_records_may_hold_every_part(self, held):
         """
         By default records sometimes hold each part: answers pinned to the checklist (or
