@@ -3,6 +3,7 @@ quytac.strategies: valid by construction, and reachable through st.from_type.
 """
 
 import importlib
+import importlib.metadata
 import subprocess
 import sys
 
@@ -127,6 +128,17 @@ print("quytac.strategies" in sys.modules)
 
         assert set(strategies._BY_TYPE) == listed
         assert sorted(_FROM_TYPE) == sorted(name for _, name in hook.TYPES)
+
+    def test_the_old_entry_point_still_loads(self):
+        """
+        An install whose metadata still names quytac.strategies' hook (made before it moved)
+        keeps working until it is reinstalled.
+        """
+        old = importlib.metadata.EntryPoint(
+            name="_", value="quytac.strategies:_hypothesis_setup_hook", group="hypothesis"
+        )
+
+        assert old.load()() is None
 
 
 #: Every document st.from_type builds.

@@ -101,3 +101,11 @@ def _register() -> None:
 
 
 _register()
+
+
+def _hypothesis_setup_hook() -> None:
+    """
+    The entry point of installs made before the hook moved to ``_quytac_hypothesis`` (their
+    metadata still names this one until ``pip install`` runs again): loading this module has
+    registered the strategies already.
+    """
