@@ -121,31 +121,38 @@ def to_json(value):
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def from_schema(schema, root=None):
+def from_schema(schema, root=None, refs=None):
     """
     A strategy for values the schema allows (and, through anyOf and bounds, some it only nearly
     allows).
+
+    Each part is built once (a definition once for all its ``$ref``): building strategies anew
+    at every draw, and Hypothesis validating each new one, took most of the time of a test.
     """
     root = root or schema
+    refs = {} if refs is None else refs
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[1]
-        return st.deferred(lambda: from_schema(root["$defs"][name], root))
+        if name not in refs:
+            refs[name] = st.deferred(lambda: from_schema(root["$defs"][name], root, refs))
+        return refs[name]
     if "const" in schema:
         return st.just(schema["const"])
     if "enum" in schema:
         return st.sampled_from(schema["enum"])
     if "anyOf" in schema:
         bounds = {key: schema[key] for key in BOUNDS if key in schema}
-        return st.one_of([from_schema({**option, **bounds}, root) for option in schema["anyOf"]])
+        options = [from_schema({**option, **bounds}, root, refs) for option in schema["anyOf"]]
+        return st.one_of(options)
     if "allOf" in schema:
-        return from_schema(schema["allOf"][0], root)
+        return from_schema(schema["allOf"][0], root, refs)
     kinds = schema.get("type")
     if isinstance(kinds, list):
-        return st.one_of([from_schema({**schema, "type": kind}, root) for kind in kinds])
+        return st.one_of([from_schema({**schema, "type": kind}, root, refs) for kind in kinds])
     if kinds == "object":
-        return _objects(schema, root)
+        return _objects(schema, root, refs)
     if kinds == "array":
-        return st.lists(from_schema(schema.get("items", {}), root), max_size=3)
+        return st.lists(from_schema(schema.get("items", {}), root, refs), max_size=3)
     if kinds == "string":
         return _strings(schema)
     if kinds in ("integer", "number"):
@@ -170,14 +177,15 @@ def _strings(schema):
     return st.text(min_size=schema.get("minLength", 0), max_size=12)
 
 
-def _objects(schema, root):
+def _objects(schema, root, refs):
     properties = schema.get("properties", {})
     required = schema.get("required", [])
     optional = [key for key in properties if key not in required]
+    values = {key: from_schema(properties[key], root, refs) for key in properties}
 
     @st.composite
     def draw_object(draw):
         chosen = [key for key in optional if draw(st.booleans())]
-        return {key: draw(from_schema(properties[key], root)) for key in [*required, *chosen]}
+        return {key: draw(values[key]) for key in [*required, *chosen]}
 
     return draw_object()

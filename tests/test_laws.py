@@ -15,6 +15,9 @@ from _strategies_checklists import checklist_from
 from quytac import scoring, strategies
 from quytac.scoring import compute
 
+#: Every test here checks laws with Hypothesis.
+pytestmark = pytest.mark.property
+
 
 @pytest.fixture(name="checklist")
 def _checklist():

@@ -2,10 +2,16 @@
 quytac.strategies: valid by construction, and reachable through st.from_type.
 """
 
+import importlib
+import importlib.metadata
+import subprocess
+import sys
+
 import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
+import _quytac_hypothesis as hook
 import quytac
 from quytac import strategies
 from quytac.validation.reports import report_content_issues
@@ -75,6 +81,87 @@ class TestPlugin:
             assert isinstance(value, cls)
 
         built()
+
+    def test_importing_hypothesis_does_not_import_quytac(self):
+        """
+        Hypothesis' entry point loads a hook that imports nothing of quytac.
+        """
+        code = (
+            "import sys, hypothesis; "
+            "print(sorted(m for m in sys.modules if m.partition('.')[0] == 'quytac'))"
+        )
+
+        assert "[]\n" == _run(code)
+
+    @pytest.mark.parametrize(
+        "imports",
+        ["import hypothesis, quytac", "import quytac, hypothesis"],
+        ids=["after", "before"],
+    )
+    def test_from_type_works_with_quytac_imported_either_side_of_hypothesis(self, imports):
+        """
+        The strategies are registered whichever of the two is imported first, and lazily:
+        quytac.strategies is imported by the first st.from_type that needs it.
+        """
+        code = f"""{imports}
+import sys
+from hypothesis import HealthCheck, given, settings, strategies as st
+print("quytac.strategies" in sys.modules)
+names = []
+for name in {_FROM_TYPE!r}:
+    @settings(max_examples=1, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_type(getattr(quytac, name)))
+    def built(value):
+        names.append(type(value).__name__)
+    built()
+print(" ".join(names))
+print("quytac.strategies" in sys.modules)
+"""
+
+        assert f"False\n{' '.join(_FROM_TYPE)}\nTrue\n" == _run(code)
+
+    def test_the_hook_registers_every_type_the_strategies_build(self):
+        """
+        The hook's list of types (it cannot import them) is the strategies' own.
+        """
+        listed = {getattr(importlib.import_module(module), name) for module, name in hook.TYPES}
+
+        assert set(strategies._BY_TYPE) == listed
+        assert sorted(_FROM_TYPE) == sorted(name for _, name in hook.TYPES)
+
+    def test_the_old_entry_point_still_loads(self):
+        """
+        An install whose metadata still names quytac.strategies' hook (made before it moved)
+        keeps working until it is reinstalled.
+        """
+        old = importlib.metadata.EntryPoint(
+            name="_", value="quytac.strategies:_hypothesis_setup_hook", group="hypothesis"
+        )
+
+        assert old.load()() is None
+
+
+#: Every document st.from_type builds.
+_FROM_TYPE = (
+    "UnitCatalog",
+    "ConductCode",
+    "Checklist",
+    "ReportOutline",
+    "InspectionPlan",
+    "Workspace",
+    "Report",
+    "InspectionRecord",
+)
+
+
+def _run(code):
+    """
+    The output of Python code run in a fresh process (no example database, no plugins' state).
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return done.stdout
 
 
 def _checklists_and_answers(**options):
@@ -161,6 +248,7 @@ class TestEveryKind:
         assert () == quytac.Workspace.of(*workspace, *records).validate()
         assert records == [quytac.loads(quytac.dumps(record)) for record in records]
 
+    @pytest.mark.property
     def test_records_are_tunable(self):
         """
         answered, self_assessment, findings and outline=None leave those parts out; so does
@@ -203,6 +291,7 @@ class TestEveryKind:
             pytest.param(lambda r: r.findings.model_points, id="model points"),
         ],
     )
+    @pytest.mark.property
     def test_records_may_hold_every_part(self, held):
         """
         By default records sometimes hold each part: answers pinned to the checklist (or

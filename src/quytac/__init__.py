@@ -4,6 +4,7 @@ quytac: inspections of codes of conduct (quy tắc ứng xử) in Vietnamese cit
 Typed, immutable documents loaded from YAML, with their validation and scoring rules.
 """
 
+import sys as _sys
 from importlib import resources
 
 from ._base import SCHEMA, Definition
@@ -283,3 +284,9 @@ def example_workspace() -> Workspace:
 
 def __dir__() -> list[str]:
     return __all__
+
+
+if "hypothesis" in _sys.modules:  # Hypothesis came first: its plugin hook found no quytac yet
+    import _quytac_hypothesis
+
+    _quytac_hypothesis.register()
