@@ -2,10 +2,14 @@
 Findings: how paths and messages are written, whatever the input holds.
 """
 
+import importlib
+import pkgutil
+
 import pytest
 
 import quytac
-from quytac import format_path
+from quytac import errors, format_path
+from quytac.units import UnitLookupError
 
 
 class TestPaths:
@@ -71,3 +75,69 @@ class TestBoundedMessages:
             f"'{'9' * 59}…' is out of range: a number has at most 30 digits before the point"
             " and 30 after it",
         ) == (problem.code, problem.path, problem.message)
+
+
+def _public_exceptions():
+    """
+    Every exception class a public module of quytac offers: in ``__all__``, or a public name.
+    """
+    found = {}
+    for info in pkgutil.walk_packages(quytac.__path__, "quytac."):
+        if any(part.startswith("_") for part in info.name.split(".")) or info.name in {
+            "quytac.pytest_plugin",
+            "quytac.strategies",
+        }:
+            continue
+        module = importlib.import_module(info.name)
+        for name in getattr(module, "__all__", ()):
+            value = getattr(module, name)
+            if isinstance(value, type) and issubclass(value, BaseException):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+class TestExceptionHomes:
+    def test_every_public_exception_is_defined_in_errors_under_quytac_error(self):
+        """
+        Whichever public module offers an exception, it is defined in ``quytac.errors`` and
+        derives from ``QuytacError``.
+        """
+        exceptions = _public_exceptions()
+
+        assert {"quytac.units.UnitLookupError", "quytac.scoring.ScoreError"} <= set(exceptions)
+        assert {} == {
+            where: (cls.__module__, cls.__mro__[1:])
+            for where, cls in exceptions.items()
+            if cls.__module__ != "quytac.errors" or not issubclass(cls, quytac.QuytacError)
+        }
+
+    @pytest.mark.parametrize(
+        ("module", "name"),
+        [
+            ("quytac.units", "UnitLookupError"),
+            ("quytac.scoring", "ScoreError"),
+            ("quytac.synthesis", "SynthesisError"),
+            ("quytac", "UnitLookupError"),
+            ("quytac", "ScoreError"),
+            ("quytac", "SynthesisError"),
+        ],
+    )
+    def test_the_old_import_paths_give_the_same_class(self, module, name):
+        """
+        ``from quytac.units import UnitLookupError`` still works, and is the class of errors.
+        """
+        assert getattr(errors, name) is getattr(importlib.import_module(module), name)
+
+    def test_an_old_except_clause_catches_the_error(self):
+        """
+        Code that catches ``quytac.units.UnitLookupError`` catches what quytac raises.
+        """
+        catalog = quytac.loads(
+            "kind: UnitCatalog\nschema: quytac/v1\nid: x\ntitle: t\n"
+            "units:\n  - {code: '01', name: A, kind: thanh_pho_tw}\n"
+        )
+
+        with pytest.raises(UnitLookupError) as info:
+            catalog.ancestors("99")
+
+        assert isinstance(info.value, errors.UnitLookupError)

@@ -879,7 +879,7 @@ class TestCompare:
             compare(bad, good)
 
         assert (
-            "quytac.scoring.ScoreError: cannot compare: the appraisal's answers do not fit"
+            "quytac.errors.ScoreError: cannot compare: the appraisal's answers do not fit"
             ' checklist kt (<string>: error QT451: answers["I.1"]: expected pass or fail for a'
             " yes_no item, got 'yes'; did you mean 'pass'?)"
         ) == ei.exconly()
@@ -924,7 +924,7 @@ class TestCompare:
             compare(score(DESIGN, {}), score(other, {}))
 
         assert (
-            "quytac.scoring.ScoreError: cannot compare scores of different checklists:"
+            "quytac.errors.ScoreError: cannot compare scores of different checklists:"
             " kt (version 1) and kt-khac (version 2)"
         ) == ei.exconly()
 

@@ -49,7 +49,7 @@ from .checklists import (
     band_hint,
 )
 from .conditions import UnmetCondition, number, references, unmet
-from .errors import Issue, QuytacError, Severity, _order
+from .errors import Issue, ScoreError, Severity, _order
 from .text import Text
 
 if TYPE_CHECKING:
@@ -78,38 +78,6 @@ __all__ = [
 
 Path = tuple[str | int, ...]
 _HUNDRED = Fraction(100)
-
-
-class ScoreError(QuytacError, ValueError):
-    """
-    Raised when answers are not scored, or scores cannot be compared: a record pinned to
-    another checklist or edition (``quytac.iter_scores``), scores of different checklists.
-
-    Attributes:
-        issues: What refused the scoring, as ``validate`` gives it (code, path, message, and
-            ``file:line:column`` when the record was read from a file); empty when it is not
-            a rule of a document (two scores that cannot be compared).
-
-    .. versionadded:: 2026.11.0
-    .. versionchanged:: 2026.11.0
-       ``issues``; a refused record's message is its issues, one a line.
-    """
-
-    def __init__(self, message: str, issues: tuple[Issue, ...] = ()) -> None:
-        super().__init__(message)
-        self.issues = issues
-
-    @classmethod
-    def of(cls, issues: Iterable[Issue]) -> ScoreError:
-        """
-        The error of issues that refuse a scoring: its message shows them, one a line.
-        """
-        found = tuple(issues)
-        return cls("\n".join(issue.render() for issue in found), found)
-
-    def __reduce__(self) -> tuple[type[ScoreError], tuple[str, tuple[Issue, ...]]]:
-        # Raised in a worker process, it reaches the caller with its issues.
-        return (type(self), (str(self), self.issues))
 
 
 class Status(enum.StrEnum):
