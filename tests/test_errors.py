@@ -3,12 +3,14 @@ Findings: how paths and messages are written, whatever the input holds.
 """
 
 import importlib
+import pickle
 import pkgutil
+from decimal import Decimal
 
 import pytest
 
 import quytac
-from quytac import errors, format_path
+from quytac import _messages, errors, format_path
 from quytac.units import UnitLookupError
 
 
@@ -141,3 +143,156 @@ class TestExceptionHomes:
             catalog.ancestors("99")
 
         assert isinstance(info.value, errors.UnitLookupError)
+
+
+CHECKLIST = """\
+kind: Checklist
+schema: quytac/v1
+id: kt
+title: Phiếu
+scoring: {model: points}
+sections:
+  - id: I
+    title: Mục I
+    items:
+      - {id: I.1, text: Điểm, points: 2, answer: {points: {step: 0.5}}}
+"""
+
+
+class TestParams:
+    def test_a_bound_exceeded_carries_the_value_and_the_bound(self):
+        """
+        An answer over the item's maximum (QT453) carries the answer given and the maximum,
+        as the exact number it is.
+        """
+        result = quytac.score(quytac.loads(CHECKLIST), {"I.1": "2.5"})
+
+        [issue] = result.issues
+        assert ("QT453", {"got": "2.5", "maximum": Decimal(2)}) == (issue.code, issue.params)
+        assert Decimal is type(issue.params["maximum"])
+
+    def test_a_reading_limit_carries_the_limit(self):
+        """
+        Nesting past the limit (QT006) carries the limit as a number.
+        """
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.loads("a: " + "[" * 65 + "]" * 65 + "\n")
+
+        assert [("QT006", {"limit": 64})] == [(p.code, p.params) for p in info.value.problems]
+
+    def test_an_unknown_key_carries_the_allowed_keys_and_the_nearest(self):
+        """
+        An unknown key (QT104) carries every key allowed there, in the format's order, and the
+        one nearest to it.
+        """
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.loads(
+                "kind: UnitCatalog\nschema: quytac/v1\nid: x\ntitle: t\n"
+                "units:\n  - {code: '01', nmae: A, name: A, kind: thanh_pho_tw}\n"
+            )
+
+        [problem] = info.value.problems
+        assert (
+            "QT104",
+            {
+                "allowed": (
+                    "code",
+                    "name",
+                    "kind",
+                    "parent",
+                    "place_type",
+                    "valid_from",
+                    "valid_to",
+                    "successor",
+                    "verified",
+                ),
+                "suggestion": "name",
+            },
+        ) == (problem.code, problem.params)
+        assert tuple is type(problem.params["allowed"])
+
+    def test_a_duplicate_key_carries_the_key_and_its_first_line(self):
+        """
+        A duplicate key (QT003) carries the key as text (not quoted) and the line it was first
+        on, as a number.
+        """
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.loads("kind: UnitCatalog\nschema: quytac/v1\nid: x\nid: y\ntitle: t\n")
+
+        [problem] = info.value.problems
+        assert ("QT003", {"key": "id", "first": 3}) == (problem.code, problem.params)
+
+    def test_the_vietnamese_words_are_not_parameters(self):
+        """
+        A document that is a list (QT009) says what it got in both languages; the data is
+        the English.
+        """
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.loads("- a\n")
+
+        assert [("QT009", {"got": "a list"})] == [(p.code, p.params) for p in info.value.problems]
+
+    def test_params_are_immutable(self):
+        """
+        A finding's parameters cannot be changed in place.
+        """
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.loads("kind: UnitCatalog\nschema: quytac/v1\nid: x\nid: y\ntitle: t\n")
+
+        with pytest.raises(TypeError):
+            info.value.problems[0].params["first"] = 4  # type: ignore[index]
+
+    def test_a_finding_built_without_params_has_none_and_equals_one_with_them(self):
+        """
+        ``params`` defaults to empty, and takes no part in equality or hashing: a finding
+        built by hand equals the one quytac reports.
+        """
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.loads("kind: UnitCatalog\nschema: quytac/v1\nid: x\nid: y\ntitle: t\n")
+        reported = info.value.problems[0]
+        by_hand = quytac.Problem(
+            code=reported.code,
+            severity=reported.severity,
+            path=reported.path,
+            message=reported.message,
+            message_vi=reported.message_vi,
+            source=reported.source,
+            line=reported.line,
+            column=reported.column,
+        )
+
+        assert {} == by_hand.params
+        assert reported == by_hand
+        assert hash(reported) == hash(by_hand)
+
+    def test_params_survive_pickling(self):
+        """
+        A finding sent from a worker process keeps its parameters.
+        """
+        with pytest.raises(quytac.LoadError) as info:
+            quytac.loads("kind: UnitCatalog\nschema: quytac/v1\nid: x\nid: y\ntitle: t\n")
+
+        again = pickle.loads(pickle.dumps(info.value.problems[0]))  # noqa: S301 - our own bytes
+
+        assert {"key": "id", "first": 3} == again.params
+
+    @pytest.mark.parametrize(
+        ("given", "data"),
+        [
+            ("'kt'", "kt"),
+            ('"it\'s"', "it's"),
+            ("'a', 'b'", "'a', 'b'"),
+            ("a list", "a list"),
+            ("'x\\n'", "x\\n"),
+            (3, 3),
+            (Decimal("2.50"), Decimal("2.50")),
+            ([1, "'a'"], (1, "a")),
+            (None, None),
+        ],
+    )
+    def test_plain_reads_a_quoted_text_back(self, given, data):
+        """
+        Reprs of texts, as messages quote ids and keys, become the texts; a list of them,
+        numbers and other text stay as they are; text is escaped as in the message.
+        """
+        assert data == _messages.plain(given)

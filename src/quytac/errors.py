@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Self, TypeVar
 
 import attrs
 
+from ._mapping import FrozenMap
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 __all__ = [
     "Finding",
@@ -93,6 +95,15 @@ class Finding:
             the finding stands alone. ``fold`` groups findings by it.
         follows: True when the finding is a consequence of its cause, not the report of the
             mistake itself (an example that fails because an item id is used twice).
+        params: What the message says, as data: each parameter of the code's message by name
+            (``{"limit": 64}`` for QT006, ``{"key": "id", "first": 3}`` for QT003), as plain
+            values (text, numbers, ``Decimal``, dates, tuples); a key, value or id that is not
+            allowed adds ``allowed`` (a tuple) and ``suggestion``. docs/errors.md names each
+            code's parameters in its message. Not part of equality: two findings with the same
+            code, place, path and messages are equal.
+
+    .. versionchanged:: 2026.11.0
+       ``params``.
     """
 
     code: str
@@ -107,6 +118,7 @@ class Finding:
     allowed: tuple[str, ...] = ()
     cause: tuple[str, ...] = ()
     follows: bool = False
+    params: Mapping[str, object] = attrs.field(default=FrozenMap(), eq=False)
 
     def text(self, lang: str = "en") -> str:
         """
