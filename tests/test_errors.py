@@ -2,15 +2,19 @@
 Findings: how paths and messages are written, whatever the input holds.
 """
 
+import datetime as dt
 import importlib
 import pickle
 import pkgutil
 from decimal import Decimal
+from fractions import Fraction
 
+import attrs
 import pytest
 
 import quytac
-from quytac import _messages, errors, format_path
+from quytac import FrozenMap, _messages, errors, format_path
+from quytac.render import json as render_json
 from quytac.units import UnitLookupError
 
 
@@ -296,3 +300,36 @@ class TestParams:
         numbers and other text stay as they are; text is escaped as in the message.
         """
         assert data == _messages.plain(given)
+
+    def test_json_gives_the_params_with_exact_numbers_as_text(self):
+        """
+        In JSON, a finding's parameters keep their names; exact numbers are text, dates ISO,
+        tuples lists; a finding without parameters has no ``params``.
+        """
+        found = quytac.Issue(
+            code="QT999",
+            severity=quytac.Severity.ERROR,
+            path=(),
+            message="m",
+            message_vi="m",
+            params=FrozenMap(
+                {
+                    "maximum": Decimal("2.50"),
+                    "share": Fraction(200, 3),
+                    "on": dt.date(2023, 7, 30),
+                    "allowed": ("a", "b"),
+                    "first": 3,
+                    "got": None,
+                }
+            ),
+        )
+
+        assert {
+            "maximum": "2.5",
+            "share": "200/3",
+            "on": "2023-07-30",
+            "allowed": ["a", "b"],
+            "first": 3,
+            "got": None,
+        } == render_json.finding(found)["params"]
+        assert "params" not in render_json.finding(attrs.evolve(found, params=FrozenMap()))

@@ -959,7 +959,7 @@ def make(
     ends with it) and gives the finding its ``suggestion`` and ``allowed``; ``cause`` and
     ``follows`` are given to the finding as they are. The finding's ``params`` are the
     parameters as plain data (``_vi`` words left out, see ``plain``), with the hint's
-    ``allowed`` and ``suggestion``.
+    ``allowed`` and ``suggestion`` when it has them.
     """
     found: Hint | None = params.pop("hint", None)
     cause: tuple[str, ...] = params.pop("cause", ())
@@ -979,8 +979,9 @@ def make(
         en, vi = en + "{suggest}", vi + "{suggest}"
     words = {key for key in params if key.endswith("_vi") and key[:-3] in params}
     data = {key: plain(value) for key, value in params.items() if key not in words}
-    if found is not None:
+    if found is not None and found.allowed:
         data.setdefault("allowed", tuple(found.allowed))
+    if suggestion is not None:
         data["suggestion"] = suggestion
     return cls(
         code=code,
