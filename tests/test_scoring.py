@@ -989,7 +989,7 @@ def reference_holds(condition, seen: dict[str, str]) -> bool:
     A condition read off DESIGN §2, independently of quytac's evaluator: ``seen`` holds the
     values of the earlier items that have one (not na, not_observed, missing or skipped).
     """
-    if isinstance(condition, quytac.Not):
+    if isinstance(condition, quytac.NotCondition):
         return not reference_holds(condition.condition, seen)
     if isinstance(condition, quytac.AllOf):
         return all(reference_holds(inner, seen) for inner in condition.conditions)

@@ -4,8 +4,10 @@ quytac: inspections of codes of conduct (quy tắc ứng xử) in Vietnamese cit
 Typed, immutable documents loaded from YAML, with their validation and scoring rules.
 """
 
+import typing as _typing
 from importlib import resources
 
+from . import _deprecated
 from ._base import SCHEMA, Definition
 from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, loads, loads_all
 from ._mapping import FrozenMap
@@ -47,7 +49,7 @@ from .codes import (
     RuleType,
 )
 from .collation import vietnamese_key
-from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not, UnmetCondition
+from .conditions import AllOf, AnyOf, Condition, ItemCondition, NotCondition, UnmetCondition
 from .errors import (
     Finding,
     InvalidValue,
@@ -190,7 +192,7 @@ __all__ = [
     "ModelPoint",
     "ModelPointType",
     "Narrative",
-    "Not",
+    "NotCondition",
     "OutlineSection",
     "OutsideDocument",
     "Period",
@@ -283,3 +285,12 @@ def example_workspace() -> Workspace:
 
 def __dir__() -> list[str]:
     return __all__
+
+
+#: Old public names, kept for one release (old -> new); docs/decisions.md has the plan.
+_RENAMED = {"Not": "NotCondition"}
+
+__getattr__ = _deprecated.renamed(globals(), _RENAMED)
+
+if _typing.TYPE_CHECKING:
+    Not = NotCondition  # deprecated: the type checker sees the old name as the new class

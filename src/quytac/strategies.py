@@ -61,7 +61,7 @@ from .checklists import (
     ZeroScope,
 )
 from .codes import AppliesTo, Article, Chapter, ConductCode, LegalBasis, Rule, RuleType
-from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not
+from .conditions import AllOf, AnyOf, Condition, ItemCondition, NotCondition
 from .conditions import number as _number
 from .outlines import CrossRule, Indicator, IndicatorType, Narrative, OutlineSection, ReportOutline
 from .plans import DirectPart, Form, IndirectPart, InspectionPlan, ModelPointType, Period, Scope
@@ -383,7 +383,9 @@ def _conditions(draw: st.DrawFn, earlier: list[Item]) -> Condition:
     """
     how = draw(st.sampled_from(["test", "test", "all", "any", "not"]))
     if how == "not":
-        return Not(condition=ItemCondition(item=draw(st.sampled_from(earlier)).id, answered=False))
+        return NotCondition(
+            condition=ItemCondition(item=draw(st.sampled_from(earlier)).id, answered=False)
+        )
     if how == "test":
         return draw(_tests(draw(st.sampled_from(earlier))))
     tested = draw(st.lists(st.sampled_from(earlier), min_size=1, max_size=2, unique_by=id))
