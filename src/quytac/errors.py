@@ -98,9 +98,9 @@ class Finding:
         params: What the message says, as data: each parameter of the code's message by name
             (``{"limit": 64}`` for QT006, ``{"key": "id", "first": 3}`` for QT003), as plain
             values (text, numbers, ``Decimal``, dates, tuples); a key, value or id that is not
-            allowed adds ``allowed`` (a tuple) and ``suggestion``, when it has them.
-            docs/errors.md names each code's parameters in its message. Not part of equality:
-            two findings with the same code, place, path and messages are equal.
+            allowed adds ``allowed`` (a tuple) and ``suggestion``, when it has them. The names
+            stay with the code. Not part of equality: two findings with the same code, place,
+            path and messages are equal.
 
     .. versionchanged:: 2026.11.0
        ``params``.
