@@ -28,7 +28,7 @@ from quytac import (
     Item,
     ItemCondition,
     Model,
-    Not,
+    NotCondition,
     ScoringPolicy,
     Section,
     Text,
@@ -166,7 +166,7 @@ def conditions_on(draw: st.DrawFn, targets: list[Item]) -> object:
     if form == "test":
         return first
     if form == "not":
-        return Not(condition=first)
+        return NotCondition(condition=first)
     second = draw(tests_of(draw(st.sampled_from(targets))))
     return (AllOf if form == "all" else AnyOf)(conditions=(first, second))
 

@@ -153,6 +153,19 @@ class TestValidate:
 
         done = run("validate", "a.yaml", "--format", "json", "--lang", "en", cwd=tmp_path)
 
+        allowed = [
+            "kind",
+            "schema",
+            "id",
+            "title",
+            "version",
+            "valid_from",
+            "valid_to",
+            "successor_catalog",
+            "unit_kinds",
+            "place_types",
+            "units",
+        ]
         assert 1 == done.returncode
         assert {
             "format_version": 1,
@@ -167,19 +180,8 @@ class TestValidate:
                     "severity": "error",
                     "message": "unknown key (allowed here: kind, schema, id, title, version,"
                     " valid_from, …)",
-                    "allowed": [
-                        "kind",
-                        "schema",
-                        "id",
-                        "title",
-                        "version",
-                        "valid_from",
-                        "valid_to",
-                        "successor_catalog",
-                        "unit_kinds",
-                        "place_types",
-                        "units",
-                    ],
+                    "allowed": allowed,
+                    "params": {"allowed": allowed},
                 }
             ],
         } == valid(json.loads(done.stdout), "findings")
@@ -1640,6 +1642,7 @@ class TestTest:
             "code": "QT415",
             "severity": "error",
             "message": "no band covers 0 up to 10: the lowest band must start at 0",
+            "params": {"low": 0, "high": "10"},
         } == tested["issues"][0]
 
     def test_no_checklist_is_a_usage_error(self, tmp_path):

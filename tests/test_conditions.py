@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import quytac
 from _steps import assert_near_linear
 from _strategies_checklists import checklist_from, yaml_items
-from quytac import AllOf, AnyOf, ItemCondition, Not, UnmetCondition, score
+from quytac import AllOf, AnyOf, ItemCondition, NotCondition, UnmetCondition, score
 from quytac.conditions import cycles, unmet
 from quytac.validation import issues_of
 
@@ -66,8 +66,8 @@ class TestCombinations:
         assert (False, True, True, False) == (
             AllOf(conditions=(passed, many)).holds(answers),
             AnyOf(conditions=(passed, many)).holds(answers),
-            Not(condition=many).holds(answers),
-            Not(condition=AnyOf(conditions=(passed, many))).holds(answers),
+            NotCondition(condition=many).holds(answers),
+            NotCondition(condition=AnyOf(conditions=(passed, many))).holds(answers),
         )
 
     def test_empty_all_and_any(self):
@@ -172,7 +172,7 @@ class TestUnmet:
                 ),
             )
         )
-        excluded = Not(condition=ItemCondition(item="a", equals="fail"))
+        excluded = NotCondition(condition=ItemCondition(item="a", equals="fail"))
         answers = {"a": "fail", "n": "2"}
 
         assert [
@@ -211,7 +211,7 @@ class TestLoadedConditions:
             AllOf(
                 conditions=(
                     ItemCondition(item="a", equals="pass"),
-                    Not(condition=ItemCondition(item="n", lte=Decimal(0))),
+                    NotCondition(condition=ItemCondition(item="n", lte=Decimal(0))),
                 )
             )
             == item.when

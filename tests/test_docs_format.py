@@ -107,7 +107,7 @@ def type_words(prop):
         return "choice"
     options = prop.get("anyOf", [])
     refs = [o["$ref"].rsplit("/", 1)[1] for o in options if "$ref" in o]
-    if refs and set(refs) <= {"ItemCondition", "AllOf", "AnyOf", "Not"}:
+    if refs and set(refs) <= {"ItemCondition", "AllOf", "AnyOf", "NotCondition"}:
         return "condition"
     if len(refs) == 1:
         return f"`{refs[0]}`"  # a figure: its value alone, or the mapping

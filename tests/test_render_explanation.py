@@ -11,7 +11,7 @@ import pytest
 
 import quytac
 from _strategies_checklists import checklist_from
-from quytac import AllOf, AnyOf, ItemCondition, Not
+from quytac import AllOf, AnyOf, ItemCondition, NotCondition
 from quytac.render import explanation
 
 WORKSPACE = quytac.example_workspace()
@@ -251,7 +251,7 @@ class TestConditionWords:
                         AllOf(
                             conditions=(
                                 ItemCondition(item="n", gte=Decimal(3)),
-                                Not(condition=ItemCondition(item="b", equals="fail")),
+                                NotCondition(condition=ItemCondition(item="b", equals="fail")),
                             )
                         ),
                     )

@@ -880,7 +880,7 @@ class TestCompare:
             compare(bad, good)
 
         assert (
-            "quytac.scoring.ScoreError: cannot compare: the appraisal's answers do not fit"
+            "quytac.errors.ScoreError: cannot compare: the appraisal's answers do not fit"
             ' checklist kt (<string>: error QT451: answers["I.1"]: expected pass or fail for a'
             " yes_no item, got 'yes'; did you mean 'pass'?)"
         ) == ei.exconly()
@@ -925,7 +925,7 @@ class TestCompare:
             compare(score(DESIGN, {}), score(other, {}))
 
         assert (
-            "quytac.scoring.ScoreError: cannot compare scores of different checklists:"
+            "quytac.errors.ScoreError: cannot compare scores of different checklists:"
             " kt (version 1) and kt-khac (version 2)"
         ) == ei.exconly()
 
@@ -990,7 +990,7 @@ def reference_holds(condition, seen: dict[str, str]) -> bool:
     A condition read off DESIGN §2, independently of quytac's evaluator: ``seen`` holds the
     values of the earlier items that have one (not na, not_observed, missing or skipped).
     """
-    if isinstance(condition, quytac.Not):
+    if isinstance(condition, quytac.NotCondition):
         return not reference_holds(condition.condition, seen)
     if isinstance(condition, quytac.AllOf):
         return all(reference_holds(inner, seen) for inner in condition.conditions)

@@ -171,7 +171,7 @@ class TestLookups:
         assert (
             "UnitLookupError: code '00070' names several units, give a date:"
             " Phường Hàng Trống (2020-01-01..2025-06-30), Phường Hoàn Kiếm (2025-07-01..…)"
-        ) == ei.exconly().removeprefix("quytac.units.")
+        ) == ei.exconly().removeprefix("quytac.errors.")
 
     def test_an_unknown_code(self):
         """
@@ -286,11 +286,11 @@ class TestSuccessors:
             old.successor_of(old.units[-1])
 
         assert (
-            "quytac.units.UnitLookupError: catalog 'x' names its successor catalog 'new': give"
+            "quytac.errors.UnitLookupError: catalog 'x' names its successor catalog 'new': give"
             " workspace= to follow successors into it"
         ) == ei.exconly()
         assert (
-            "quytac.units.UnitLookupError: catalog 'x' names its successor catalog 'new': give"
+            "quytac.errors.UnitLookupError: catalog 'x' names its successor catalog 'new': give"
             " workspace= to find the successor of '00611' in it"
         ) == ei_of.exconly()
 

@@ -5,8 +5,10 @@ Typed, immutable documents loaded from YAML, with their validation and scoring r
 """
 
 import sys as _sys
+import typing as _typing
 from importlib import resources
 
+from . import _deprecated
 from ._base import SCHEMA, Definition
 from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, loads, loads_all
 from ._mapping import FrozenMap
@@ -48,7 +50,7 @@ from .codes import (
     RuleType,
 )
 from .collation import vietnamese_key
-from .conditions import AllOf, AnyOf, Condition, ItemCondition, Not, UnmetCondition
+from .conditions import AllOf, AnyOf, Condition, ItemCondition, NotCondition, UnmetCondition
 from .errors import (
     Finding,
     InvalidValue,
@@ -191,7 +193,7 @@ __all__ = [
     "ModelPoint",
     "ModelPointType",
     "Narrative",
-    "Not",
+    "NotCondition",
     "OutlineSection",
     "OutsideDocument",
     "Period",
@@ -290,3 +292,10 @@ if "hypothesis" in _sys.modules:  # Hypothesis came first: its plugin hook found
     import _quytac_hypothesis
 
     _quytac_hypothesis.register()
+#: Old public names, kept for one release (old -> new); docs/decisions.md has the plan.
+_RENAMED = {"Not": "NotCondition"}
+
+__getattr__ = _deprecated.renamed(globals(), _RENAMED)
+
+if _typing.TYPE_CHECKING:
+    Not = NotCondition  # deprecated: the type checker sees the old name as the new class

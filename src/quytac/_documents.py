@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
-from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
-import yaml
 
 from . import _messages, _sources, _yaml
 from ._converter import RawProblem, StructureFailed, structure_document, unstructure_document
+from ._yaml_writer import write_yaml
 from .checklists import Checklist
 from .codes import ConductCode
 from .errors import LoadError, Problem
@@ -418,59 +416,6 @@ def iter_load(path: str | os.PathLike[str]) -> Iterator[Document]:
 # --- writing --------------------------------------------------------------------------------
 
 
-class _Resolver(yaml.resolver.Resolver):
-    """
-    YAML 1.1's implicit types (which PyYAML and many editors still apply) and YAML 1.2's octal:
-    a string that any of them would read as something else is written quoted, so that files
-    quytac writes mean the same to every reader, not only to quytac's strict one.
-    """
-
-
-_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^0o[0-7]+$"), ["0"])
-
-
-class _Dumper(
-    yaml.emitter.Emitter,
-    yaml.serializer.Serializer,
-    yaml.representer.SafeRepresenter,
-    _Resolver,
-):
-    def __init__(self, stream: IO[str], **_: object) -> None:
-        yaml.emitter.Emitter.__init__(self, stream, allow_unicode=True, width=100)
-        yaml.serializer.Serializer.__init__(self)
-        yaml.representer.SafeRepresenter.__init__(self, sort_keys=False)
-        _Resolver.__init__(self)
-
-    def ignore_aliases(self, data: object) -> bool:  # noqa: ARG002
-        # quytac refuses aliases when reading, so it never writes them (one date, two places).
-        return True
-
-
-_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-
-
-def _represent_decimal(dumper: _Dumper, value: Decimal) -> yaml.ScalarNode:
-    # Written as its exact text: plain when it reads as a number, quoted otherwise (1E+3).
-    text = str(value)
-    tag = dumper.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    if tag in _NUMBER_TAGS:
-        return dumper.represent_scalar(tag, text)
-    return _represent_str(dumper, text)
-
-
-#: Characters that plain and single-quoted scalars would fold or lose: only double quotes keep them.
-_DOUBLE_QUOTE = re.compile("[\x85\u2028\u2029\r\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
-
-
-def _represent_str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
-    style = '"' if _DOUBLE_QUOTE.search(value) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-_Dumper.add_representer(Decimal, _represent_decimal)
-
-
 def dumps(document: Document) -> str:
     """
     YAML for a document, which loads back to an equal document.
@@ -491,4 +436,4 @@ def dumps_all(documents: Iterable[Document]) -> str:
         if type(document).kind not in KINDS:
             raise TypeError(f"not a quytac document: {type(document).__name__}")
     data = [unstructure_document(document) for document in documents]
-    return yaml.dump_all(data, Dumper=_Dumper, explicit_start=len(data) > 1)
+    return write_yaml(data)

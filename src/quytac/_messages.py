@@ -8,8 +8,15 @@ docs/errors.md lists every code; a test keeps the two in step.
 
 from __future__ import annotations
 
+import ast
+import contextlib
+import datetime as dt
+import enum
+from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ._mapping import FrozenMap
 from .errors import Finding, Severity
 
 if TYPE_CHECKING:
@@ -950,7 +957,9 @@ def make(
     ``hint`` (a ``_nearest.Hint``, for a word that is not allowed) fills ``{allowed}`` and
     ``{suggest}`` ("; did you mean 'points'?", or nothing; a template without ``{suggest}``
     ends with it) and gives the finding its ``suggestion`` and ``allowed``; ``cause`` and
-    ``follows`` are given to the finding as they are.
+    ``follows`` are given to the finding as they are. The finding's ``params`` are the
+    parameters as plain data (``_vi`` words left out, see ``plain``), with the hint's
+    ``allowed`` and ``suggestion`` when it has them.
     """
     found: Hint | None = params.pop("hint", None)
     cause: tuple[str, ...] = params.pop("cause", ())
@@ -968,6 +977,12 @@ def make(
         vi_params.setdefault(f"{key}_vi", texts[key])
     if "{suggest}" not in en:
         en, vi = en + "{suggest}", vi + "{suggest}"
+    words = {key for key in params if key.endswith("_vi") and key[:-3] in params}
+    data = {key: plain(value) for key, value in params.items() if key not in words}
+    if found is not None and found.allowed:
+        data.setdefault("allowed", tuple(found.allowed))
+    if suggestion is not None:
+        data["suggestion"] = suggestion
     return cls(
         code=code,
         severity=severity,
@@ -978,7 +993,34 @@ def make(
         allowed=found.allowed if found is not None else (),
         cause=cause,
         follows=follows,
+        params=FrozenMap(data),
     )
+
+
+#: Longest repr of a text that ``plain`` reads back (a longer one is shown cut, as quoted).
+_LONGEST_REPR = 10_000
+
+
+def plain(value: object) -> object:
+    """
+    A parameter of a message as plain data: text, a number, a date, None or a tuple of them.
+
+    Text is bounded as in the message. Ids, keys and values are given to messages as Python
+    reprs (``'kt'``, as ``quote`` writes them); the data is the text itself (``kt``).
+    """
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if value is None or isinstance(value, bool | int | Decimal | Fraction | dt.date):
+        return value
+    if isinstance(value, tuple | list):
+        return tuple(plain(v) for v in value)
+    text = str(value)
+    if 2 <= len(text) <= _LONGEST_REPR and text[0] == text[-1] and text[0] in "'\"":
+        with contextlib.suppress(ValueError, SyntaxError, MemoryError, RecursionError):
+            said = ast.literal_eval(text)
+            if isinstance(said, str) and repr(said) == text:
+                text = said
+    return bounded(text)
 
 
 def missing(kind: str, id_: str) -> tuple[str, ...]:

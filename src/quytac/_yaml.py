@@ -10,7 +10,7 @@ second pass over that one document (not the whole file) finds the places of the 
 The parsers read text from ``_sources``, which decodes it a piece at a time and stands in for a
 byte that is not UTF-8 or a forbidden character, so one flaw never hides the rest of a file.
 
-Only this module imports PyYAML.
+Only this module and its writer, ``_yaml_writer``, import PyYAML.
 """
 
 from __future__ import annotations

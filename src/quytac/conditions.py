@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
+from . import _deprecated
 from ._checks import non_empty_text
 from ._nearest import WORDS, hint
 
@@ -26,7 +27,7 @@ __all__ = [
     "AnyOf",
     "Condition",
     "ItemCondition",
-    "Not",
+    "NotCondition",
     "Target",
     "UnmetCondition",
     "unmet",
@@ -160,7 +161,7 @@ class AnyOf:
 
 
 @attrs.frozen(kw_only=True)
-class Not:
+class NotCondition:
     """
     Holds when its condition does not (YAML ``not: {...}``).
 
@@ -168,6 +169,8 @@ class Not:
         condition: The condition that must not hold (YAML key ``not``).
 
     .. versionadded:: 2026.11.0
+    .. versionchanged:: 2026.11.0
+       Renamed from ``Not``, which stays a deprecated alias for one release.
     """
 
     condition: Condition = attrs.field(metadata={"yaml": "not"})
@@ -180,10 +183,15 @@ class Not:
 
 
 #: A ``when:`` condition.
-Condition: TypeAlias = ItemCondition | AllOf | AnyOf | Not
+Condition: TypeAlias = ItemCondition | AllOf | AnyOf | NotCondition
 
 #: The YAML key that says which kind of condition a mapping is.
-TAGS: dict[str, type[Condition]] = {"item": ItemCondition, "all": AllOf, "any": AnyOf, "not": Not}
+TAGS: dict[str, type[Condition]] = {
+    "item": ItemCondition,
+    "all": AllOf,
+    "any": AnyOf,
+    "not": NotCondition,
+}
 
 
 def references(condition: Condition, path: Path = ()) -> Iterator[tuple[ItemCondition, Path]]:
@@ -192,7 +200,7 @@ def references(condition: Condition, path: Path = ()) -> Iterator[tuple[ItemCond
     """
     if isinstance(condition, ItemCondition):
         yield condition, path
-    elif isinstance(condition, Not):
+    elif isinstance(condition, NotCondition):
         yield from references(condition.condition, (*path, "not"))
     else:
         key = "all" if isinstance(condition, AllOf) else "any"
@@ -354,7 +362,7 @@ def satisfiable(condition: Condition, targets: Mapping[str, Target]) -> bool:
         return all(satisfiable(inner, targets) for inner in condition.conditions)
     if isinstance(condition, AnyOf):
         return any(satisfiable(inner, targets) for inner in condition.conditions)
-    if isinstance(condition, Not):
+    if isinstance(condition, NotCondition):
         return True
     return _test_satisfiable(condition, targets.get(condition.item))
 
@@ -568,3 +576,12 @@ class _Tarjan:
             if name == node:
                 break
         self.parts.append(part)
+
+
+#: Old names of this module's classes, kept for one release (old -> new).
+_RENAMED = {"Not": "NotCondition"}
+
+__getattr__ = _deprecated.renamed(globals(), _RENAMED)
+
+if TYPE_CHECKING:
+    Not = NotCondition  # deprecated: the type checker sees the old name as the new class

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Self, TypeVar
 
 import attrs
 
+from ._mapping import FrozenMap
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 __all__ = [
     "Finding",
@@ -24,7 +26,10 @@ __all__ = [
     "LoadError",
     "Problem",
     "QuytacError",
+    "ScoreError",
     "Severity",
+    "SynthesisError",
+    "UnitLookupError",
     "fold",
     "format_path",
 ]
@@ -90,6 +95,15 @@ class Finding:
             the finding stands alone. ``fold`` groups findings by it.
         follows: True when the finding is a consequence of its cause, not the report of the
             mistake itself (an example that fails because an item id is used twice).
+        params: What the message says, as data: each parameter of the code's message by name
+            (``{"limit": 64}`` for QT006, ``{"key": "id", "first": 3}`` for QT003), as plain
+            values (text, numbers, ``Decimal``, dates, tuples); a key, value or id that is not
+            allowed adds ``allowed`` (a tuple) and ``suggestion``, when it has them. The names
+            stay with the code. Not part of equality: two findings with the same code, place,
+            path and messages are equal.
+
+    .. versionchanged:: 2026.11.0
+       ``params``.
     """
 
     code: str
@@ -104,6 +118,7 @@ class Finding:
     allowed: tuple[str, ...] = ()
     cause: tuple[str, ...] = ()
     follows: bool = False
+    params: Mapping[str, object] = attrs.field(default=FrozenMap(), eq=False)
 
     def text(self, lang: str = "en") -> str:
         """
@@ -253,3 +268,57 @@ class InvalidValue(QuytacError, ValueError):
         self.key = key
         self.message = message
         self.message_vi = message_vi
+
+
+class UnitLookupError(QuytacError, LookupError):
+    """
+    Raised when a code names no unit, or several units of different eras and no date was given.
+
+    .. versionadded:: 2026.11.0
+    .. versionchanged:: 2026.11.0
+       Defined in ``quytac.errors``; ``quytac.units.UnitLookupError`` is the same class.
+    """
+
+
+class ScoreError(QuytacError, ValueError):
+    """
+    Raised when answers are not scored, or scores cannot be compared: a record pinned to
+    another checklist or edition (``quytac.iter_scores``), scores of different checklists.
+
+    Attributes:
+        issues: What refused the scoring, as ``validate`` gives it (code, path, message, and
+            ``file:line:column`` when the record was read from a file); empty when it is not
+            a rule of a document (two scores that cannot be compared).
+
+    .. versionadded:: 2026.11.0
+    .. versionchanged:: 2026.11.0
+       ``issues``; a refused record's message is its issues, one a line.
+    .. versionchanged:: 2026.11.0
+       Defined in ``quytac.errors``; ``quytac.scoring.ScoreError`` is the same class.
+    """
+
+    def __init__(self, message: str, issues: tuple[Issue, ...] = ()) -> None:
+        super().__init__(message)
+        self.issues = issues
+
+    @classmethod
+    def of(cls, issues: Iterable[Issue]) -> ScoreError:
+        """
+        The error of issues that refuse a scoring: its message shows them, one a line.
+        """
+        found = tuple(issues)
+        return cls("\n".join(issue.render() for issue in found), found)
+
+    def __reduce__(self) -> tuple[type[ScoreError], tuple[str, tuple[Issue, ...]]]:
+        # Raised in a worker process, it reaches the caller with its issues.
+        return (type(self), (str(self), self.issues))
+
+
+class SynthesisError(QuytacError, LookupError):
+    """
+    Raised when a plan cannot be synthesised: it, or its unit catalog, is not in the workspace.
+
+    .. versionadded:: 2026.11.0
+    .. versionchanged:: 2026.11.0
+       Defined in ``quytac.errors``; ``quytac.synthesis.SynthesisError`` is the same class.
+    """

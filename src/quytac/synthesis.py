@@ -17,7 +17,7 @@ from ._checks import EXACT
 from ._mapping import FrozenMap
 from .checklists import Checklist, Rounding
 from .collation import vietnamese_key
-from .errors import Finding, QuytacError
+from .errors import Finding, SynthesisError
 from .outlines import IndicatorType, ReportOutline
 from .plans import Form, InspectionPlan, ModelPointType, RollUpPolicy, RollUpScores
 from .records import (
@@ -57,14 +57,6 @@ __all__ = [
 
 _NO_FINDINGS = Findings()
 _NO_FIGURES: FrozenMap[Decimal] = FrozenMap()
-
-
-class SynthesisError(QuytacError, LookupError):
-    """
-    Raised when a plan cannot be synthesised: it, or its unit catalog, is not in the workspace.
-
-    .. versionadded:: 2026.11.0
-    """
 
 
 class UnitStatus(enum.StrEnum):

@@ -21,7 +21,7 @@ import attrs
 from ._base import Definition, Lookup
 from ._checks import non_empty_text
 from ._eras import Period, contains, first_sharing_a_day, shown
-from .errors import QuytacError
+from .errors import UnitLookupError
 from .text import Text
 
 if TYPE_CHECKING:
@@ -90,14 +90,6 @@ LEVEL_VI: Mapping[UnitLevel, str] = types.MappingProxyType(
         UnitLevel.PLACE: "địa điểm",
     }
 )
-
-
-class UnitLookupError(QuytacError, LookupError):
-    """
-    Raised when a code names no unit, or several units of different eras and no date was given.
-
-    .. versionadded:: 2026.11.0
-    """
 
 
 @attrs.frozen(kw_only=True)

@@ -16,7 +16,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from quytac.checklists import Choices, Count, PointsScale, ZeroScope
-from quytac.conditions import AllOf, AnyOf, ItemCondition, Not
+from quytac.conditions import AllOf, AnyOf, ItemCondition, NotCondition
 from quytac.scoring import Status, _plain, round_percent
 
 from ._numbers import _MACHINE, format_number, score_text
@@ -67,7 +67,7 @@ def condition(test: Condition, lang: str = "en") -> str:
     if isinstance(test, AllOf | AnyOf):
         key = "exp.all" if isinstance(test, AllOf) else "exp.any"
         return ui(key, lang, tests="; ".join(condition(inner, lang) for inner in test.conditions))
-    if isinstance(test, Not):
+    if isinstance(test, NotCondition):
         return ui("exp.not", lang, test=condition(test.condition, lang))
     return _item_test(test, lang)
 

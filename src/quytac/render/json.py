@@ -7,6 +7,7 @@ output, and the tests validate real output against it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 from fractions import Fraction
@@ -68,7 +69,8 @@ def exact(value: Fraction) -> str:
 def finding(found: Finding, lang: str = "vi") -> dict[str, Any]:
     """
     A problem or an issue, with its place; for a key, value or id that is not allowed, the
-    nearest one allowed (``suggestion``) and those allowed (``allowed``).
+    nearest one allowed (``suggestion``) and those allowed (``allowed``); what its message
+    says, as data (``params``), when it says anything.
     """
     from quytac.errors import format_path  # noqa: PLC0415 - keeps this module's imports light
 
@@ -86,7 +88,22 @@ def finding(found: Finding, lang: str = "vi") -> dict[str, Any]:
         entry["suggestion"] = found.suggestion
     if found.allowed:
         entry["allowed"] = list(found.allowed)
+    if found.params:
+        entry["params"] = {name: _param(value) for name, value in found.params.items()}
     return entry
+
+
+def _param(value: object) -> Any:
+    # Exact numbers as text, dates ISO, tuples as lists; text, whole numbers, booleans as such.
+    if isinstance(value, Decimal):
+        return _decimal(value)
+    if isinstance(value, Fraction):
+        return exact(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_param(item) for item in value]
+    return value
 
 
 def mistakes(found: Sequence[Finding], lang: str = "vi", *, every: bool = False) -> list[Any]:

@@ -12,7 +12,8 @@ The modules, bottom up: ``plan`` (a checklist compiled for scoring), ``compute``
 ``quytac.render`` writes it for people.
 """
 
-from ._error import ScoreError
+from quytac.errors import ScoreError
+
 from .agreement import Agreement, ItemAgreement, compare
 from .compute import Coverage, Explanation, Score, round_percent, score
 from .examples import _located_examples as _located_examples  # quytac test, the plugin

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from quytac.errors import Severity
+from quytac.errors import ScoreError, Severity
 
-from ._error import ScoreError
 from .explain import _item_results
 from .plan import Status
 

@@ -27,7 +27,7 @@ from quytac.checklists import (
     YesNo,
     ZeroScope,
 )
-from quytac.conditions import AllOf, AnyOf, Condition, ItemCondition, Not
+from quytac.conditions import AllOf, AnyOf, Condition, ItemCondition, NotCondition
 from quytac.text import Text
 
 from ._common import ids, texts, words
@@ -148,7 +148,9 @@ def _conditions(draw: st.DrawFn, earlier: list[Item]) -> Condition:
     """
     how = draw(st.sampled_from(["test", "test", "all", "any", "not"]))
     if how == "not":
-        return Not(condition=ItemCondition(item=draw(st.sampled_from(earlier)).id, answered=False))
+        return NotCondition(
+            condition=ItemCondition(item=draw(st.sampled_from(earlier)).id, answered=False)
+        )
     if how == "test":
         return draw(_tests(draw(st.sampled_from(earlier))))
     tested = draw(st.lists(st.sampled_from(earlier), min_size=1, max_size=2, unique_by=id))
