@@ -1906,7 +1906,9 @@ class TestAsOf:
             def now(cls, tz=None):
                 return dt.datetime(2023, 8, 31, 18, 30, tzinfo=dt.UTC).astimezone(tz)
 
-        monkeypatch.setattr(cli, "dt", types.SimpleNamespace(**{**vars(dt), "datetime": Clock}))
+        monkeypatch.setattr(
+            cli.synthesize, "dt", types.SimpleNamespace(**{**vars(dt), "datetime": Clock})
+        )
 
         status = cli.main(
             ["synthesize", "hn-kt-qtux-2023", "--workspace", os.fspath(DATA), "--format", "json"]
@@ -2078,7 +2080,7 @@ class TestTerminal:
         (tmp_path / "r.yaml").write_text("---".join([record] * 20), encoding="utf-8")
         readings = itertools.count(0, 0.5)
         monkeypatch.setattr(
-            cli, "Progress", functools.partial(cli.Progress, clock=lambda: next(readings))
+            cli.score, "Progress", functools.partial(cli.Progress, clock=lambda: next(readings))
         )
         terminal = _Terminal()
         monkeypatch.setattr(sys, "stderr", terminal)

@@ -246,7 +246,7 @@ class TestOutputIsWholeOrUntouched:
             out.flush()
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(cli, "_cmd_validate", interrupted)
+        monkeypatch.setattr(cli.validate, "run", interrupted)
 
         done = call("validate", "u.yaml", "--output", "out.txt")
 
@@ -561,7 +561,7 @@ class TestTheBoundary:
         def load(_args, _out):
             quytac.Workspace.load("u.yaml")
 
-        monkeypatch.setattr(cli, "_cmd_validate", load)
+        monkeypatch.setattr(cli.validate, "run", load)
 
         done = call("validate", "u.yaml", "--lang", "en")
 
@@ -579,7 +579,7 @@ class TestTheBoundary:
             out.write("half\n")
             raise quytac.SynthesisError("plan 'p' needs the unit catalog 'c'")
 
-        monkeypatch.setattr(cli, "_cmd_validate", fails)
+        monkeypatch.setattr(cli.validate, "run", fails)
 
         done = call("validate", "u.yaml", "--output", "out.txt")
 
