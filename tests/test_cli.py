@@ -109,7 +109,7 @@ class TestValidate:
         done = run("validate", "a.yaml", cwd=tmp_path)
 
         assert [
-            "a.yaml:5:1: error QT104: colour: khóa không hợp lệ (các khóa dùng được ở đây: kind,"
+            "a.yaml:5:1: lỗi QT104: colour: khóa không hợp lệ (các khóa dùng được ở đây: kind,"
             " schema, id, title, version, valid_from, …)",
             "1 lỗi, 0 cảnh báo",
         ] == done.stdout.splitlines()
@@ -600,7 +600,7 @@ class TestScorePins:
 
         assert 1 == done.returncode
         assert [
-            "round-2023/records.yaml:40:17: error QT332: checklist.id: được lập theo phiếu kiểm"
+            "round-2023/records.yaml:40:17: lỗi QT332: checklist.id: được lập theo phiếu kiểm"
             " tra 'kt-khac', nhưng kế hoạch dùng 'kt-co-quan-2023'",
             "đã đọc 3 hồ sơ: 2 đã chấm, 1 có lỗi, 0 không có câu trả lời",
             "1 lỗi, 0 cảnh báo",
@@ -2255,6 +2255,6 @@ class TestUsageErrors:
         done = run("validate", "a.yaml", cwd=tmp_path)
 
         assert (
-            "a.yaml:5:8: error QT105: units: cần một danh sách, nhận được một ánh xạ"
+            "a.yaml:5:8: lỗi QT105: units: cần một danh sách, nhận được một ánh xạ"
             == (done.stdout.splitlines()[0])
         )

@@ -705,7 +705,9 @@ class TestStreams:
         if fmt == "json":
             assert json.loads(expected) == json.loads(out)
         else:
-            assert escaped.startswith("u.yaml:5:8: error QT105: units: c\\u1ea7n m\\u1ed9t danh")
+            assert escaped.startswith(
+                "u.yaml:5:8: l\\u1ed7i QT105: units: c\\u1ea7n m\\u1ed9t danh"
+            )
 
     def test_a_file_name_that_is_not_utf8(self, broken):
         """

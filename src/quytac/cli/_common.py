@@ -165,16 +165,24 @@ class Note(Finding):
         ``source:line: severity: message``.
         """
         where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return f"{where}: {self.severity}: {self.text(lang)}"
+        return f"{where}: {Severity(self.severity).word(lang)}: {self.text(lang)}"
 
 
 def _note(key: str, source: str, line: int | None, **params: object) -> Finding:
+    """
+    A note of the command; a parameter given as ``{"en": …, "vi": …}`` is a word of each.
+    """
+
+    def said(lang: str) -> str:
+        words = {k: v[lang] if isinstance(v, dict) else v for k, v in params.items()}
+        return ui(key, lang, **words)
+
     return Note(
         code="",
         severity=Severity.ERROR,
         path=(),
-        message=ui(key, "en", **params),
-        message_vi=ui(key, "vi", **params),
+        message=said("en"),
+        message_vi=said("vi"),
         source=source,
         line=line,
     )

@@ -50,7 +50,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     kinds: dict[str, int] = {}
     for document in workspace:
         kinds[type(document).kind] = kinds.get(type(document).kind, 0) + 1
-    rows = [[kind, str(count)] for kind, count in sorted(kinds.items())]
+    named = {kind: ui(f"doc.{kind}", args.lang) for kind in kinds}
+    rows = [
+        [named[kind][:1].upper() + named[kind][1:], str(n)] for kind, n in sorted(kinds.items())
+    ]
     out.writelines(f"  {line}\n" for line in render_text.table([["", ""], *rows], right=(1,))[1:])
     out.writelines("\n" + render_text.synthesis(s, args.lang, style, workspace) for s in syntheses)
     out.write("\n")

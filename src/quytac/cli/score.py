@@ -194,7 +194,7 @@ def _score_stream(
             document = item.document
             line = (item.origin.span.line + 1 if item.origin.span else 1) + shift
             if not isinstance(document, Report | InspectionRecord):
-                kind = type(document).kind
+                kind = {lang: ui(f"doc.{type(document).kind}", lang) for lang in ("en", "vi")}
                 note = _note("cli.not_scorable", path, line, document=document.id, kind=kind)
                 yield _Read((note,))
                 continue
