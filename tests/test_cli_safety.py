@@ -762,7 +762,7 @@ class TestSchemaWrite:
         monkeypatch.chdir(tmp_path)
         Path("a-file").write_text("kept\n", encoding="utf-8")
 
-        done = call("schema", "--write", folder)
+        done = call("schema", "--write", folder, "--lang", "en")
 
         assert (2, "", f"quytac schema: {expected}\n") == done
         assert "kept\n" == Path("a-file").read_text(encoding="utf-8")
@@ -772,7 +772,7 @@ class TestSchemaWrite:
         """
         A folder nobody may create files in, root included (sysfs).
         """
-        done = call("schema", "--write", "/sys/kernel")
+        done = call("schema", "--write", "/sys/kernel", "--lang", "en")
 
         assert (
             2,

@@ -29,7 +29,7 @@ from quytac.workspace import walk
 
 from ._common import RECORD_SUFFIXES, UsageError, _default_workspace, _detail
 from ._common import _definitions as _definitions  # reached by tests/test_pinning.py
-from ._parser import _parser
+from ._parser import _parser, language, speaking
 from .score import Progress as Progress  # reached by tests/test_render.py
 from .score import _loaded as _loaded  # reached by tests/test_documents.py
 
@@ -170,9 +170,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line; returns the exit status.
     """
-    args = _parser().parse_args(argv)
     _escaping(sys.stdout)
     _escaping(sys.stderr)
+    given = sys.argv[1:] if argv is None else list(argv)
+    lang = language(given)
+    with speaking(lang):
+        args = _parser(lang).parse_args(given)
     try:
         return _run(args)
     except (UsageError, QuytacError, OSError) as exc:

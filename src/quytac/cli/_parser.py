@@ -1,10 +1,15 @@
 """
-The parser of the command line: the subcommands, their options and their help.
+The parser of the command line: the subcommands, their options and their help, in the language
+of the run (``--lang`` on the command line, else ``QUYTAC_LANG``, else Vietnamese); argparse's
+own words and messages too, through its gettext hook.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gettext
+import os
 from typing import TYPE_CHECKING
 
 from quytac._version import __version__
@@ -15,131 +20,159 @@ from quytac.cli import score as score_cmd
 from quytac.cli import synthesize as synthesize_cmd
 from quytac.cli import test as test_cmd
 from quytac.cli import validate as validate_cmd
+from quytac.render._ui import ARGPARSE_VI, ui
 
 from ._common import FORMATS, REPORT_FORMATS, _in_workspace
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+
+#: The languages of a run, and the variable that chooses one when ``--lang`` is not given.
+LANGUAGES = ("vi", "en")
+ENVIRONMENT = "QUYTAC_LANG"
 
 
-def _common(formats: Sequence[str]) -> argparse.ArgumentParser:
+def language(argv: Sequence[str]) -> str:
+    """
+    The language of a run, known before the command line is parsed (its help and its usage
+    errors are in it): the last ``--lang X`` or ``--lang=X`` (or an abbreviation argparse
+    accepts, ``--la X``) with a language quytac speaks, else ``QUYTAC_LANG``, else ``vi``.
+    """
+    chosen = None
+    for number, arg in enumerate(argv):
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if len(name) < 3 or not "--lang".startswith(name):
+            continue
+        if not equals:
+            value = argv[number + 1] if number + 1 < len(argv) else ""
+        if value in LANGUAGES:
+            chosen = value
+    if chosen is None:
+        chosen = os.environ.get(ENVIRONMENT, "").strip().lower()
+    return chosen if chosen in LANGUAGES else "vi"
+
+
+class _Vietnamese(gettext.NullTranslations):
+    """
+    argparse's messages in Vietnamese (from the catalog), the others as they are.
+    """
+
+    def gettext(self, message: str) -> str:
+        return ARGPARSE_VI.get(message, message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return ARGPARSE_VI.get(msgid1 if n == 1 else msgid2, msgid1 if n == 1 else msgid2)
+
+
+@contextlib.contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """
+    argparse's own words (``usage:``, ``options``, its errors) in ``lang`` while parsing.
+
+    argparse looks every one of them up through the gettext functions it imported as ``_``
+    and ``ngettext`` (its documented way to be translated); for the time of the parse they are
+    those of a translation from the catalog, and put back after.
+    """
+    if lang != "vi":
+        yield
+        return
+    translation = _Vietnamese()
+    saved = {name: getattr(argparse, name, None) for name in ("_", "ngettext")}
+    argparse._ = translation.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = translation.ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for name, function in saved.items():
+            if function is None:
+                delattr(argparse, name)
+            else:
+                setattr(argparse, name, function)
+
+
+def _common(formats: Sequence[str], lang: str) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--format", choices=formats, default="text", help="output format")
-    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (vi)")
-    common.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
+    common.add_argument("--format", choices=formats, default="text", help=ui("help.format", lang))
+    common.add_argument(
+        "--lang", choices=LANGUAGES, default=lang, help=ui("help.lang", lang, env=ENVIRONMENT)
+    )
+    common.add_argument("--output", metavar=ui("meta.file", lang), help=ui("help.output", lang))
     return common
 
 
-#: What ``--help`` says of the default of ``--workspace``.
-_DEFAULT_WORKSPACE = (
-    "the current folder; in a folder with a pyproject.toml, the folder named by its"
-    " [tool.quytac] workspace"
-)
+def _parser(lang: str = "vi") -> argparse.ArgumentParser:
+    def say(key: str, **params: object) -> str:
+        return ui(key, lang, **params)
 
-
-def _parser() -> argparse.ArgumentParser:
-    common = _common(FORMATS)
-    reports = _common(REPORT_FORMATS)
+    default_workspace = say("help.default_workspace")
+    common = _common(FORMATS, lang)
+    reports = _common(REPORT_FORMATS, lang)
     header = argparse.ArgumentParser(add_help=False)
-    header.add_argument(
-        "--number", metavar="TEXT", help='the report\'s number for its header ("215/BC-SVHTT")'
-    )
-    header.add_argument(
-        "--place", metavar="TEXT", help="the place in the header's date (the province's name)"
-    )
+    text = say("meta.text")
+    header.add_argument("--number", metavar=text, help=say("help.number"))
+    header.add_argument("--place", metavar=text, help=say("help.place"))
+    path, folder = say("meta.path"), say("meta.dir")
 
-    parser = argparse.ArgumentParser(
-        prog="quytac",
-        description="Inspect the implementation of codes of conduct (quy tắc ứng xử).",
+    parser = argparse.ArgumentParser(prog="quytac", description=say("help.quytac"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"quytac {__version__}",
+        help=say("help.version"),
     )
-    parser.add_argument("--version", action="version", version=f"quytac {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar=say("meta.command"))
 
-    validate = commands.add_parser(
-        "validate", parents=[common], help="check YAML/JSON files or folders and list every problem"
-    )
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
-    validate.add_argument(
-        "--all",
-        action="store_true",
-        help="list every finding, also those another finding caused (folded into it otherwise)",
-    )
+    validate = commands.add_parser("validate", parents=[common], help=say("help.validate"))
+    validate.add_argument("paths", nargs="+", metavar=path, help=say("help.path"))
+    validate.add_argument("--all", action="store_true", help=say("help.all"))
     validate.set_defaults(run=validate_cmd.run)
 
-    score = commands.add_parser(
-        "score",
-        parents=[reports],
-        help="score reports and inspection records (YAML streams, JSON, JSON Lines)",
-    )
-    score.add_argument("records", nargs="+", metavar="RECORD", help="a file or a folder")
-    score.add_argument(
-        "--checklist", metavar="ID", help="score against this checklist, not the plan's"
-    )
+    score = commands.add_parser("score", parents=[reports], help=say("help.score"))
+    score.add_argument("records", nargs="+", metavar=say("meta.record"), help=say("help.path"))
+    score.add_argument("--checklist", metavar=say("meta.id"), help=say("help.checklist"))
     score.add_argument(
         "--workspace",
-        metavar="DIR",
-        help=f"the folder of plans, checklists and units (default: {_DEFAULT_WORKSPACE})",
+        metavar=folder,
+        help=say("help.workspace_score", default=default_workspace),
     )
-    score.add_argument(
-        "--explain",
-        action="store_true",
-        help="explain each score: every item, its answer, points and why (always in markdown"
-        " and html)",
-    )
+    score.add_argument("--explain", action="store_true", help=say("help.explain"))
     score.set_defaults(run=_in_workspace(score_cmd.run))
 
     synthesize = commands.add_parser(
-        "synthesize", parents=[reports, header], help="the synthesis of a plan on a date"
+        "synthesize", parents=[reports, header], help=say("help.synthesize")
     )
-    synthesize.add_argument("plan", metavar="PLAN_ID", help="the plan's id")
+    synthesize.add_argument("plan", metavar=say("meta.plan"), help=say("help.plan"))
     synthesize.add_argument(
-        "--workspace", metavar="DIR", help=f"the workspace (default: {_DEFAULT_WORKSPACE})"
+        "--workspace", metavar=folder, help=say("help.workspace", default=default_workspace)
     )
-    synthesize.add_argument(
-        "--as-of",
-        metavar="DATE",
-        help="the date of the synthesis, YYYY-MM-DD (default: today's date in Vietnam, UTC+7)",
-    )
+    synthesize.add_argument("--as-of", metavar=say("meta.date"), help=say("help.as_of"))
     synthesize.set_defaults(run=_in_workspace(synthesize_cmd.run))
 
-    test = commands.add_parser(
-        "test", parents=[common], help="check checklists and run their examples"
-    )
-    test.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
+    test = commands.add_parser("test", parents=[common], help=say("help.test"))
+    test.add_argument("paths", nargs="+", metavar=path, help=say("help.path"))
     test.set_defaults(run=test_cmd.run)
 
-    pin = commands.add_parser(
-        "pin",
-        parents=[common],
-        help="write the {id, version, fingerprint} pins into reports and records",
-    )
-    pin.add_argument("files", nargs="+", metavar="FILE", help="a file or a folder")
+    pin = commands.add_parser("pin", parents=[common], help=say("help.pin"))
+    pin.add_argument("files", nargs="+", metavar=say("meta.file"), help=say("help.path"))
     pin.add_argument(
         "--workspace",
-        metavar="DIR",
-        help=f"the folder of plans, checklists and outlines (default: {_DEFAULT_WORKSPACE})",
+        metavar=folder,
+        help=say("help.workspace_pin", default=default_workspace),
     )
-    pin.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; list the pins that are missing or do not hold, exit 1 if any",
-    )
+    pin.add_argument("--check", action="store_true", help=say("help.check"))
     pin.set_defaults(run=_in_workspace(pin_cmd.run))
 
-    schema = commands.add_parser(
-        "schema", help="print the JSON Schema of the document kinds, or write them to a folder"
-    )
+    schema = commands.add_parser("schema", help=say("help.schema"))
+    schema.add_argument("kind", nargs="?", metavar=say("meta.kind"), help=say("help.kind"))
+    schema.add_argument("--write", metavar=folder, help=say("help.write"))
+    schema.add_argument("--output", metavar=say("meta.file"), help=say("help.output"))
     schema.add_argument(
-        "kind", nargs="?", help="one kind (UnitCatalog, Checklist ...); all if omitted"
+        "--lang", choices=LANGUAGES, default=lang, help=say("help.lang", env=ENVIRONMENT)
     )
-    schema.add_argument(
-        "--write", metavar="DIR", help="write one <kind>.schema.json file a kind into DIR"
-    )
-    schema.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
-    schema.set_defaults(run=schema_cmd.run, lang="en")
+    schema.set_defaults(run=schema_cmd.run)
 
-    demo = commands.add_parser(
-        "demo", parents=[reports, header], help="run the bundled Hanoi example, end to end"
-    )
+    demo = commands.add_parser("demo", parents=[reports, header], help=say("help.demo"))
     demo.set_defaults(run=demo_cmd.run)
     return parser

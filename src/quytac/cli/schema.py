@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     kind = kinds.get(args.kind.lower())
     if kind is None:
         raise UsageError(
-            f"unknown kind {args.kind!r} (expected one of: {', '.join(sorted(KINDS))})"
+            ui("cli.unknown_kind", args.lang, kind=repr(args.kind), kinds=", ".join(sorted(KINDS)))
         )
     out.write(schema.dump_schema(schema.json_schema(kind)))
     return 0
