@@ -638,21 +638,29 @@ class TestScorePins:
         data = edited_example(tmp_path)
         records = ("round-2023/records.yaml", "round-2023/reports.yaml")
 
-        done = run("score", *records, "--lang", "en", cwd=data)
+        done = run("score", *records, "--all", "--lang", "en", cwd=data)
         checked = run("validate", ".", "--all", "--lang", "en", cwd=data)
 
         changed = (
             "QT331: {}checklist.fingerprint: checklist 'kt-co-quan-2023' version 1 was changed"
             " after this was written (its fingerprint differs)"
         )
+        # One edit, seven findings: with --all the first says so and each other points at it.
+        same = " (the same cause as round-2023/records.yaml:11:59)"
         assert 1 == done.returncode
         assert [
             *(
-                f"round-2023/records.yaml:{line}:59: error " + changed.format("")
-                for line in (11, 40, 61)
+                f"round-2023/records.yaml:{line}:59: error " + changed.format("") + more
+                for line, more in (
+                    (11, " (and 6 more with the same cause)"),
+                    (40, same),
+                    (61, same),
+                )
             ),
             *(
-                f"round-2023/reports.yaml:{line}:61: error " + changed.format("self_assessment.")
+                f"round-2023/reports.yaml:{line}:61: error "
+                + changed.format("self_assessment.")
+                + same
                 for line in (229, 300, 422, 493)
             ),
             "39 records read: 0 scored, 7 with errors, 32 without answers",

@@ -443,7 +443,7 @@ class TestAWorkspaceWithoutAKind:
         """
         kind, issues = lacking
 
-        done = call("synthesize", "hn-kt-qtux-2023", "--workspace", "ws", "--lang", "en")
+        done = call("synthesize", "hn-kt-qtux-2023", "--workspace", "ws", "--lang", "en", "--all")
 
         if kind == "plan":
             assert (

@@ -138,6 +138,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
         help=say("help.workspace_score", default=default_workspace),
     )
     score.add_argument("--explain", action="store_true", help=say("help.explain"))
+    score.add_argument("--all", action="store_true", help=say("help.all"))
     score.set_defaults(run=_in_workspace(score_cmd.run))
 
     synthesize = commands.add_parser(
@@ -148,10 +149,12 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
         "--workspace", metavar=folder, help=say("help.workspace", default=default_workspace)
     )
     synthesize.add_argument("--as-of", metavar=say("meta.date"), help=say("help.as_of"))
+    synthesize.add_argument("--all", action="store_true", help=say("help.all"))
     synthesize.set_defaults(run=_in_workspace(synthesize_cmd.run))
 
     test = commands.add_parser("test", parents=[common], help=say("help.test"))
     test.add_argument("paths", nargs="+", metavar=path, help=say("help.path"))
+    test.add_argument("--all", action="store_true", help=say("help.all"))
     test.set_defaults(run=test_cmd.run)
 
     pin = commands.add_parser("pin", parents=[common], help=say("help.pin"))

@@ -436,6 +436,9 @@ def _scores_text(
                 out.write("\n" + "\n".join(explained) + "\n")
         if entries:
             out.write("\n")
-    out.writelines(line + "\n" for line in render_text.findings(findings, lang, style))
+    # One line a mistake, as validate lists them (every finding with --all).
+    lines = render_text.mistakes(findings, lang, style, every=args.all)
+    out.writelines(line + "\n" for line in lines)
+    closing[-1] = render_text.summary(findings, lang, folded=not args.all)
     out.writelines(line + "\n" for line in closing)
     return findings

@@ -47,7 +47,16 @@ def _tested(workspace: Workspace, checklist: Checklist) -> _Tested:
     from quytac.scoring import _located_examples  # noqa: PLC0415
     from quytac.validation import _checklist_rules  # noqa: PLC0415
 
+    rules: list[Finding] = list(_checklist_rules(workspace, checklist))
     failures: list[Finding] = list(_located_examples(workspace, checklist))
+    # The examples as validate links them: after an item id used twice, what they find follows
+    # from it (its cause), so that the failures fold under it.
+    linked = {
+        (f.code, f.path): f
+        for f in workspace.locate(checklist, checklist.issues(workspace))
+        if f not in rules
+    }
+    failures = [linked.get((f.code, f.path), f) for f in failures]
     failing = {
         f.path[1]
         for f in failures
@@ -55,7 +64,7 @@ def _tested(workspace: Workspace, checklist: Checklist) -> _Tested:
     }
     return _Tested(
         checklist=checklist,
-        issues=list(_checklist_rules(workspace, checklist)),
+        issues=rules,
         examples=len(checklist.examples),
         failed=len(failing),
         failures=failures,
@@ -101,7 +110,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(render_json.dumps(payload))
         return status
     style = render_text.Style.for_stream(out)
-    shown = functools.partial(render_text.findings, lang=args.lang, style=style)
+    # One line a mistake, as validate lists them (every finding with --all).
+    shown = functools.partial(render_text.mistakes, lang=args.lang, style=style, every=args.all)
     out.writelines(line + "\n" for line in shown(sorted(problems, key=_by_place)))
     for r in results:
         out.writelines(line + "\n" for line in shown([*r.issues, *r.failures]))
