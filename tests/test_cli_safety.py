@@ -677,7 +677,7 @@ class TestStreams:
         with contextlib.redirect_stderr(err):
             status = cli.main(["validate", "u.yaml"])
 
-        assert (2, "quytac validate: không ghi được đầu ra chuẩn: Bad file descriptor\n") == (
+        assert (2, "quytac validate: không ghi được đầu ra chuẩn: đã bị đóng\n") == (
             status,
             err.getvalue(),
         )

@@ -301,3 +301,27 @@ class TestUsageErrors:
             " ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline,"
             " UnitCatalog)\n",
         ) == call(capsys, "schema", "Nope", "--lang", "vi")
+
+
+class TestSystemReasons:
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+    @pytest.mark.parametrize(
+        ("lang", "said"),
+        [
+            ("vi", "quytac validate: không ghi được /dev/full: đĩa đã hết chỗ\n"),
+            ("en", "quytac validate: cannot write /dev/full: No space left on device\n"),
+        ],
+    )
+    def test_a_full_disk(self, capsys, lang, said):
+        assert (2, "", said) == call(
+            capsys, "validate", str(DATA), "--output", "/dev/full", "--lang", lang
+        )
+
+    def test_a_folder_that_is_not_there(self, capsys, tmp_path):
+        target = tmp_path / "nope" / "out.txt"
+
+        assert (
+            2,
+            "",
+            f"quytac validate: không ghi được {target}: không có tệp hoặc thư mục này\n",
+        ) == call(capsys, "validate", str(DATA), "--output", str(target))

@@ -96,7 +96,7 @@ def _run(args: argparse.Namespace) -> int:
             out = stack.enter_context(_output.replaced(args.output))
         except OSError as exc:
             raise UsageError(
-                ui("cli.cannot_write", args.lang, path=args.output, detail=_detail(exc))
+                ui("cli.cannot_write", args.lang, path=args.output, detail=_detail(exc, args.lang))
             ) from None
         args.out = out
         status = args.run(args, out)
@@ -156,11 +156,14 @@ def _stopped(args: argparse.Namespace, exc: Exception) -> int:
     elif isinstance(exc, QuytacError):
         _tell(args, ui("cli.stopped", args.lang, detail=exc))
     elif isinstance(exc, OSError) and exc.filename not in (None, args.output):
-        _tell(args, ui("cli.cannot_read", args.lang, path=exc.filename, detail=_detail(exc)))
+        _tell(
+            args,
+            ui("cli.cannot_read", args.lang, path=exc.filename, detail=_detail(exc, args.lang)),
+        )
     elif isinstance(exc, OSError):
         # The output could not be written (a full disk, /dev/full, a closed stdout).
         shown = args.output or ui("cli.stdout", args.lang)
-        _tell(args, ui("cli.cannot_write", args.lang, path=shown, detail=_detail(exc)))
+        _tell(args, ui("cli.cannot_write", args.lang, path=shown, detail=_detail(exc, args.lang)))
         if not args.output:
             _quiet_stdout()
     return 2

@@ -18,7 +18,7 @@ from quytac._documents import SUFFIXES
 from quytac.errors import Finding, Severity
 from quytac.render import json as render_json
 from quytac.render import text as render_text
-from quytac.render._ui import ui
+from quytac.render._ui import OS_VI, ui
 from quytac.workspace import Workspace, read_files, walk
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def _existing(paths: Sequence[str], lang: str) -> None:
         except OSError as exc:  # there, but it cannot be reached: a link loop, no permission
             if exc.errno != errno.ENOENT:
                 raise UsageError(
-                    ui("cli.cannot_read", lang, path=path, detail=_detail(exc))
+                    ui("cli.cannot_read", lang, path=path, detail=_detail(exc, lang))
                 ) from None
     if missing:
         raise UsageError(ui("cli.no_such_path", lang, paths=", ".join(missing)))
@@ -211,5 +211,11 @@ def _unresolved(plan: InspectionPlan, workspace: Workspace) -> list[Issue]:
     return workspace.locate(plan, [i for i in plan.issues(workspace) if i.code == "QT310"])
 
 
-def _detail(exc: OSError) -> str:
+def _detail(exc: OSError, lang: str = "en") -> str:
+    """
+    Why a file cannot be read or written, in ``lang``: the system's own words in English.
+    """
+    name = errno.errorcode.get(exc.errno) if isinstance(exc.errno, int) else None
+    if lang == "vi" and name in OS_VI:
+        return OS_VI[name]
     return exc.strerror or str(exc)

@@ -18,6 +18,7 @@ from ._common import (
     _by_place,
     _check_paths,
     _definitions,
+    _detail,
     _errors,
     _findings_report,
     _note,
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             try:
                 replace_file(file, result.data)
             except OSError as exc:
-                detail = exc.strerror or str(exc)
+                detail = {lang: _detail(exc, lang) for lang in ("en", "vi")}
                 notes.append(_note("cli.cannot_write", file, None, path=file, detail=detail))
                 result = attrs.evolve(result, written=())
         results.append((result, notes))

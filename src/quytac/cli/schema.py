@@ -25,7 +25,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         except OSError as exc:  # a file, a read-only folder, a full disk
             path = exc.filename or args.write
             raise UsageError(
-                ui("cli.cannot_write", args.lang, path=path, detail=_detail(exc))
+                ui("cli.cannot_write", args.lang, path=path, detail=_detail(exc, args.lang))
             ) from None
         out.writelines(f"{path}\n" for path in written)
         return 0
