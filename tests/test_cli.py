@@ -109,7 +109,7 @@ class TestValidate:
         done = run("validate", "a.yaml", cwd=tmp_path)
 
         assert [
-            "a.yaml:5:1: error QT104: colour: khóa không hợp lệ (các khóa dùng được ở đây: kind,"
+            "a.yaml:5:1: lỗi QT104: colour: khóa không hợp lệ (các khóa dùng được ở đây: kind,"
             " schema, id, title, version, valid_from, …)",
             "1 lỗi, 0 cảnh báo",
         ] == done.stdout.splitlines()
@@ -226,12 +226,12 @@ class TestValidate:
     )
     def test_bad_arguments_are_a_usage_error(self, args, tmp_path):
         """
-        Missing or unknown arguments exit 2.
+        Missing or unknown arguments exit 2, with the usage (in Vietnamese unless --lang en).
         """
         done = run(*args, cwd=tmp_path)
 
         assert 2 == done.returncode
-        assert done.stderr.startswith("usage: quytac")
+        assert done.stderr.startswith("cách dùng: quytac")
 
     def test_output_file(self, tmp_path):
         """
@@ -602,7 +602,7 @@ class TestScorePins:
 
         assert 1 == done.returncode
         assert [
-            "round-2023/records.yaml:40:17: error QT332: checklist.id: được lập theo phiếu kiểm"
+            "round-2023/records.yaml:40:17: lỗi QT332: checklist.id: được lập theo phiếu kiểm"
             " tra 'kt-khac', nhưng kế hoạch dùng 'kt-co-quan-2023'",
             "đã đọc 3 hồ sơ: 2 đã chấm, 1 có lỗi, 0 không có câu trả lời",
             "1 lỗi, 0 cảnh báo",
@@ -640,21 +640,29 @@ class TestScorePins:
         data = edited_example(tmp_path)
         records = ("round-2023/records.yaml", "round-2023/reports.yaml")
 
-        done = run("score", *records, "--lang", "en", cwd=data)
+        done = run("score", *records, "--all", "--lang", "en", cwd=data)
         checked = run("validate", ".", "--all", "--lang", "en", cwd=data)
 
         changed = (
             "QT331: {}checklist.fingerprint: checklist 'kt-co-quan-2023' version 1 was changed"
             " after this was written (its fingerprint differs)"
         )
+        # One edit, seven findings: with --all the first says so and each other points at it.
+        same = " (the same cause as round-2023/records.yaml:11:59)"
         assert 1 == done.returncode
         assert [
             *(
-                f"round-2023/records.yaml:{line}:59: error " + changed.format("")
-                for line in (11, 40, 61)
+                f"round-2023/records.yaml:{line}:59: error " + changed.format("") + more
+                for line, more in (
+                    (11, " (and 6 more with the same cause)"),
+                    (40, same),
+                    (61, same),
+                )
             ),
             *(
-                f"round-2023/reports.yaml:{line}:61: error " + changed.format("self_assessment.")
+                f"round-2023/reports.yaml:{line}:61: error "
+                + changed.format("self_assessment.")
+                + same
                 for line in (229, 300, 422, 493)
             ),
             "39 records read: 0 scored, 7 with errors, 32 without answers",
@@ -1923,7 +1931,9 @@ class TestAsOf:
             def now(cls, tz=None):
                 return dt.datetime(2023, 8, 31, 18, 30, tzinfo=dt.UTC).astimezone(tz)
 
-        monkeypatch.setattr(cli, "dt", types.SimpleNamespace(**{**vars(dt), "datetime": Clock}))
+        monkeypatch.setattr(
+            cli.synthesize, "dt", types.SimpleNamespace(**{**vars(dt), "datetime": Clock})
+        )
 
         status = cli.main(
             ["synthesize", "hn-kt-qtux-2023", "--workspace", os.fspath(DATA), "--format", "json"]
@@ -1936,7 +1946,7 @@ class TestAsOf:
         --help names the default: today in Vietnam.
         """
         with pytest.raises(SystemExit):
-            cli.main(["synthesize", "--help"])
+            cli.main(["synthesize", "--help", "--lang", "en"])
 
         assert "(default: today's date in Vietnam, UTC+7)" in " ".join(
             capsys.readouterr().out.split()
@@ -2095,7 +2105,7 @@ class TestTerminal:
         (tmp_path / "r.yaml").write_text("---".join([record] * 20), encoding="utf-8")
         readings = itertools.count(0, 0.5)
         monkeypatch.setattr(
-            cli, "Progress", functools.partial(cli.Progress, clock=lambda: next(readings))
+            cli.score, "Progress", functools.partial(cli.Progress, clock=lambda: next(readings))
         )
         terminal = _Terminal()
         monkeypatch.setattr(sys, "stderr", terminal)
@@ -2162,7 +2172,7 @@ class TestSchema:
         """
         Exit 2, the kinds named.
         """
-        done = run("schema", "Nope")
+        done = run("schema", "Nope", "--lang", "en")
 
         assert (
             2,
@@ -2270,6 +2280,6 @@ class TestUsageErrors:
         done = run("validate", "a.yaml", cwd=tmp_path)
 
         assert (
-            "a.yaml:5:8: error QT105: units: cần một danh sách, nhận được một ánh xạ"
+            "a.yaml:5:8: lỗi QT105: units: cần một danh sách, nhận được một ánh xạ"
             == (done.stdout.splitlines()[0])
         )

@@ -436,7 +436,7 @@ class TestStaticChecks:
         )
 
         assert [
-            "<string>: error QT430: sections[0].items[1].when.item: điều kiện kiểm tra 'z',"
+            "<string>: lỗi QT430: sections[0].items[1].when.item: điều kiện kiểm tra 'z',"
             " không phải là câu hỏi của phiếu này"
         ] == [issue.render("vi") for issue in found]
 

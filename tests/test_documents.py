@@ -95,7 +95,7 @@ class TestLoads:
             quytac.loads(catalog_text() + "colour: red\n", source="x.yaml")
 
         assert (
-            "x.yaml:5:1: error QT104: colour: khóa không hợp lệ (các khóa dùng được ở đây: kind,"
+            "x.yaml:5:1: lỗi QT104: colour: khóa không hợp lệ (các khóa dùng được ở đây: kind,"
             " schema, id, title, version, valid_from, …)"
         ) == info.value.render("vi")
 
@@ -552,9 +552,9 @@ class TestOnlyRegularFilesAreRead:
         with pytest.raises(quytac.LoadError) as info:
             quytac.load(path)
 
-        assert [f"{path}: error QT014: (root): không đọc được: đây là thư mục, không phải tệp"] == [
-            p.render("vi") for p in info.value.problems
-        ]
+        assert [
+            f"{path}: lỗi QT014: (cả tài liệu): không đọc được: đây là thư mục, không phải tệp"
+        ] == [p.render("vi") for p in info.value.problems]
 
     def test_the_command_line_refuses_a_fifo(self, tmp_path):
         """

@@ -82,7 +82,7 @@ class TestUnknownKeys:
                 "kt.yaml:13:50: error QT104: sections[0].items[0].poins: unknown key; did you"
                 " mean 'points'? (allowed here: id, text, refs, answer, points, weight, critical,"
                 " when, note)",
-                "kt.yaml:13:50: error QT104: sections[0].items[0].poins: khóa không hợp lệ; có"
+                "kt.yaml:13:50: lỗi QT104: sections[0].items[0].poins: khóa không hợp lệ; có"
                 " phải là 'points'? (các khóa dùng được ở đây: id, text, refs, answer, points,"
                 " weight, critical, when, note)",
             )
@@ -174,7 +174,7 @@ class TestClosedSets:
         assert [
             (
                 f"kt.yaml:13:58: error QT401: sections[0].items[0].answer: {en}",
-                f"kt.yaml:13:58: error QT401: sections[0].items[0].answer: {vi}",
+                f"kt.yaml:13:58: lỗi QT401: sections[0].items[0].answer: {vi}",
             )
         ] == rendered(text, "QT401")
 
@@ -207,7 +207,7 @@ class TestClosedSets:
 
         assert (
             f"kt.yaml:6:10: error QT108: {en_tail}",
-            f"kt.yaml:6:10: error QT108: {vi_tail}",
+            f"kt.yaml:6:10: lỗi QT108: {vi_tail}",
         ) == (
             en,
             vi,
@@ -257,7 +257,7 @@ class TestBands:
             (
                 "kt.yaml:6:24: error QT416: scoring.critical.cap_band: cap_band 'Khá' is not a"
                 " band; did you mean 'kha'? (bands: tot, kha, yeu)",
-                "kt.yaml:6:24: error QT416: scoring.critical.cap_band: cap_band 'Khá' không phải"
+                "kt.yaml:6:24: lỗi QT416: scoring.critical.cap_band: cap_band 'Khá' không phải"
                 " là một mức; có phải là 'kha'? (các mức: tot, kha, yeu)",
             )
         ] == rendered(text, "QT416")
@@ -265,7 +265,7 @@ class TestBands:
             (
                 "kt.yaml:23:18: error QT461: examples[0].expect.band: example 'một': 'Khá' is not"
                 " a band of this checklist; did you mean 'kha'? (bands: tot, kha, yeu)",
-                "kt.yaml:23:18: error QT461: examples[0].expect.band: ví dụ 'một': 'Khá' không"
+                "kt.yaml:23:18: lỗi QT461: examples[0].expect.band: ví dụ 'một': 'Khá' không"
                 " phải là mức của phiếu này; có phải là 'kha'? (các mức: tot, kha, yeu)",
             )
         ] == rendered(text, "QT461")
@@ -284,13 +284,13 @@ class TestAnswers:
             (
                 'kt.yaml:22:18: error QT451: examples[0].answers["I.1"]: expected pass or fail for'
                 " a yes_no item, got 'không áp dụng'; did you mean 'na'?",
-                'kt.yaml:22:18: error QT451: examples[0].answers["I.1"]: câu hỏi loại yes_no cần'
+                'kt.yaml:22:18: lỗi QT451: examples[0].answers["I.1"]: câu hỏi loại yes_no cần'
                 " pass hoặc fail, nhận được 'không áp dụng'; có phải là 'na'?",
             ),
             (
                 'kt.yaml:22:38: error QT451: examples[0].answers["I.2"]: expected a whole number'
                 " of 0 or more for a count item, got 'không áp dụng'; did you mean 'na'?",
-                'kt.yaml:22:38: error QT451: examples[0].answers["I.2"]: câu hỏi loại count cần'
+                'kt.yaml:22:38: lỗi QT451: examples[0].answers["I.2"]: câu hỏi loại count cần'
                 " một số nguyên từ 0 trở lên, nhận được 'không áp dụng'; có phải là 'na'?",
             ),
         ] == rendered(text, "QT451")
@@ -298,7 +298,7 @@ class TestAnswers:
             (
                 "kt.yaml:22:58: error QT454: examples[0].answers[\"I.3\"]: 'Đầy đủ' is not a"
                 " choice of this item; did you mean 'day_du'? (expected one of: day_du, khong)",
-                "kt.yaml:22:58: error QT454: examples[0].answers[\"I.3\"]: 'Đầy đủ' không phải là"
+                "kt.yaml:22:58: lỗi QT454: examples[0].answers[\"I.3\"]: 'Đầy đủ' không phải là"
                 " lựa chọn của câu hỏi này; có phải là 'day_du'? (cần một trong: day_du, khong)",
             )
         ] == rendered(text, "QT454")
@@ -313,7 +313,7 @@ class TestAnswers:
             (
                 "kt.yaml:19:18: error QT430: sections[0].items[2].when.item: the condition tests"
                 " 'i.1', which is not an item of this checklist; did you mean 'I.1'?",
-                "kt.yaml:19:18: error QT430: sections[0].items[2].when.item: điều kiện kiểm tra"
+                "kt.yaml:19:18: lỗi QT430: sections[0].items[2].when.item: điều kiện kiểm tra"
                 " 'i.1', không phải là câu hỏi của phiếu này; có phải là 'I.1'?",
             )
         ] == rendered(text, "QT430")
@@ -321,7 +321,7 @@ class TestAnswers:
             (
                 "kt.yaml:22:38: error QT450: examples[0].answers[\"ii.3\"]: no item 'ii.3' in"
                 " checklist 'kt'; did you mean 'I.3'?",
-                "kt.yaml:22:38: error QT450: examples[0].answers[\"ii.3\"]: phiếu 'kt' không có"
+                "kt.yaml:22:38: lỗi QT450: examples[0].answers[\"ii.3\"]: phiếu 'kt' không có"
                 " câu hỏi 'ii.3'; có phải là 'I.3'?",
             )
         ] == rendered(text, "QT450")
@@ -375,8 +375,8 @@ class TestUnits:
         )
 
         assert [
-            "kt.yaml:9:70: warning QT215: units[3].place_type: loại địa điểm 'Chợ' không xác định;"
+            "kt.yaml:9:70: cảnh báo QT215: units[3].place_type: loại địa điểm 'Chợ' không xác định;"
             " hãy khai báo trong place_types; có phải là 'cho'?",
-            "kt.yaml:10:38: error QT209: units[4].kind: loại đơn vị 'Địa điểm công cộng' không"
+            "kt.yaml:10:38: lỗi QT209: units[4].kind: loại đơn vị 'Địa điểm công cộng' không"
             " xác định; hãy khai báo trong unit_kinds; có phải là 'dia_diem_cong_cong'?",
         ] == [f.render("vi") for f in findings(text)]

@@ -201,7 +201,7 @@ effective_to: 2016-12-31
         plan = PLAN.replace('units: ["019"]', 'units: ["00611"]')
 
         assert [
-            "plan.yaml:10:52: error QT314: direct.units[0]: đơn vị '00611' được kiểm tra trực"
+            "plan.yaml:10:52: lỗi QT314: direct.units[0]: đơn vị '00611' được kiểm tra trực"
             " tiếp nhưng không thuộc phạm vi kế hoạch",
         ] == rendered(workspace(tmp_path, plan=plan), tmp_path, lang="vi")
 

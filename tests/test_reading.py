@@ -821,9 +821,9 @@ class TestEncodingsNamed:
             quytac.load(path)
 
         assert [
-            "t.yaml:4:11: error QT002: (root): văn bản không phải UTF-8 hợp lệ: byte 0xCC; tệp có"
+            "t.yaml:4:11: lỗi QT002: (cả tài liệu): văn bản không phải UTF-8 hợp lệ: byte 0xCC; tệp có"
             " vẻ dùng bảng mã Windows-1258: hãy lưu lại dưới dạng UTF-8",
-            "t.yaml:5:1: error QT104: bogus: khóa không hợp lệ" + ALLOWED_VI,
+            "t.yaml:5:1: lỗi QT104: bogus: khóa không hợp lệ" + ALLOWED_VI,
         ] == [p.render("vi").replace(str(path), "t.yaml") for p in info.value.problems]
         assert (
             "the text is not valid UTF-8: byte 0xCC; the file looks like Windows-1258:"
@@ -844,7 +844,7 @@ class TestEncodingsNamed:
         A UTF-16 file (Notepad's "Unicode") is named, with the fix, in Vietnamese.
         """
         assert [
-            "t.yaml:1:1: error QT002: (root): văn bản không phải UTF-8 hợp lệ: tệp được lưu dưới"
+            "t.yaml:1:1: lỗi QT002: (cả tài liệu): văn bản không phải UTF-8 hợp lệ: tệp được lưu dưới"
             " dạng UTF-16 (little-endian): hãy lưu lại dưới dạng UTF-8"
         ] == rendered(HEAD.encode("utf-16"), lang="vi")
 

@@ -147,7 +147,7 @@ class TestSchemaFiles:
         """
         `quytac schema Nope` exits 2.
         """
-        assert 2 == quytac.cli.main(["schema", "Nope"])
+        assert 2 == quytac.cli.main(["schema", "Nope", "--lang", "en"])
         assert "quytac schema: unknown kind 'Nope'" in capsys.readouterr().err
 
 

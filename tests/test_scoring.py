@@ -490,7 +490,7 @@ class TestAnswers:
         result = score(DESIGN, {"I.1": "co"})
 
         assert [
-            '<string>: error QT451: answers["I.1"]: câu hỏi loại yes_no cần pass hoặc fail,'
+            '<string>: lỗi QT451: answers["I.1"]: câu hỏi loại yes_no cần pass hoặc fail,'
             " nhận được 'co'; có phải là 'pass'?"
         ] == [issue.render("vi") for issue in result.issues]
 
@@ -1526,8 +1526,8 @@ class TestExampleMessages:
         )
 
         assert [
-            "<string>: error QT460: examples[0].expect.percent: ví dụ 'x': cần percent là 50,"
+            "<string>: lỗi QT460: examples[0].expect.percent: ví dụ 'x': cần percent là 50,"
             " nhận được chưa có điểm",
-            "<string>: error QT460: examples[0].expect.band: ví dụ 'x': cần band là kha, nhận"
+            "<string>: lỗi QT460: examples[0].expect.band: ví dụ 'x': cần band là kha, nhận"
             " được không có mức nào",
         ] == [issue.render("vi") for issue in quytac.run_examples(checklist)]

@@ -348,7 +348,7 @@ class TestCatalogIssues:
         ] == [issue.render("en") for issue in found]
         assert [
             (
-                f"{source}:7:58: error QT201: units[1].parent: đơn vị cấp trên '09' không có trong"
+                f"{source}:7:58: lỗi QT201: units[1].parent: đơn vị cấp trên '09' không có trong"
                 " danh mục"
             )
         ] == [issue.render("vi") for issue in found]

@@ -73,7 +73,7 @@ QT410_EN = (
     " 'I.1' (first at sections[0].items[0])"
 )
 QT410_VI = (
-    "checklist-co-quan-2023.yaml:48:13: error QT410: sections[0].items[2].id: mã câu hỏi 'I.1'"
+    "checklist-co-quan-2023.yaml:48:13: lỗi QT410: sections[0].items[2].id: mã câu hỏi 'I.1'"
     " bị trùng (lần đầu ở sections[0].items[0])"
 )
 QT331_EN = (
@@ -81,7 +81,7 @@ QT331_EN = (
     " 'kt-co-quan-2023' version 1 was changed after this was written (its fingerprint differs)"
 )
 QT331_VI = (
-    "round-2023/records.yaml:11:59: error QT331: checklist.fingerprint: phiếu kiểm tra"
+    "round-2023/records.yaml:11:59: lỗi QT331: checklist.fingerprint: phiếu kiểm tra"
     " 'kt-co-quan-2023' phiên bản 1 đã bị sửa sau khi lập tài liệu này (dấu vân tay khác)"
 )
 
@@ -136,7 +136,7 @@ class TestADuplicateItemId:
             " fingerprint differs) (the same cause as round-2023/records.yaml:11:59)"
         ) == lines[-2]
         assert (
-            "round-2023/reports.yaml:493:61: error QT331: self_assessment.checklist.fingerprint:"
+            "round-2023/reports.yaml:493:61: lỗi QT331: self_assessment.checklist.fingerprint:"
             " phiếu kiểm tra 'kt-co-quan-2023' phiên bản 1 đã bị sửa sau khi lập tài liệu này"
             " (dấu vân tay khác) (cùng nguyên nhân với lỗi ở round-2023/records.yaml:11:59)"
         ) == validate("--all")[1][-2]
@@ -210,7 +210,7 @@ class TestOtherRootCauses:
         assert (
             1,
             [
-                "checklist-co-quan-2023.yaml:12:9: error QT421: codes[0]: quy tắc 'qtux-can-bo'"
+                "checklist-co-quan-2023.yaml:12:9: lỗi QT421: codes[0]: quy tắc 'qtux-can-bo'"
                 " không xác định: không có ConductCode nào mang mã này trong bộ tài liệu (và 2"
                 " lỗi khác cùng nguyên nhân)",
                 "1 lỗi, 0 cảnh báo (không liệt kê: còn 2 lỗi khác cùng nguyên nhân; thêm --all"
@@ -267,7 +267,7 @@ class TestOtherRootCauses:
         assert (
             1,
             [
-                "round-2023/plan.yaml:25:14: error QT310: direct.checklist: không có phiếu kiểm"
+                "round-2023/plan.yaml:25:14: lỗi QT310: direct.checklist: không có phiếu kiểm"
                 " tra 'kt-co-quan-2033' trong bộ tài liệu; có phải là 'kt-co-quan-2023'?",
                 "1 lỗi, 0 cảnh báo",
             ],
@@ -306,7 +306,7 @@ class TestRecordsAndReports:
         example("round-2023/reports.yaml", "  III.1: {narrative", "  iii.1: {narrative")
 
         assert [
-            'round-2023/reports.yaml:22:10: error QT325: sections["iii.1"]: đề cương không có'
+            'round-2023/reports.yaml:22:10: lỗi QT325: sections["iii.1"]: đề cương không có'
             " mục 'iii.1' ở đây; có phải là 'III.1'? (và 1 lỗi khác do lỗi này gây ra)",
             "1 lỗi, 0 cảnh báo (không liệt kê: còn 1 lỗi khác cùng nguyên nhân; thêm --all để"
             " xem tất cả)",

@@ -45,6 +45,23 @@ class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
+    def word(self, lang: str = "en") -> str:
+        """
+        The severity as a finding's line says it: ``error``, ``warning``; ``lỗi``, ``cảnh báo``.
+
+        .. versionadded:: 2026.11.0
+        """
+        return _WORDS[self.value][lang == "vi"]
+
+
+#: The words of a finding's line, (English, Vietnamese): the severities, and the path of the
+#: whole document. They sit here, below the catalogs, because every finding renders with them.
+_WORDS: dict[str, tuple[str, str]] = {
+    "error": ("error", "lỗi"),
+    "warning": ("warning", "cảnh báo"),
+    "root": ("(root)", "(cả tài liệu)"),
+}
+
 
 _BARE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 _LONGEST_KEY = 60
@@ -140,10 +157,13 @@ class Finding:
 
     def render(self, lang: str = "en") -> str:
         """
-        ``source:line:column: severity code: path: message`` in the language asked for.
+        ``source:line:column: severity code: path: message`` in the language asked for: in
+        Vietnamese the severity is ``lỗi`` or ``cảnh báo`` and the empty path ``(cả tài liệu)``;
+        the code stays, so that lines can be searched for it in either language.
         """
-        path = format_path(self.path)
-        return f"{self.place}: {self.severity} {self.code}: {path}: {self.text(lang)}"
+        path = format_path(self.path) if self.path else _WORDS["root"][lang == "vi"]
+        severity = Severity(self.severity).word(lang)
+        return f"{self.place}: {severity} {self.code}: {path}: {self.text(lang)}"
 
     def __str__(self) -> str:
         return self.render()

@@ -186,6 +186,14 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "kind.Report": ("Report (self-assessment)", "Báo cáo (tự đánh giá)"),
     "kind.InspectionRecord": ("Inspection record", "Biên bản kiểm tra"),
+    # The kinds of document as the command names them (in English, by their ``kind:``).
+    "doc.Checklist": ("Checklist", "phiếu kiểm tra"),
+    "doc.ConductCode": ("ConductCode", "quy tắc ứng xử"),
+    "doc.InspectionPlan": ("InspectionPlan", "kế hoạch kiểm tra"),
+    "doc.InspectionRecord": ("InspectionRecord", "biên bản kiểm tra"),
+    "doc.Report": ("Report", "báo cáo"),
+    "doc.ReportOutline": ("ReportOutline", "đề cương báo cáo"),
+    "doc.UnitCatalog": ("UnitCatalog", "danh mục đơn vị"),
     "col.item": ("Item", "Câu hỏi"),
     "col.text": ("Content", "Nội dung"),
     "col.answer": ("Answer", "Trả lời"),
@@ -345,6 +353,184 @@ UI: dict[str, tuple[str, str]] = {
         "The Hanoi 2023 example: {count} documents ({schema})",
         "Ví dụ Hà Nội 2023: {count} tài liệu ({schema})",
     ),
+    "cli.unknown_kind": (
+        "unknown kind {kind} (expected one of: {kinds})",
+        "loại tài liệu {kind} không xác định (cần một trong: {kinds})",
+    ),
+    # --- the help of the command (argparse formats it with %: a per cent sign is %%) --------
+    "help.quytac": (
+        "Inspect the implementation of codes of conduct (quy tắc ứng xử).",
+        "Kiểm tra việc thực hiện quy tắc ứng xử.",
+    ),
+    "help.version": ("show the version and exit", "in ra phiên bản rồi thoát"),
+    "help.format": ("output format", "định dạng đầu ra"),
+    "help.lang": (
+        "language: vi or en (default: ${env}, else vi)",
+        "ngôn ngữ: vi hoặc en (mặc định: ${env}, nếu không có thì vi)",
+    ),
+    "help.output": (
+        "write to FILE instead of the terminal",
+        "ghi vào TỆP thay vì in ra màn hình",
+    ),
+    "help.number": (
+        'the report\'s number for its header ("215/BC-SVHTT")',
+        'số của báo cáo ở phần đầu ("215/BC-SVHTT")',
+    ),
+    "help.place": (
+        "the place in the header's date (the province's name)",
+        "địa danh ở dòng ngày tháng của phần đầu (tên tỉnh, thành phố)",
+    ),
+    "help.default_workspace": (
+        (
+            "the current folder; in a folder with a pyproject.toml, the folder named by its"
+            " [tool.quytac] workspace"
+        ),
+        (
+            "thư mục hiện tại; trong thư mục có pyproject.toml, thư mục ghi ở [tool.quytac]"
+            " workspace của tệp đó"
+        ),
+    ),
+    "help.validate": (
+        "check YAML/JSON files or folders and list every problem",
+        "kiểm tra các tệp hoặc thư mục YAML/JSON và liệt kê mọi lỗi",
+    ),
+    "help.path": ("a file or a folder", "một tệp hoặc một thư mục"),
+    "help.all": (
+        "list every finding, also those another finding caused (folded into it otherwise)",
+        "liệt kê mọi lỗi, cả những lỗi do lỗi khác gây ra (nếu không, chúng được gộp vào lỗi đó)",
+    ),
+    "help.score": (
+        "score reports and inspection records (YAML streams, JSON, JSON Lines)",
+        "chấm điểm báo cáo và biên bản kiểm tra (YAML, JSON, JSON Lines)",
+    ),
+    "help.checklist": (
+        "score against this checklist, not the plan's",
+        "chấm theo phiếu kiểm tra này thay vì phiếu của kế hoạch",
+    ),
+    "help.workspace_score": (
+        "the folder of plans, checklists and units (default: {default})",
+        "thư mục chứa kế hoạch, phiếu kiểm tra và đơn vị (mặc định: {default})",
+    ),
+    "help.explain": (
+        (
+            "explain each score: every item, its answer, points and why (always in markdown"
+            " and html)"
+        ),
+        (
+            "giải trình từng kết quả: mọi câu hỏi, câu trả lời, điểm và lý do (markdown và html"
+            " luôn có)"
+        ),
+    ),
+    "help.synthesize": (
+        "the synthesis of a plan on a date",
+        "tổng hợp kết quả một kế hoạch tính đến một ngày",
+    ),
+    "help.plan": ("the plan's id", "mã của kế hoạch"),
+    "help.workspace": (
+        "the workspace (default: {default})",
+        "không gian làm việc (mặc định: {default})",
+    ),
+    "help.as_of": (
+        "the date of the synthesis, YYYY-MM-DD (default: today's date in Vietnam, UTC+7)",
+        "ngày tổng hợp, dạng YYYY-MM-DD (mặc định: ngày hôm nay ở Việt Nam, UTC+7)",
+    ),
+    "help.test": (
+        "check checklists and run their examples",
+        "kiểm tra phiếu kiểm tra và chạy các ví dụ của phiếu",
+    ),
+    "help.pin": (
+        "write the {{id, version, fingerprint}} pins into reports and records",
+        "ghi phiên bản {{id, version, fingerprint}} vào báo cáo và biên bản kiểm tra",
+    ),
+    "help.workspace_pin": (
+        "the folder of plans, checklists and outlines (default: {default})",
+        "thư mục chứa kế hoạch, phiếu kiểm tra và đề cương (mặc định: {default})",
+    ),
+    "help.check": (
+        "write nothing; list the pins that are missing or do not hold, exit 1 if any",
+        "không ghi gì; liệt kê các phiên bản còn thiếu hoặc không khớp, thoát với mã 1 nếu có",
+    ),
+    "help.schema": (
+        "print the JSON Schema of the document kinds, or write them to a folder",
+        "in ra JSON Schema của các loại tài liệu, hoặc ghi chúng vào một thư mục",
+    ),
+    "help.kind": (
+        "one kind (UnitCatalog, Checklist ...); all if omitted",
+        "một loại (UnitCatalog, Checklist ...); bỏ trống thì in tất cả",
+    ),
+    "help.write": (
+        "write one <kind>.schema.json file a kind into DIR",
+        "ghi mỗi loại một tệp <loại>.schema.json vào THƯ_MỤC",
+    ),
+    "help.demo": (
+        "run the bundled Hanoi example, end to end",
+        "chạy trọn vẹn ví dụ Hà Nội có sẵn",
+    ),
+    # The names of the values in the usage line.
+    "meta.command": ("COMMAND", "LỆNH"),
+    "meta.path": ("PATH", "ĐƯỜNG_DẪN"),
+    "meta.record": ("RECORD", "HỒ_SƠ"),
+    "meta.file": ("FILE", "TỆP"),
+    "meta.dir": ("DIR", "THƯ_MỤC"),
+    "meta.id": ("ID", "MÃ"),
+    "meta.text": ("TEXT", "VĂN_BẢN"),
+    "meta.date": ("DATE", "NGÀY"),
+    "meta.plan": ("PLAN_ID", "MÃ_KẾ_HOẠCH"),
+    "meta.kind": ("kind", "loại"),
+}
+
+#: argparse's own words and messages in Vietnamese, by the English text it looks them up by
+#: (its gettext message ids: %-placeholders, kept as they are). Those a user cannot cause (a
+#: parser built wrong) are left in English.
+ARGPARSE_VI: dict[str, str] = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "đối số",
+    "options": "tùy chọn",
+    "optional arguments": "tùy chọn",
+    "show this help message and exit": "in ra trợ giúp này rồi thoát",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "the following arguments are required: %s": "thiếu đối số bắt buộc: %s",
+    "one of the arguments %s is required": "cần một trong các đối số %s",
+    "unrecognized arguments: %s": "đối số không nhận ra: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong: %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "đối số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+    "expected at most one argument": "cần nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected %s argument": "cần %s giá trị",
+    "expected %s arguments": "cần %s giá trị",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tùy chọn không rõ: %(option)s có thể là %(matches)s"
+    ),
+    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "not allowed with argument %s": "không dùng được cùng với đối số %s",
+    "ignored explicit argument %r": "đối số %r bị bỏ qua",
+    "can't open '%(filename)s': %(error)s": "không mở được '%(filename)s': %(error)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "lệnh %(parser_name)r không xác định (các lệnh: %(choices)s)"
+    ),
+}
+
+#: The system's reasons for a file that cannot be read or written, in Vietnamese, by the name
+#: of their errno (English gives the system's own text, ``strerror``).
+OS_VI: dict[str, str] = {
+    "ENOENT": "không có tệp hoặc thư mục này",
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "không được phép",
+    "EEXIST": "đã có một tệp ở đó",
+    "ENOTDIR": "không phải là thư mục",
+    "EISDIR": "là một thư mục",
+    "ENOSPC": "đĩa đã hết chỗ",
+    "EROFS": "hệ thống tệp chỉ cho đọc",
+    "ELOOP": "quá nhiều liên kết tượng trưng lồng nhau",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "EBADF": "đã bị đóng",
+    "EIO": "lỗi đọc ghi thiết bị",
+    "EMFILE": "mở quá nhiều tệp",
+    "EFBIG": "tệp quá lớn",
+    "EDQUOT": "đã hết hạn mức đĩa",
 }
 
 #: The months' names in English, for the date of a report's header.
