@@ -759,7 +759,7 @@ class TestScorePins:
         the QT331 issues among its findings, exit 1.
         """
         data = edited_example(tmp_path)
-        monkeypatch.setattr(quytac, "example_path", lambda: str(data))
+        monkeypatch.setattr(quytac._bundled, "example_path", lambda: str(data))
 
         status = cli.main(["demo", "--format", "json", "--lang", "en"])
 

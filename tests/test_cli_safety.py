@@ -115,7 +115,7 @@ class TestOutputNeverOverwritesAnInput:
         """
         The demo reads the bundled example: an output inside it is refused.
         """
-        monkeypatch.setattr(quytac, "example_path", lambda: os.fspath(workspace))
+        monkeypatch.setattr(quytac._bundled, "example_path", lambda: os.fspath(workspace))
         before = snapshot(workspace)
 
         done = call("demo", "--output", "ws/qtux-can-bo.yaml")
@@ -406,7 +406,7 @@ def lacking(request, workspace, monkeypatch):
     files, issues = MISSING[request.param]
     for name in files:
         (workspace / name).unlink()
-    monkeypatch.setattr(quytac, "example_path", lambda: "ws")
+    monkeypatch.setattr(quytac._bundled, "example_path", lambda: "ws")
     return request.param, [f"{PLAN_FILE}:{issue}" for issue in issues]
 
 

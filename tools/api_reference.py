@@ -44,6 +44,7 @@ HEADINGS = {
     "quytac.validation": "validation",
     "quytac.validation.codes": "validation",
     "quytac.workspace": "workspace",
+    "quytac._bundled": "the bundled example",
     "quytac": "the bundled example",
 }
 #: Names without a docstring of their own: constants and type aliases.

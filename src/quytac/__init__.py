@@ -6,10 +6,10 @@ Typed, immutable documents loaded from YAML, with their validation and scoring r
 
 import sys as _sys
 import typing as _typing
-from importlib import resources
 
 from . import _deprecated
 from ._base import SCHEMA, Definition
+from ._bundled import example_path
 from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, loads, loads_all
 from ._mapping import FrozenMap
 from ._version import __version__
@@ -264,15 +264,6 @@ __all__ = [
     "validate",
     "vietnamese_key",
 ]
-
-
-def example_path() -> str:
-    """
-    The folder of the bundled Hanoi example workspace.
-
-    .. versionadded:: 2026.11.0
-    """
-    return str(resources.files("quytac") / "data")
 
 
 def example_workspace() -> Workspace:

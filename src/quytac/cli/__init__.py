@@ -44,7 +44,7 @@ def _inputs(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     What a command reads: the paths it is given (files and folders) and its workspace.
     """
     if args.command == "demo":
-        from quytac import example_path  # noqa: PLC0415 - keeps the command's start light
+        from quytac._bundled import example_path  # noqa: PLC0415 - keeps the command's start light
 
         paths = [example_path()]
     else:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from quytac import example_path  # noqa: PLC0415 - keeps the command's start light
+    from quytac._bundled import example_path  # noqa: PLC0415 - keeps the command's start light
     from quytac.plans import InspectionPlan  # noqa: PLC0415
     from quytac.synthesis import synthesize  # noqa: PLC0415
 
