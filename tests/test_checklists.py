@@ -655,6 +655,30 @@ sections:
         assert isinstance(quytac.loads(quytac.dumps(checklist)), Checklist)
         assert ConductCode.kind != Checklist.kind
 
+    def test_public_names_show_the_package_as_their_module(self):
+        """
+        The checklists package keeps its classes in private modules, but each shows
+        ``quytac.checklists`` as its home: pickles name it (so they do not depend on the files the
+        code is kept in), and its annotations resolve there.
+        """
+        import pickle  # noqa: PLC0415
+        import typing  # noqa: PLC0415
+
+        from quytac import checklists  # noqa: PLC0415
+
+        classes = [
+            getattr(checklists, name)
+            for name in checklists.__all__
+            if isinstance(getattr(checklists, name), type)
+        ]
+        answers = Answers.of({"I.1": "pass"})
+
+        assert [] == [cls.__name__ for cls in classes if cls.__module__ != "quytac.checklists"]
+        assert all(getattr(quytac, cls.__name__) is cls for cls in classes)
+        assert tuple[checklists.Item, ...] == typing.get_type_hints(checklists.Section)["items"]
+        assert b"quytac.checklists\x94\x8c\x07Answers" in pickle.dumps(answers)
+        assert answers == pickle.loads(pickle.dumps(answers))  # noqa: S301 - our own bytes
+
 
 class TestBundledChecklist:
     def test_it_validates_in_the_example_workspace(self):
