@@ -14,7 +14,14 @@ PACKAGE = Path(quytac.__file__).parent
 
 #: The only modules (paths under src/quytac) allowed to import each library.
 HOMES = {
-    "yaml": {"_yaml.py", "_yaml_writer.py"},
+    "yaml": {
+        "_yaml.py",
+        "_yaml_writer.py",
+        "_reading/_common.py",
+        "_reading/_walk.py",
+        "_reading/_syntax.py",
+        "_reading/_extents.py",
+    },
     "cattrs": {"_converter.py"},
 }
 
