@@ -7,7 +7,8 @@ Typed, immutable documents loaded from YAML, with their validation and scoring r
 from importlib import resources
 
 from ._base import SCHEMA, Definition
-from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, loads, loads_all
+from ._documents import Document, dumps_all, iter_load, load, load_all, loads, loads_all
+from ._embedding import dumps, structure, unstructure
 from ._mapping import FrozenMap
 from ._version import __version__
 from ._vietnam_provinces import units_from_vietnam_provinces
@@ -256,8 +257,10 @@ __all__ = [
     "run_examples",
     "score",
     "score_records",
+    "structure",
     "synthesize",
     "units_from_vietnam_provinces",
+    "unstructure",
     "validate",
     "vietnamese_key",
 ]

@@ -134,7 +134,7 @@ def _typed(
         try:
             document = structure_document(raw.data, KINDS)
         except StructureFailed as failed:
-            yield Loaded(origin, None, _with(raw.problems, place(failed.problems, origin)))
+            yield Loaded(origin, None, merged(raw.problems, place(failed.problems, origin)))
         else:
             if raw.problems:
                 yield Loaded(origin, None, raw.problems)
@@ -149,7 +149,7 @@ def _typed(
 _OF_THE_TEXT = frozenset({"QT002", "QT017"})
 
 
-def _with(reading: tuple[Problem, ...], structure: list[Problem]) -> tuple[Problem, ...]:
+def merged(reading: tuple[Problem, ...], structure: list[Problem]) -> tuple[Problem, ...]:
     """
     The reader's problems, and those of structure that are not about the same values (an alias
     read as null is not also "expected text, got null"). A problem of the whole text (a byte
