@@ -87,7 +87,6 @@ class TestStructure:
             ),
             pytest.param('{"kind": "Checklist", "schema": "quytac/v2"}', id="envelope"),
             pytest.param('{"kind": "Checklst", "schema": "quytac/v1"}', id="kind"),
-            pytest.param("[1, 2]", id="list"),
             pytest.param('"text"', id="text"),
             pytest.param(
                 '{"kind": "UnitCatalog", "schema": "quytac/v1", "id": "u", "title": "T",'
@@ -118,6 +117,19 @@ class TestStructure:
         assert {(p.source, p.line, p.column) for p in structured.value.problems} == {
             ("<data>", None, None)
         }
+
+    def test_a_list_is_not_a_document(self):
+        """
+        structure reads one document: a list of them is loads_all's (or one structure each).
+        """
+        with pytest.raises(quytac.LoadError) as raised:
+            quytac.structure([RECORD])
+
+        assert str(raised.value) == (
+            "<data>: 1 problem\n"
+            "  <data>: error QT009: (root): a document must be a mapping (kind, schema, id,"
+            " ...), got a list"
+        )
 
     def test_the_whole_message_of_a_bad_record(self):
         data = {**RECORD, "unit": 5, "inspected_on": "2023-13-01", "tittle": "x"}
@@ -392,3 +404,119 @@ class TestDumps:
             r" got 'xml'$",
         ):
             quytac.dumps(documents[0], format="xml")
+
+
+CHECKLIST_JSON = (
+    '{"kind": "Checklist", "schema": "quytac/v1", "id": "c", "title": "t",'
+    ' "valid_from": "2023-02-30", "codes": [], "sections": []}'
+)
+
+
+class TestLoadsJson:
+    """
+    loads and loads_all read a JSON array of documents and JSON Lines held in memory; the
+    first character that is not blank tells the format, or format= does.
+    """
+
+    def test_an_array_of_documents(self, documents):
+        text = "[" + ",\n".join(quytac.dumps(d, format="json") for d in documents) + "]"
+
+        assert quytac.loads_all(text) == documents
+        assert quytac.loads_all(text.encode(), format="json") == documents
+
+    def test_json_lines(self, documents):
+        lines = [json.dumps(quytac.unstructure(d), ensure_ascii=False) for d in documents]
+        text = "\n".join(lines) + "\n"
+
+        assert quytac.loads_all(text) == documents
+        assert quytac.loads_all(("\r\n\r\n".join(lines)).encode(), format="jsonl") == documents
+
+    def test_one_document_of_an_array(self, documents):
+        assert quytac.loads(f"  [{quytac.dumps(documents[0], format='json')}]") == documents[0]
+
+    def test_an_empty_array_has_no_document(self):
+        with pytest.raises(quytac.LoadError) as raised:
+            quytac.loads_all("[]")
+
+        assert str(raised.value) == (
+            "<string>: 1 problem\n  <string>: error QT008: (root): there is no document here"
+        )
+
+    def test_problems_in_an_array_are_placed_in_the_text(self):
+        text = (
+            '[1, {"kind": "X", "schema": "quytac/v1"},\n'
+            '  {"kind": "Checklist", "schema": "quytac/v1", "id": "c", "titel": "x"},\n'
+            f"  {CHECKLIST_JSON}]"
+        )
+
+        with pytest.raises(quytac.LoadError) as raised:
+            quytac.loads_all(text, source="a.json")
+
+        assert str(raised.value) == (
+            "a.json: 5 problems\n"
+            "  a.json:1:2: error QT009: (root): a document must be a mapping (kind, schema, id,"
+            " ...), got '1'\n"
+            "  a.json:1:14: error QT101: kind: unknown kind 'X' (expected one of: Checklist,"
+            " ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline, UnitCatalog)\n"
+            "  a.json:2:3: error QT103: title: missing required key\n"
+            "  a.json:2:59: error QT104: titel: unknown key; did you mean 'title'? (allowed here:"
+            " title, notes, sections, examples, id, kind, …)\n"
+            "  a.json:3:87: error QT107: valid_from: expected a date YYYY-MM-DD, got '2023-02-30'"
+        )
+
+    def test_problems_in_json_lines_are_placed_on_their_line(self):
+        text = f'{{"kind": "X"}}\n\n{CHECKLIST_JSON}\n'
+
+        with pytest.raises(quytac.LoadError) as raised:
+            quytac.loads_all(text)
+
+        assert str(raised.value) == (
+            "<string>: 3 problems\n"
+            "  <string>:1:1: error QT103: schema: missing required key\n"
+            "  <string>:1:10: error QT101: kind: unknown kind 'X' (expected one of: Checklist,"
+            " ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline, UnitCatalog)\n"
+            "  <string>:3:85: error QT107: valid_from: expected a date YYYY-MM-DD, got '2023-02-30'"
+        )
+
+    def test_an_array_that_is_not_json_is_yaml(self):
+        """
+        A YAML flow sequence opens with "[" too: text that is not JSON is read as YAML.
+        """
+        with pytest.raises(quytac.LoadError) as raised:
+            quytac.loads("[kind: Checklist]")
+
+        assert str(raised.value) == (
+            "<string>: 1 problem\n"
+            "  <string>:1:1: error QT009: (root): a document must be a mapping (kind, schema, id,"
+            " ...), got a list"
+        )
+
+    def test_format_json_is_json_only(self):
+        with pytest.raises(quytac.LoadError) as raised:
+            quytac.loads("kind: Checklist", format="json")
+
+        assert str(raised.value) == (
+            "<string>: 1 problem\n"
+            "  <string>:1:1: error QT013: (root): invalid JSON: Expecting value"
+        )
+
+    def test_format_yaml_reads_json_as_yaml(self):
+        with pytest.raises(quytac.LoadError) as raised:
+            quytac.loads('{"kind": 1}', format="yaml")
+
+        assert str(raised.value) == (
+            "<string>: 2 problems\n"
+            "  <string>:1:1: error QT103: schema: missing required key\n"
+            "  <string>:1:10: error QT101: kind: unknown kind '1' (expected one of: Checklist,"
+            " ConductCode, InspectionPlan, InspectionRecord, Report, ReportOutline, UnitCatalog)"
+        )
+
+    def test_one_json_document_on_several_lines_is_not_json_lines(self, documents):
+        text = quytac.dumps(documents[0], format="json")
+
+        assert quytac.loads(text) == documents[0]
+        assert quytac.loads(text.replace("\n", "\r\n")) == documents[0]
+
+    def test_an_unknown_format_is_a_value_error(self):
+        with pytest.raises(ValueError, match=r"^format must be one of 'yaml', 'json', 'jsonl',"):
+            quytac.loads("{}", format="xml")
