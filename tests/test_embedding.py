@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
+import attrs
 import pytest
 
 import quytac
@@ -520,3 +521,51 @@ class TestLoadsJson:
     def test_an_unknown_format_is_a_value_error(self):
         with pytest.raises(ValueError, match=r"^format must be one of 'yaml', 'json', 'jsonl',"):
             quytac.loads("{}", format="xml")
+
+
+class TestBuiltInPython:
+    def test_decimal_and_date_fields_come_back_equal(self, documents):
+        checklist = next(d for d in documents if isinstance(d, quytac.Checklist))
+        section = checklist.sections[0]
+        item = attrs.evolve(section.items[0], points=Decimal("2.5"))
+        built = attrs.evolve(
+            checklist,
+            valid_from=dt.date(2024, 2, 29),
+            sections=(
+                attrs.evolve(section, items=(item, *section.items[1:])),
+                *checklist.sections[1:],
+            ),
+        )
+
+        assert quytac.structure(quytac.unstructure(built)) == built
+        assert quytac.loads(quytac.dumps(built, format="json")) == built
+        assert quytac.loads(quytac.dumps(built)) == built
+
+    def test_a_figure_comes_back_as_written(self):
+        """
+        A figure's value is kept as written until the outline types it: Figure(value=12000)
+        comes back as Figure(value="12000"), from plain data, JSON and YAML alike, and the
+        outline reads both as 12000.
+        """
+        built = quytac.structure(RECORD)
+        built = attrs.evolve(
+            built,
+            figures=quytac.FrozenMap(
+                {
+                    "a": quytac.Figure(value=12000),
+                    "b": quytac.Figure(value=Decimal("2.5")),
+                    "c": quytac.Figure(value=dt.date(2023, 1, 2)),
+                    "d": quytac.Figure(value=True),
+                }
+            ),
+        )
+
+        back = quytac.structure(quytac.unstructure(built))
+
+        assert [f.value for f in back.figures.values()] == ["12000", "2.5", "2023-01-02", True]
+        assert back == quytac.loads(quytac.dumps(built, format="json"))
+        assert back == quytac.loads(quytac.dumps(built))
+        integer = quytac.Indicator(
+            id="a", label=quytac.Text(vi="a"), type=quytac.IndicatorType.INTEGER
+        )
+        assert integer.typed(back.figures["a"].value) == integer.typed(12000) == 12000
