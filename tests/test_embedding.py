@@ -569,3 +569,11 @@ class TestBuiltInPython:
             id="a", label=quytac.Text(vi="a"), type=quytac.IndicatorType.INTEGER
         )
         assert integer.typed(back.figures["a"].value) == integer.typed(12000) == 12000
+
+    def test_a_yaml_stream_of_json_documents_is_yaml(self, documents):
+        """
+        A first line that is JSON followed by ``---`` is a YAML stream, not JSON Lines.
+        """
+        one = json.dumps(quytac.unstructure(documents[0]), ensure_ascii=False)
+
+        assert quytac.loads_all(f"{one}\n---\n{one}\n") == (documents[0], documents[0])

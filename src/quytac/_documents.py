@@ -185,9 +185,9 @@ def text_source(
     """
     The documents of a text in memory: YAML, JSON (one document, or an array of documents) or
     JSON Lines (one document a line). Without a ``format``, the first character that is not
-    blank tells: ``[`` is a JSON array and ``{`` a JSON document, or JSON Lines when the text is
-    not one JSON value but its first line is; anything else, or ``[``/``{`` that is not JSON
-    at all, is YAML (a YAML flow collection opens so too).
+    blank tells: ``[`` is a JSON array and ``{`` a JSON document, or JSON Lines when its first
+    line is a whole JSON value and the next line that is not blank opens with ``{``; anything
+    else, or ``[``/``{`` that is not JSON at all, is YAML (a YAML flow collection opens so too).
     """
     if isinstance(text, bytearray | memoryview):
         text = bytes(text)
@@ -216,11 +216,11 @@ def text_source(
 def _lines_of_json(text: str | bytes) -> bool:
     """
     Whether a text that opens with ``{`` is JSON Lines: its first line is a whole JSON value,
-    and more follows (so the text cannot be one JSON value).
+    and another follows (so the text cannot be one JSON value; a YAML ``---`` after it is YAML).
     """
     newline = "\n" if isinstance(text, str) else b"\n"
     first, _, rest = text.lstrip().partition(newline)  # type: ignore[arg-type]
-    if not rest.strip():
+    if rest.lstrip()[:1] not in ("{", b"{"):
         return False
     try:
         json.loads(first)
@@ -464,8 +464,8 @@ def loads(
         format: ``"yaml"``, ``"json"`` (a document, or an array of documents) or ``"jsonl"``
             (JSON Lines: a document a line). By default the first character that is not blank
             tells: ``[`` is a JSON array, ``{`` a JSON document (JSON Lines when its first line
-            is a whole document and more lines follow); anything else, and ``[`` or ``{``
-            that is not JSON, is YAML.
+            is a whole JSON value and the next that is not blank opens with ``{``); anything
+            else, and ``[`` or ``{`` that is not JSON, is YAML.
 
     Returns:
         The typed document (a ``Checklist``, a ``UnitCatalog`` ...).
