@@ -577,3 +577,21 @@ class TestBuiltInPython:
         one = json.dumps(quytac.unstructure(documents[0]), ensure_ascii=False)
 
         assert quytac.loads_all(f"{one}\n---\n{one}\n") == (documents[0], documents[0])
+
+    def test_a_json_file_of_an_array(self, tmp_path, documents):
+        """
+        A .json file holds one document or an array of them, as a JSON text does.
+        """
+        path = tmp_path / "all.json"
+        path.write_text("[" + ",\n".join(quytac.dumps(d, format="json") for d in documents) + "]")
+        bad = tmp_path / "bad.json"
+        bad.write_text(f"[{json.dumps(RECORD)},\n {CHECKLIST_JSON}]\n")
+
+        assert quytac.load_all(path) == documents
+        with pytest.raises(quytac.LoadError) as raised:
+            quytac.load_all(bad)
+        assert str(raised.value) == (
+            f"{bad}: 1 problem\n"
+            f"  {bad}:2:86: error QT107: valid_from: expected a date YYYY-MM-DD, got"
+            " '2023-02-30'"
+        )

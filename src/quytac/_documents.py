@@ -229,15 +229,18 @@ def _lines_of_json(text: str | bytes) -> bool:
     return True
 
 
+#: How to read the text of a document again: its span's start, end and ``at``.
+_Segment: TypeAlias = "Callable[[int, int, int | None], str | None]"
+
+
 def _json_documents(
-    content: _sources.Text, source: str
-) -> tuple[list[_yaml.RawDocument], Callable[[int, int, int | None], str | None]]:
+    content: _sources.Text, source: str, reader: _sources.Decoded | None = None
+) -> tuple[list[_yaml.RawDocument], _Segment]:
     """
     The documents of a JSON text: the one object, or each of an array, each placed where it is
     in the text; and how to read the text of each again.
     """
-    reader = content.reader()
-    text, raws = _json(reader, source)
+    text, raws = _json(content.reader() if reader is None else reader, source)
     (raw,) = raws
     if text is None or type(raw.data) is not list or raw.problems:
         return raws, content.segment
@@ -357,22 +360,29 @@ def file_source(
         if suffix == ".jsonl":
             raws = _json_lines(text.reader(stream, boundary=_sources.LINE_BOUNDARY), source)
         elif suffix == ".json":
-            raws = iter(_json_file(text.reader(stream), size, source))
+            documents, segment = _json_file(text, text.reader(stream), size, source)
+            yield from _typed(documents, segment, source, pure=pure)
+            return
         else:
             raws = _yaml.read_yaml(text, source, pure=pure, reader=text.reader(stream))
         yield from _typed(raws, text.segment, source, pure=pure)
 
 
-def _json_file(reader: _sources.Decoded, size: int, source: str) -> list[_yaml.RawDocument]:
+def _json_file(
+    text: _sources.Text, reader: _sources.Decoded, size: int, source: str
+) -> tuple[list[_yaml.RawDocument], _Segment]:
+    """
+    The documents of a JSON file: one, or an array of them.
+    """
     if size > _LONGEST_CHARACTER * _yaml.MAX_DOCUMENT_CHARS:
         # More bytes than the most characters allowed can take: refused unread.
         reader.close()
-        return [_yaml.RawDocument(0, None, (_yaml.too_large(source),))]
+        return [_yaml.RawDocument(0, None, (_yaml.too_large(source),))], text.segment
     try:
-        return _json(reader, source)[1]
+        return _json_documents(text, source, reader)
     except OSError as exc:
         problem = _messages.make(Problem, "QT014", detail=exc.strerror or str(exc))
-        return [_yaml.RawDocument(0, None, (problem.located(source),))]
+        return [_yaml.RawDocument(0, None, (problem.located(source),))], text.segment
 
 
 #: The most bytes one character takes in UTF-8.
