@@ -595,3 +595,21 @@ class TestBuiltInPython:
             f"  {bad}:2:86: error QT107: valid_from: expected a date YYYY-MM-DD, got"
             " '2023-02-30'"
         )
+
+    def test_a_duplicate_key_in_an_array_is_placed_in_its_document(self):
+        """
+        A problem the reader finds in one document of an array is that document's, at its
+        place in the text; the other documents load.
+        """
+        text = f'[{json.dumps(RECORD)},\n {json.dumps(RECORD)[:-1]}, "unit": "02"}}]'
+
+        with pytest.raises(quytac.LoadError) as raised:
+            quytac.loads_all(text)
+
+        [problem] = raised.value.problems
+        assert ("QT003", ("unit",), 2, 133) == (
+            problem.code,
+            problem.path,
+            problem.line,
+            problem.column,
+        )

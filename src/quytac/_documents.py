@@ -242,11 +242,14 @@ def _json_documents(
     """
     text, raws = _json(content.reader() if reader is None else reader, source)
     (raw,) = raws
-    if text is None or type(raw.data) is not list or raw.problems:
+    if text is None or type(raw.data) is not list or any(not p.path for p in raw.problems):
+        # Not an array, or a problem of the whole text (a byte that is not UTF-8): one document.
         return raws, content.segment
     documents = []
+    line = counted = 0
     for index, (start, end) in enumerate(_items(text)):
-        line = text.count("\n", 0, start)
+        line += text.count("\n", counted, start)
+        counted = start
         line_start = text.rfind("\n", 0, start) + 1
         for item in _yaml.read_json(text[start:end], source):
             problems = tuple(_shifted(p, line, start - line_start) for p in item.problems)
