@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import quytac
 import quytac.strategies
+from quytac import _converter
 
 #: A strategy for every kind of document.
 KINDS = {
@@ -55,3 +56,46 @@ def test_an_array_and_json_lines_load_back(documents):
 
     assert quytac.loads_all(json.dumps(plain, indent=1)) == tuple(documents)
     assert quytac.loads_all(lines, format="jsonl") == tuple(documents)
+
+
+#: Plain Python data as json.loads, a database row or a form gives it, some of it not plain.
+python_data = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.decimals()
+    | st.dates()
+    | st.text(max_size=6)
+    | st.sets(st.integers(), max_size=2),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text(max_size=4) | st.integers(0, 9), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@given(python_data)
+def test_the_quick_reading_of_plain_data_is_the_careful_one(data):
+    """
+    plain data is read without paths first; what that reading gives, the careful one gives.
+    """
+    careful = _converter.with_paths(data)
+    try:
+        quick = _converter._quick(data, 0)
+    except _converter._NotPlain:
+        assert careful[1] or any(type(key) is int for key in _keys(data))
+    else:
+        assert (quick, []) == careful
+
+
+def _keys(data):
+    if isinstance(data, dict):
+        yield from data
+        for item in data.values():
+            yield from _keys(item)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _keys(item)

@@ -921,12 +921,58 @@ def _scalar(value: object) -> object:
     return _not_plain(value)
 
 
+class _NotPlain(Exception):
+    """
+    Plain data has a problem: read it again, keeping the paths.
+    """
+
+
+def _quick(value: object, depth: int) -> object:
+    """
+    ``plain`` of data with no problem, without the paths a problem would need (the usual
+    case, and the faster); _NotPlain at the first problem.
+    """
+    kind = type(value)
+    if kind is str:
+        text = typing.cast("str", value)
+        if UNWANTED.search(text) is None:
+            return unicodedata.normalize("NFC", text)
+    elif value is None or kind is bool:
+        return value
+    elif kind is dict and depth < _PLAIN_DEPTH:
+        mapping = typing.cast("dict[object, object]", value)
+        result: dict[str, object] = {}
+        for key, item in mapping.items():
+            if type(key) is not str:
+                raise _NotPlain
+            name = key if key.isascii() else unicodedata.normalize("NFC", key)
+            result[name] = _quick(item, depth + 1)
+        return result
+    elif (kind is list or kind is tuple) and depth < _PLAIN_DEPTH:
+        items = typing.cast("list[object]", value)
+        return [_quick(item, depth + 1) for item in items]
+    elif kind is not dict and kind is not list and kind is not tuple:
+        found = _scalar(value)
+        if not isinstance(found, RawProblem):
+            return found
+    raise _NotPlain
+
+
 def plain(data: object) -> tuple[Any, list[RawProblem]]:
     """
     Python data (from ``json.loads``, a database row, a form) as the reader would give the same
     content: numbers and dates as text, text NFC-normalised, tuples as lists; and the problems
     of what is not plain data (a set, bytes, an object, a float that cannot be exact), each
     replaced by null.
+    """
+    with contextlib.suppress(_NotPlain, RecursionError):
+        return _quick(data, 0), []
+    return with_paths(data)
+
+
+def with_paths(data: object) -> tuple[Any, list[RawProblem]]:
+    """
+    ``plain``, keeping the path of every value for the problems it finds.
     """
     problems: list[RawProblem] = []
 
