@@ -309,6 +309,31 @@ class TestFloats:
         assert record.figures["so_quay"].value == "1200.0"
         assert record == quytac.loads(json.dumps({**RECORD, "figures": {"so_quay": 1200.0}}))
 
+    @pytest.mark.parametrize(("value", "issues"), [(17.0, 1), (17, 0), ("17", 0)])
+    def test_validation_refuses_17_point_0_for_an_integer_indicator(self, documents, value, issues):
+        """
+        In the example, quay_tiep_nhan is an integer indicator: 17.0 is the issue QT322.
+        """
+        found = list(documents)
+        index, record = next(
+            (i, d)
+            for i, d in enumerate(found)
+            if isinstance(d, quytac.InspectionRecord) and d.figures
+        )
+        data = quytac.unstructure(record)
+        data["figures"]["quay_tiep_nhan"]["value"] = value
+        found[index] = quytac.structure(json.loads(json.dumps(data)))
+
+        shown = [str(issue) for issue in quytac.Workspace.of(*found).validate()]
+
+        assert (
+            shown
+            == [
+                "<InspectionRecord ktr-2022-bac-tu-liem>: error QT322: figures.quay_tiep_nhan.value:"
+                " expected a value of type integer, got '17.0'"
+            ][:issues]
+        )
+
 
 class TestUnstructure:
     def test_plain_json_ready_data(self):
