@@ -25,6 +25,7 @@ PAGE = Path(__file__).parent.parent / "docs" / "api.md"
 HEADINGS = {
     "quytac._base": "definitions",
     "quytac._documents": "loading and dumping",
+    "quytac._embedding": "loading and dumping",
     "quytac.errors": "errors",
     "quytac.text": "text",
     "quytac._mapping": "mappings",

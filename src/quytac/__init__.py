@@ -10,7 +10,8 @@ import typing as _typing
 from . import _deprecated
 from ._base import SCHEMA, Definition
 from ._bundled import example_path
-from ._documents import Document, dumps, dumps_all, iter_load, load, load_all, loads, loads_all
+from ._documents import Document, dumps_all, iter_load, load, load_all, loads, loads_all
+from ._embedding import dumps, structure, unstructure
 from ._mapping import FrozenMap
 from ._version import __version__
 from ._vietnam_provinces import units_from_vietnam_provinces
@@ -259,8 +260,10 @@ __all__ = [
     "run_examples",
     "score",
     "score_records",
+    "structure",
     "synthesize",
     "units_from_vietnam_provinces",
+    "unstructure",
     "validate",
     "vietnamese_key",
 ]

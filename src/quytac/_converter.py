@@ -13,8 +13,10 @@ import contextlib
 import datetime as dt
 import enum
 import functools
+import math
 import re
 import typing
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final
 
@@ -35,6 +37,8 @@ from ._checks import DIGITS, in_range
 from ._mapping import FrozenMap
 from ._messages import missing, quote
 from ._nearest import WORDS, Hint, hint
+from ._reading._common import _character as character
+from ._sources import UNWANTED
 from .errors import InvalidValue
 from .outlines import FigureValue
 from .records import Figure
@@ -837,3 +841,180 @@ def _misspelt(found: list[RawProblem], path: Path) -> list[RawProblem]:
 
 def _caused(raw: RawProblem, cause: tuple[str, ...], *, follows: bool = False) -> RawProblem:
     return attrs.evolve(raw, params=(*raw.params, ("cause", cause), ("follows", follows)))
+
+
+# --- plain Python data, as the reader gives it --------------------------------------------------
+
+#: The most significant digits a float is taken at its word for: every decimal number of up to
+#: 15 significant digits comes back out of a binary float as written (``repr(2.5) == "2.5"``).
+FLOAT_DIGITS: Final = 15
+#: How deep plain data may nest, as in a file.
+_PLAIN_DEPTH: Final = 64
+
+
+def _not_plain(value: object) -> RawProblem:
+    name = type(value).__name__
+    return RawProblem(
+        "QT105",
+        (),
+        "value",
+        (
+            ("expected", "plain data (text, a number, true/false, null, a list or a mapping)"),
+            (
+                "expected_vi",
+                "dữ liệu thông thường (văn bản, số, true/false, null, danh sách, ánh xạ)",
+            ),
+            ("got", f"a Python {name}"),
+            ("got_vi", f"một giá trị Python kiểu {name}"),
+        ),
+    )
+
+
+def _float_text(value: float) -> str | RawProblem:
+    """
+    A float as the number it was written as, when it can only have been written so.
+    """
+    text = repr(value)
+    if not math.isfinite(value):
+        expected, expected_vi = "a finite number", "một số hữu hạn"
+    elif len(Decimal(text).as_tuple().digits) > FLOAT_DIGITS:
+        expected = (
+            f"a number of at most {FLOAT_DIGITS} significant digits as a float"
+            " (give a longer one as text or a Decimal)"
+        )
+        expected_vi = (
+            f"một số có tối đa {FLOAT_DIGITS} chữ số có nghĩa dạng float"
+            " (số dài hơn hãy ghi dạng văn bản hoặc Decimal)"
+        )
+    else:
+        return text
+    return RawProblem(
+        "QT105",
+        (),
+        "value",
+        (("expected", expected), ("expected_vi", expected_vi), ("got", text), ("got_vi", text)),
+    )
+
+
+def _scalar(value: object) -> object:
+    """
+    One plain scalar as the reader gives it (numbers and dates as text), or a RawProblem.
+    """
+    kind = type(value)
+    if value is None or kind is bool:
+        return value
+    if kind is str:
+        text = typing.cast("str", value)
+        if (bad := UNWANTED.search(text)) is not None:
+            return RawProblem("QT017", (), "value", tuple(character(ord(bad.group())).items()))
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
+    if kind is int:
+        try:
+            return str(value)
+        except ValueError:  # more digits than int -> str converts
+            return RawProblem("QT111", (), "value", (("got", "an integer"), ("digits", DIGITS)))
+    if kind is float:
+        return _float_text(typing.cast("float", value))
+    if kind is Decimal:
+        number = typing.cast("Decimal", value)
+        if number.is_finite():
+            return str(number)
+        return RawProblem(
+            "QT105",
+            (),
+            "value",
+            (
+                ("expected", "a finite number"),
+                ("expected_vi", "một số hữu hạn"),
+                ("got", str(number)),
+                ("got_vi", str(number)),
+            ),
+        )
+    if kind is dt.date:
+        return typing.cast("dt.date", value).isoformat()
+    return _not_plain(value)
+
+
+class _NotPlain(Exception):
+    """
+    Plain data has a problem: read it again, keeping the paths.
+    """
+
+
+def _quick(value: object, depth: int) -> object:
+    """
+    ``plain`` of data with no problem, without the paths a problem would need (the usual
+    case, and the faster); _NotPlain at the first problem.
+    """
+    kind = type(value)
+    if kind is str:
+        text = typing.cast("str", value)
+        if UNWANTED.search(text) is None:
+            return unicodedata.normalize("NFC", text)
+    elif value is None or kind is bool:
+        return value
+    elif kind is dict and depth < _PLAIN_DEPTH:
+        mapping = typing.cast("dict[object, object]", value)
+        result: dict[str, object] = {}
+        for key, item in mapping.items():
+            if type(key) is not str:
+                raise _NotPlain
+            name = key if key.isascii() else unicodedata.normalize("NFC", key)
+            result[name] = _quick(item, depth + 1)
+        return result
+    elif (kind is list or kind is tuple) and depth < _PLAIN_DEPTH:
+        items = typing.cast("list[object]", value)
+        return [_quick(item, depth + 1) for item in items]
+    elif kind is not dict and kind is not list and kind is not tuple:
+        found = _scalar(value)
+        if not isinstance(found, RawProblem):
+            return found
+    raise _NotPlain
+
+
+def plain(data: object) -> tuple[Any, list[RawProblem]]:
+    """
+    Python data (from ``json.loads``, a database row, a form) as the reader would give the same
+    content: numbers and dates as text, text NFC-normalised, tuples as lists; and the problems
+    of what is not plain data (a set, bytes, an object, a float that cannot be exact), each
+    replaced by null.
+    """
+    with contextlib.suppress(_NotPlain, RecursionError):
+        return _quick(data, 0), []
+    return with_paths(data)
+
+
+def with_paths(data: object) -> tuple[Any, list[RawProblem]]:
+    """
+    ``plain``, keeping the path of every value for the problems it finds.
+    """
+    problems: list[RawProblem] = []
+
+    def walk(value: object, path: Path) -> object:
+        kind = type(value)
+        if kind is dict or kind is list or kind is tuple:
+            if len(path) >= _PLAIN_DEPTH:
+                problems.append(RawProblem("QT006", path, "value", (("limit", _PLAIN_DEPTH),)))
+                return None
+            if kind is dict:
+                return walk_mapping(typing.cast("dict[object, object]", value), path)
+            items = typing.cast("list[object]", value)
+            return [walk(item, (*path, index)) for index, item in enumerate(items)]
+        found = _scalar(value)
+        if isinstance(found, RawProblem):
+            problems.append(attrs.evolve(found, path=path))
+            return None
+        return found
+
+    def walk_mapping(mapping: dict[object, object], path: Path) -> dict[str, object]:
+        result: dict[str, object] = {}
+        for given, item in mapping.items():
+            key = str(given) if type(given) is int else given  # as JSON and YAML write {"7": ...}
+            if type(key) is not str:
+                problems.append(RawProblem("QT010", path, "value", tuple(_got(key).items())))
+                continue
+            name = key if key.isascii() else unicodedata.normalize("NFC", key)
+            result[name] = walk(item, (*path, name))
+        return result
+
+    return walk(data, ()), problems

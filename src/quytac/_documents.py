@@ -5,6 +5,7 @@ Reading documents from text and files, and writing them back: load, loads, load_
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sys
 from pathlib import Path
@@ -25,6 +26,10 @@ from .units import UnitCatalog
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterable, Iterator
+    from typing import Literal
+
+    #: The formats ``loads`` reads; None: told by the text (see ``text_source``).
+    Format: TypeAlias = Literal["yaml", "json", "jsonl"]
 
 #: Every kind of document, by the name its ``kind:`` key gives.
 KINDS: dict[str, type[Any]] = {
@@ -132,7 +137,7 @@ def _typed(
         try:
             document = structure_document(raw.data, KINDS)
         except StructureFailed as failed:
-            yield Loaded(origin, None, _with(raw.problems, place(failed.problems, origin)))
+            yield Loaded(origin, None, merged(raw.problems, place(failed.problems, origin)))
         else:
             if raw.problems:
                 yield Loaded(origin, None, raw.problems)
@@ -147,7 +152,7 @@ def _typed(
 _OF_THE_TEXT = frozenset({"QT002", "QT017"})
 
 
-def _with(reading: tuple[Problem, ...], structure: list[Problem]) -> tuple[Problem, ...]:
+def merged(reading: tuple[Problem, ...], structure: list[Problem]) -> tuple[Problem, ...]:
     """
     The reader's problems, and those of structure that are not about the same values (an alias
     read as null is not also "expected text, got null"). A problem of the whole text (a byte
@@ -164,41 +169,146 @@ def _empty(origin: Origin) -> Problem:
     return found.located(origin.source, *where) if where else found.located(origin.source)
 
 
+#: The formats ``loads`` reads.
+FORMATS = ("yaml", "json", "jsonl")
+
+
 def text_source(
-    text: str | bytes | bytearray | memoryview, source: str, *, pure: bool = False
+    text: str | bytes | bytearray | memoryview,
+    source: str,
+    *,
+    pure: bool = False,
+    format: Format | None = None,  # noqa: A002 - the word users know
 ) -> Iterator[Loaded]:
     """
-    The documents of a text (YAML, or JSON when it opens with ``{``).
+    The documents of a text in memory: YAML, JSON (one document, or an array of documents) or
+    JSON Lines (one document a line). Without a ``format``, the first character that is not
+    blank tells: ``[`` is a JSON array and ``{`` a JSON document, or JSON Lines when its first
+    line is a whole JSON value and the next line that is not blank opens with ``{``; anything
+    else, or ``[``/``{`` that is not JSON at all, is YAML (a YAML flow collection opens so too).
     """
     if isinstance(text, bytearray | memoryview):
         text = bytes(text)
     if not isinstance(text, str | bytes):
         raise TypeError(f"expected str or bytes, got {type(text).__name__}")
+    if format is not None and format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(map(repr, FORMATS))}, got {format!r}")
     content = _sources.Text(_sources.in_memory(text))
     head = text.removeprefix(b"\xef\xbb\xbf") if isinstance(text, bytes) else text
-    if head.lstrip()[:1] in ("{", b"{"):
-        # A YAML flow mapping opens with "{" too: JSON first, YAML when it is not JSON.
-        raws = _json(content.reader(), source)
-        if not any(p.code == "QT013" for raw in raws for p in raw.problems):
-            yield from _typed(raws, content.segment, source, pure=pure)
+    head = head.removeprefix("\ufeff") if isinstance(head, str) else head
+    first = head.lstrip()[:1]
+    if format == "jsonl" or (format is None and first in ("{", b"{") and _lines_of_json(head)):
+        lines = _json_lines(content.reader(boundary=_sources.LINE_BOUNDARY), source)
+        yield from _typed(lines, content.segment, source, pure=pure)
+        return
+    if format == "json" or (format is None and first in ("{", b"{", "[", b"[")):
+        # A YAML flow collection opens with "{" or "[" too: JSON first, YAML when it is not JSON.
+        raws, segment = _json_documents(content, source)
+        if format == "json" or not any(p.code == "QT013" for raw in raws for p in raw.problems):
+            yield from _typed(raws, segment, source, pure=pure)
             return
     raws_yaml = _yaml.read_yaml(content, source, pure=pure)
     yield from _typed(raws_yaml, content.segment, source, pure=pure)
 
 
-def _json(reader: _sources.Decoded, source: str) -> list[_yaml.RawDocument]:
+def _lines_of_json(text: str | bytes) -> bool:
     """
-    The one document of a JSON text, read whole up to the size limit.
+    Whether a text that opens with ``{`` is JSON Lines: its first line is a whole JSON value,
+    and another follows (so the text cannot be one JSON value; a YAML ``---`` after it is YAML).
+    """
+    newline = "\n" if isinstance(text, str) else b"\n"
+    first, _, rest = text.lstrip().partition(newline)  # type: ignore[arg-type]
+    if rest.lstrip()[:1] not in ("{", b"{"):
+        return False
+    try:
+        json.loads(first)
+    except ValueError:
+        return False
+    return True
+
+
+#: How to read the text of a document again: its span's start, end and ``at``.
+_Segment: TypeAlias = "Callable[[int, int, int | None], str | None]"
+
+
+def _json_documents(
+    content: _sources.Text, source: str, reader: _sources.Decoded | None = None
+) -> tuple[list[_yaml.RawDocument], _Segment]:
+    """
+    The documents of a JSON text: the one object, or each of an array, each placed where it is
+    in the text; and how to read the text of each again.
+    """
+    text, raws = _json(content.reader() if reader is None else reader, source)
+    (raw,) = raws
+    if text is None or type(raw.data) is not list or any(not p.path for p in raw.problems):
+        # Not an array, or a problem of the whole text (a byte that is not UTF-8): one document.
+        return raws, content.segment
+    documents = []
+    line = counted = 0
+    for index, (start, end) in enumerate(_items(text)):
+        line += text.count("\n", counted, start)
+        counted = start
+        line_start = text.rfind("\n", 0, start) + 1
+        for item in _yaml.read_json(text[start:end], source):
+            problems = tuple(_shifted(p, line, start - line_start) for p in item.problems)
+            span = _yaml.Span(line, line_start, end, start)
+            documents.append(attrs.evolve(item, index=index, problems=problems, span=span))
+
+    def segment(start: int, end: int, at: int | None) -> str | None:
+        # The item alone, at its column: what is before it on its first line is blanked.
+        at = start if at is None else at
+        found = content.segment(at, end)
+        return None if found is None else " " * (at - start) + found
+
+    return documents, segment
+
+
+def _after_blanks(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\n\r":
+        at += 1
+    return at
+
+
+def _items(text: str) -> Iterator[tuple[int, int]]:
+    """
+    Where each item of the JSON array of a text is (the text parses as JSON).
+    """
+    decoder = json.JSONDecoder(parse_float=str, parse_int=str, parse_constant=str)
+    at = _after_blanks(text, text.index("[") + 1)
+    while text[at] != "]":
+        _, end = decoder.raw_decode(text, at)
+        yield at, end
+        at = _after_blanks(text, end)
+        if text[at] == ",":
+            at = _after_blanks(text, at + 1)
+
+
+def _shifted(problem: Problem, lines: int, columns: int) -> Problem:
+    """
+    A problem of a piece of a text that starts on line ``lines`` + 1, column ``columns`` + 1,
+    placed in the text.
+    """
+    if problem.line is None:
+        return problem.located(problem.source, lines + 1, columns + 1)
+    column = problem.column
+    if problem.line == 1 and column is not None:
+        column += columns
+    return problem.located(problem.source, problem.line + lines, column)
+
+
+def _json(reader: _sources.Decoded, source: str) -> tuple[str | None, list[_yaml.RawDocument]]:
+    """
+    The text of a JSON document, read whole up to the size limit, and its one document.
     """
     try:
         with contextlib.closing(reader):
             text = reader.read_all(_yaml.MAX_DOCUMENT_CHARS)
             flaw = reader.flaw_before(sys.maxsize)
     except _sources.WrongEncoding as wrong:
-        return [_yaml.RawDocument(0, None, (_yaml.encoding_problem(wrong, source),))]
+        return None, [_yaml.RawDocument(0, None, (_yaml.encoding_problem(wrong, source),))]
     if text is None:
-        return [_yaml.RawDocument(0, None, (_yaml.too_large(source),))]
-    return list(_yaml.read_json(text, source, flaw=flaw))
+        return None, [_yaml.RawDocument(0, None, (_yaml.too_large(source),))]
+    return text, list(_yaml.read_json(text, source, flaw=flaw))
 
 
 #: What is at a path that is not a regular file, in English and Vietnamese.
@@ -251,22 +361,29 @@ def file_source(
         if suffix == ".jsonl":
             raws = _json_lines(text.reader(stream, boundary=_sources.LINE_BOUNDARY), source)
         elif suffix == ".json":
-            raws = iter(_json_file(text.reader(stream), size, source))
+            documents, segment = _json_file(text, text.reader(stream), size, source)
+            yield from _typed(documents, segment, source, pure=pure)
+            return
         else:
             raws = _yaml.read_yaml(text, source, pure=pure, reader=text.reader(stream))
         yield from _typed(raws, text.segment, source, pure=pure)
 
 
-def _json_file(reader: _sources.Decoded, size: int, source: str) -> list[_yaml.RawDocument]:
+def _json_file(
+    text: _sources.Text, reader: _sources.Decoded, size: int, source: str
+) -> tuple[list[_yaml.RawDocument], _Segment]:
+    """
+    The documents of a JSON file: one, or an array of them.
+    """
     if size > _LONGEST_CHARACTER * _yaml.MAX_DOCUMENT_CHARS:
         # More bytes than the most characters allowed can take: refused unread.
         reader.close()
-        return [_yaml.RawDocument(0, None, (_yaml.too_large(source),))]
+        return [_yaml.RawDocument(0, None, (_yaml.too_large(source),))], text.segment
     try:
-        return _json(reader, source)
+        return _json_documents(text, source, reader)
     except OSError as exc:
         problem = _messages.make(Problem, "QT014", detail=exc.strerror or str(exc))
-        return [_yaml.RawDocument(0, None, (problem.located(source),))]
+        return [_yaml.RawDocument(0, None, (problem.located(source),))], text.segment
 
 
 #: The most bytes one character takes in UTF-8.
@@ -343,36 +460,54 @@ def _one(documents: tuple[Any, ...], source: str) -> Any:
     return documents[0]
 
 
-def loads(text: str | bytes, *, source: str = "<string>") -> Document:
+def loads(
+    text: str | bytes,
+    *,
+    source: str = "<string>",
+    format: Format | None = None,  # noqa: A002 - the word users know
+) -> Document:
     """
     The one document in a YAML or JSON text.
 
     Args:
-        text: YAML, or JSON (text that opens with ``{`` and parses as JSON); bytes must be UTF-8.
+        text: YAML, JSON or JSON Lines; bytes must be UTF-8.
         source: The name problems are reported under.
+        format: ``"yaml"``, ``"json"`` (a document, or an array of documents) or ``"jsonl"``
+            (JSON Lines: a document a line). By default the first character that is not blank
+            tells: ``[`` is a JSON array, ``{`` a JSON document (JSON Lines when its first line
+            is a whole JSON value and the next that is not blank opens with ``{``); anything
+            else, and ``[`` or ``{`` that is not JSON, is YAML.
 
     Returns:
         The typed document (a ``Checklist``, a ``UnitCatalog`` ...).
 
     Raises:
         LoadError: With every problem found, when the text is not one well-formed document.
+        ValueError: For another ``format``.
 
     .. versionadded:: 2026.11.0
     """
-    document: Document = _one(_collect(text_source(text, source)), source)
+    document: Document = _one(_collect(text_source(text, source, format=format)), source)
     return document
 
 
-def loads_all(text: str | bytes, *, source: str = "<string>") -> tuple[Document, ...]:
+def loads_all(
+    text: str | bytes,
+    *,
+    source: str = "<string>",
+    format: Format | None = None,  # noqa: A002 - the word users know
+) -> tuple[Document, ...]:
     """
-    Every document of a YAML stream (documents separated by ``---``), or of a JSON text.
+    Every document of a YAML stream (documents separated by ``---``), of a JSON text (one
+    document, or an array of documents) or of JSON Lines; ``format`` as for ``loads``.
 
     Raises:
         LoadError: With the problems of every document that does not load.
+        ValueError: For another ``format``.
 
     .. versionadded:: 2026.11.0
     """
-    return _collect(text_source(text, source))
+    return _collect(text_source(text, source, format=format))
 
 
 def load(path: str | os.PathLike[str]) -> Document:
