@@ -270,7 +270,7 @@ class TestEveryKind:
                 record.answers,
                 record.self_assessment,
             )
-            assert (None, {}, quytac.Findings()) == (
+            assert (None, {}, quytac.InspectionFindings()) == (
                 record.outline,
                 dict(record.figures),
                 record.findings,

@@ -88,7 +88,7 @@ from .plans import (
 )
 from .records import (
     Figure,
-    Findings,
+    InspectionFindings,
     InspectionRecord,
     ModelPoint,
     Pin,
@@ -171,7 +171,6 @@ __all__ = [
     "Explanation",
     "Figure",
     "Finding",
-    "Findings",
     "Form",
     "FoundLimitation",
     "FoundModelPoint",
@@ -180,6 +179,7 @@ __all__ = [
     "Indicator",
     "IndicatorType",
     "IndirectPart",
+    "InspectionFindings",
     "InspectionPlan",
     "InspectionRecord",
     "InvalidValue",
@@ -287,9 +287,10 @@ if "hypothesis" in _sys.modules:  # Hypothesis came first: its plugin hook found
 
     _quytac_hypothesis.register()
 #: Old public names, kept for one release (old -> new); docs/decisions.md has the plan.
-_RENAMED = {"Not": "NotCondition"}
+_RENAMED = {"Findings": "InspectionFindings", "Not": "NotCondition"}
 
 __getattr__ = _deprecated.renamed(globals(), _RENAMED)
 
 if _typing.TYPE_CHECKING:
+    Findings = InspectionFindings  # deprecated: the type checker sees the old name as the new class
     Not = NotCondition  # deprecated: the type checker sees the old name as the new class

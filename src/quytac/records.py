@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from . import _deprecated
 from ._checks import (
     at_least_one,
     identifier,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Figure",
-    "Findings",
+    "InspectionFindings",
     "InspectionRecord",
     "ModelPoint",
     "Pin",
@@ -139,7 +140,7 @@ class ModelPoint:
 
 
 @attrs.frozen(kw_only=True)
-class Findings:
+class InspectionFindings:
     """
     What the inspection found.
 
@@ -247,7 +248,7 @@ class InspectionRecord(_AnswersAPlan):
     self_assessment: SelfAssessment | None = None
     outline: Pin | None = None
     figures: FrozenMap[Figure] = NO_ENTRIES
-    findings: Findings = Findings()
+    findings: InspectionFindings = InspectionFindings()
 
     def own_answers(self) -> SelfAssessment | None:
         """
@@ -312,3 +313,12 @@ def numeric_figures(
         if isinstance(typed, int | Decimal) and not isinstance(typed, bool):
             found[name] = Decimal(typed)
     return found
+
+
+#: Old public names, kept for one release (old -> new); docs/decisions.md has the plan.
+_RENAMED = {"Findings": "InspectionFindings"}
+
+__getattr__ = _deprecated.renamed(globals(), _RENAMED)
+
+if TYPE_CHECKING:
+    Findings = InspectionFindings  # deprecated: the type checker sees the old name as the new class

@@ -21,7 +21,7 @@ from .errors import Finding, SynthesisError
 from .outlines import IndicatorType, ReportOutline
 from .plans import Form, InspectionPlan, ModelPointType, RollUpPolicy, RollUpScores
 from .records import (
-    Findings,
+    InspectionFindings,
     InspectionRecord,
     ModelPoint,
     Pin,
@@ -55,7 +55,7 @@ __all__ = [
     "synthesize",
 ]
 
-_NO_FINDINGS = Findings()
+_NO_FINDINGS = InspectionFindings()
 _NO_FIGURES: FrozenMap[Decimal] = FrozenMap()
 
 
@@ -113,7 +113,7 @@ class UnitResult:
     self_assessed: Score | None = None
     agreement: Agreement | None = None
     issues: tuple[Finding, ...] = ()
-    findings: Findings = _NO_FINDINGS
+    findings: InspectionFindings = _NO_FINDINGS
     figures: FrozenMap[Decimal] = _NO_FIGURES
     figures_left_out: tuple[str, ...] = ()
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from quytac.errors import Finding
-    from quytac.records import Findings
+    from quytac.records import InspectionFindings
     from quytac.scoring import Explanation, ItemResult, Score, SectionResult
     from quytac.synthesis import Synthesis, UnitResult
 
@@ -264,7 +264,7 @@ def _difference(result: UnitResult) -> dict[str, Any]:
     }
 
 
-def _findings(findings: Findings, lang: str) -> dict[str, Any]:
+def _findings(findings: InspectionFindings, lang: str) -> dict[str, Any]:
     return {
         "strengths": [text.get(lang) for text in findings.strengths],
         "limitations": [text.get(lang) for text in findings.limitations],

@@ -18,7 +18,7 @@ from quytac.outlines import (
 )
 from quytac.records import (
     Figure,
-    Findings,
+    InspectionFindings,
     InspectionRecord,
     ModelPoint,
     Pin,
@@ -86,7 +86,7 @@ def inspection_records(  # noqa: PLR0913 - where the record belongs, and what it
         }
     some_texts = st.lists(texts(), max_size=2) if findings else st.just([])
     points = st.integers(0, 2) if model_point_types else st.just(0)
-    found = Findings(
+    found = InspectionFindings(
         strengths=tuple(draw(some_texts)),
         limitations=tuple(draw(some_texts)),
         recommendations=tuple(draw(some_texts)),
