@@ -1206,6 +1206,11 @@ class TestSynthesize:
             "Báo cáo nộp muộn: Quận Bắc Từ Liêm (021)",
             "Chưa nộp báo cáo: Huyện Mỹ Đức (282)",
         ] == lines[44:48]
+        assert [
+            "Tổng hợp theo cấp (trung bình)",
+            "Đơn vị             Điểm  Số đơn vị",
+            "Thành phố Hà Nội  84,03          3",
+        ] == lines[-3:]
 
     def test_json(self):
         """

@@ -160,9 +160,14 @@ class TestOutputs:
 
         lines = text.plain(syn, "vi").splitlines()
 
-        assert lines[-1] == "Tổng hợp theo cấp: Thành phố Hà Nội: 84,03 (mean, appraised, 3)"
+        assert (
+            lines[-1]
+            == "Tổng hợp theo cấp: Thành phố Hà Nội: 84,03 (trung bình, điểm thẩm định, 3)"
+        )
         assert "to_roi = 622.000, bang_quy_tac = 5.792" in lines[-10]
-        assert "to_roi = 622000, bang_quy_tac = 5792" in text.plain(syn, "en").splitlines()[-10]
+        english = text.plain(syn, "en").splitlines()
+        assert "to_roi = 622000, bang_quy_tac = 5792" in english[-10]
+        assert english[-1] == "Roll-up: Thành phố Hà Nội: 84.03 (mean, appraised, 3)"
 
     def test_markdown_and_html(self, synthesis):
         """
