@@ -153,6 +153,11 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "exp.bands": ("bands: {bands}", "các mức xếp loại: {bands}"),
     "exp.band_from": ("{band} from {min} %", "{band} từ {min} %"),
+    # an answer word as given (English keeps the word of the file)
+    "answer.pass": ("pass", "đạt"),
+    "answer.fail": ("fail", "không đạt"),
+    "answer.na": ("na", "không áp dụng"),
+    "answer.not_observed": ("not_observed", "không quan sát được"),
     "exp.scored": ("counted", "được tính"),
     "exp.na": ("not applicable (na): left out", "không áp dụng (na): không tính"),
     "exp.not_observed_counted": (
