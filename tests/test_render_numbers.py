@@ -17,6 +17,7 @@ import quytac
 from quytac.render import explanation, html, markdown, scores, text
 from quytac.render import json as render_json
 from quytac.render._numbers import MISSING, format_number, percent_text, score_text
+from quytac.render._ui import ui
 
 
 @pytest.fixture(scope="module")
@@ -217,3 +218,20 @@ class TestOutputs:
             score_text(unscored, "vi"),
             score_text(unscored, "en"),
         )
+
+
+class TestMessages:
+    def test_counts_in_the_command_messages(self):
+        """
+        A count inside a message of the command is a number for people in Vietnamese
+        (``1.234``); English keeps the plain digits.
+        """
+        counts = {"read": 1234, "scored": 1200, "with_errors": 34, "no_answers": 0}
+
+        assert "đã đọc 1.234 hồ sơ: 1.200 đã chấm, 34 có lỗi, 0 không có câu trả lời" == ui(
+            "cli.scored", "vi", **counts
+        )
+        assert "1234 records read: 1200 scored, 34 with errors, 0 without answers" == ui(
+            "cli.scored", "en", **counts
+        )
+        assert "1.001 lỗi, 2.000 cảnh báo" == ui("cli.summary", "vi", errors=1001, warnings=2000)

@@ -8,6 +8,8 @@ has both languages and the same placeholders in each.
 
 from __future__ import annotations
 
+from ._numbers import format_number
+
 #: key -> (English, Vietnamese)
 UI: dict[str, tuple[str, str]] = {
     # --- statuses and forms ---------------------------------------------------------------
@@ -569,4 +571,28 @@ def ui(key: str, lang: str = "vi", **params: object) -> str:
     """
     en, vi = UI[key]
     plurals = {f"{k}_s": "s" * (v != 1) for k, v in params.items() if type(v) is int}
-    return (vi if lang == "vi" else en).format(**plurals, **params)
+    if lang == "vi":
+        params |= {
+            k: format_number(v, lang) for k, v in params.items() if type(v) is int and k in _COUNTS
+        }
+        return vi.format(**plurals, **params)
+    return en.format(**plurals, **params)
+
+
+#: The parameters that are counts, written as numbers for people (``1.234`` in Vietnamese);
+#: a year, a day or a version is not one.
+_COUNTS = frozenset(
+    {
+        "checklists",
+        "count",
+        "errors",
+        "failed",
+        "files",
+        "invalid",
+        "no_answers",
+        "read",
+        "scored",
+        "warnings",
+        "with_errors",
+    }
+)
