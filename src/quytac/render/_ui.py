@@ -525,26 +525,6 @@ ARGPARSE_VI: dict[str, str] = {
     ),
 }
 
-#: The system's reasons for a file that cannot be read or written, in Vietnamese, by the name
-#: of their errno (English gives the system's own text, ``strerror``).
-OS_VI: dict[str, str] = {
-    "ENOENT": "không có tệp hoặc thư mục này",
-    "EACCES": "không có quyền truy cập",
-    "EPERM": "không được phép",
-    "EEXIST": "đã có một tệp ở đó",
-    "ENOTDIR": "không phải là thư mục",
-    "EISDIR": "là một thư mục",
-    "ENOSPC": "đĩa đã hết chỗ",
-    "EROFS": "hệ thống tệp chỉ cho đọc",
-    "ELOOP": "quá nhiều liên kết tượng trưng lồng nhau",
-    "ENAMETOOLONG": "tên tệp quá dài",
-    "EBADF": "đã bị đóng",
-    "EIO": "lỗi đọc ghi thiết bị",
-    "EMFILE": "mở quá nhiều tệp",
-    "EFBIG": "tệp quá lớn",
-    "EDQUOT": "đã hết hạn mức đĩa",
-}
-
 #: The months' names in English, for the date of a report's header.
 MONTHS_EN = (
     "January",
