@@ -920,7 +920,7 @@ class TestScoreExplain:
             "  nếu không bị giới hạn, xếp loại là Khá",
             "  I Công tác lãnh đạo, chỉ đạo: 15/25",
             "    I.1 Có kế hoạch, văn bản triển khai thực hiện hai quy tắc ứng xử",
-            "        fail: 0/10, được tính; câu hỏi bắt buộc không đạt",
+            "        không đạt: 0/10, được tính; câu hỏi bắt buộc không đạt",
         ] == lines[3:12]
         assert [
             "    II.2 Bảng niêm yết đặt nơi dễ quan sát, còn rõ chữ",
@@ -1104,7 +1104,7 @@ class TestScoreExplain:
             "Tốt | 80",
         ] == rows[:4]
         assert (
-            "I.1 | Có kế hoạch, văn bản triển khai thực hiện hai quy tắc ứng xử | fail | 0/10"
+            "I.1 | Có kế hoạch, văn bản triển khai thực hiện hai quy tắc ứng xử | không đạt | 0/10"
             " | được tính; câu hỏi bắt buộc không đạt"
         ) in rows
         assert (
@@ -1206,6 +1206,11 @@ class TestSynthesize:
             "Báo cáo nộp muộn: Quận Bắc Từ Liêm (021)",
             "Chưa nộp báo cáo: Huyện Mỹ Đức (282)",
         ] == lines[44:48]
+        assert [
+            "Tổng hợp theo cấp (trung bình)",
+            "Đơn vị             Điểm  Số đơn vị",
+            "Thành phố Hà Nội  84,03          3",
+        ] == lines[-3:]
 
     def test_json(self):
         """

@@ -325,3 +325,20 @@ class TestSystemReasons:
             "",
             f"quytac validate: không ghi được {target}: không có tệp hoặc thư mục này\n",
         ) == call(capsys, "validate", str(DATA), "--output", str(target))
+
+
+def test_a_file_that_cannot_be_read_says_why_in_vietnamese(tmp_path):
+    """
+    QT014 from the reading layer: the system's reason in the run's language, from the errno
+    table (``không có tệp hoặc thư mục này``), not its English ``strerror``.
+    """
+    missing = tmp_path / "khong-co.yaml"
+    with pytest.raises(quytac.LoadError) as caught:
+        quytac.load(missing)
+
+    [problem] = caught.value.problems
+    assert (
+        f"{missing}: lỗi QT014: (cả tài liệu): không đọc được: không có tệp hoặc thư mục này"
+        == (problem.render("vi"))
+    )
+    assert "cannot read: No such file or directory" == problem.message

@@ -245,11 +245,11 @@ class TestScoresInChromium:
             "| Yếu | 0",
             "I Công tác lãnh đạo, chỉ đạo: 25/25",
             "| Câu hỏi | Nội dung | Trả lời | Điểm | Lý do",
-            "| I.1 | Có kế hoạch, văn bản triển khai thực hiện hai quy tắc ứng xử | pass | 10/10"
+            "| I.1 | Có kế hoạch, văn bản triển khai thực hiện hai quy tắc ứng xử | đạt | 10/10"
             " | được tính",
         ] == lines[start : start + 11]
         assert (
             "| V.3 | Địa điểm công cộng do đơn vị quản lý có niêm yết quy tắc ứng xử nơi công cộng"
-            " | na | - | không áp dụng (na): không tính"
+            " | không áp dụng | - | không áp dụng (na): không tính"
         ) in lines
         assert "script" not in [tag for tag, _ in scores_page.tags]

@@ -60,11 +60,11 @@ SO_LDTBXH_VI = [
     "  các mức xếp loại: Tốt từ 80 %, Khá từ 70 %, Trung bình từ 50 %, Yếu từ 0 %",
     "  I Công tác lãnh đạo, chỉ đạo: 25/25",
     "    I.1 Có kế hoạch, văn bản triển khai thực hiện hai quy tắc ứng xử",
-    "        pass: 10/10, được tính",
+    "        đạt: 10/10, được tính",
     "    I.2 Số văn bản chỉ đạo, hướng dẫn, đôn đốc ban hành trong kỳ",
     "        6: 10/10, được tính",
     "    I.3 Có kiểm tra, giám sát việc thực hiện quy tắc ứng xử trong kỳ",
-    "        pass: 5/5, được tính",
+    "        đạt: 5/5, được tính",
     "  II Công tác tuyên truyền, phổ biến: 16/18",
     "    II.1 Mức độ niêm yết hai quy tắc ứng xử tại trụ sở",
     "        day_du (Niêm yết đủ hai quy tắc): 6/6, được tính",
@@ -73,30 +73,30 @@ SO_LDTBXH_VI = [
     "    II.3 Số buổi tuyên truyền, hội thi, tọa đàm về quy tắc ứng xử tổ chức trong kỳ",
     "        4: 4/6, được tính",
     "    II.4 Có in và phát tài liệu, tờ gấp về quy tắc ứng xử",
-    "        pass: 4/4, được tính",
+    "        đạt: 4/4, được tính",
     "  III Bộ phận tiếp nhận và trả kết quả thủ tục hành chính: 17,5/18",
     "    III.1 Quầy tiếp nhận bố trí đầy đủ, có sơ đồ và bảng hướng dẫn",
     "        day_du (Đầy đủ): 6/6, được tính",
     "    III.2 Công chức tại quầy giao tiếp lịch sự, hướng dẫn tận tình, không gây phiền hà",
     "        7,5: 7,5/8, được tính",
     "    III.3 Có hòm thư góp ý hoặc số điện thoại đường dây nóng công khai",
-    "        pass: 4/4, được tính",
+    "        đạt: 4/4, được tính",
     "    III.4 Ý kiến, phản ánh của người dân ghi nhận tại bộ phận một cửa",
     "        Người dân hài lòng với thái độ tiếp đón (minh họa): -, văn bản: ghi nhận, không chấm",
     "  IV Công sở, trang phục và tác phong: 17/18",
     "    IV.1 Trụ sở gọn gàng, sạch sẽ; biển tên, biển chỉ dẫn đầy đủ",
     "        5: 5/6, được tính",
     "    IV.2 Cán bộ, công chức đeo thẻ, trang phục gọn gàng, lịch sự",
-    "        pass: 8/8, được tính",
+    "        đạt: 8/8, được tính",
     "    IV.3 Không hút thuốc lá, uống rượu bia tại công sở",
-    "        pass: 4/4, được tính",
+    "        đạt: 4/4, được tính",
     "  V Mô hình điểm và cam kết: 12/15",
     "    V.1 Số mô hình điểm về ứng xử văn minh xây dựng hoặc nhân rộng trong kỳ",
     "        2: 6/9, được tính",
     "    V.2 Cán bộ, công chức ký cam kết thực hiện quy tắc ứng xử",
     "        tat_ca (Tất cả đã ký): 6/6, được tính",
     "    V.3 Địa điểm công cộng do đơn vị quản lý có niêm yết quy tắc ứng xử nơi công cộng",
-    "        na: -, không áp dụng (na): không tính",
+    "        không áp dụng: -, không áp dụng (na): không tính",
 ]
 
 #: The English words around the checklist's texts, which it gives in Vietnamese only.
@@ -104,7 +104,9 @@ SO_LDTBXH_EN = [
     "kt-co-quan-2023: 93.09 % (Good), 87.5/94 points, coverage 15/15",
     "  bands: Good from 80 %, Fair from 70 %, Average from 50 %, Weak from 0 %",
     *(
-        line.replace("được tính", "counted")
+        line.replace("        đạt: ", "        pass: ")  # the answer words as the file has them
+        .replace("        không áp dụng: -", "        na: -")
+        .replace("được tính", "counted")
         .replace("văn bản: ghi nhận, không chấm", "text: recorded, never scored")
         .replace("không áp dụng (na): không tính", "not applicable (na): left out")
         .replace("17,5/18", "17.5/18")  # a decimal point in English, a comma in Vietnamese
@@ -151,7 +153,7 @@ class TestText:
             "  nếu không bị giới hạn, xếp loại là Khá\n"
             "  I Lãnh đạo: 0/6\n"
             "    I.1 Có văn bản triển khai\n"
-            "        fail: 0/1, được tính; câu hỏi bắt buộc không đạt\n"
+            "        không đạt: 0/1, được tính; câu hỏi bắt buộc không đạt\n"
             "        ghi chú: Chưa có kế hoạch\n"
             "        minh chứng: bb-01.pdf\n"
             "    I.2 Mức độ niêm yết\n"
@@ -160,9 +162,9 @@ class TestText:
             "        -, bỏ qua: I.2 = khong, cần I.2 = day_du\n"
             "  II Công khai: 30/32\n"
             "    II.1 Có hòm thư góp ý\n"
-            "        pass: 30/30, được tính\n"
+            "        đạt: 30/30, được tính\n"
             "    II.2 Có đường dây nóng\n"
-            "        not_observed: 0/2, không quan sát được: tính là không đạt"
+            "        không quan sát được: 0/2, không quan sát được: tính là không đạt"
         ) == explanation.text(explained, "vi", detailed=True)
         assert [
             "kt: 78.95 % (Average), 30/38 points, coverage 3/4",
@@ -220,7 +222,7 @@ class TestText:
             "  các mức xếp loại: \\x1b[31mĐạt từ 0 %",
             "  I Mục\\u202eI: 1/1",
             "    I.1 Có kế hoạch\\x07",
-            "        pass: 1/1, được tính",
+            "        đạt: 1/1, được tính",
             "        ghi chú: a\\x1b[2Jb",
             "    I.2 Ý kiến",
             "        hai dòng\\x1b: -, văn bản: ghi nhận, không chấm",
@@ -313,7 +315,7 @@ class TestMarkdown:
             "",
             "| Câu hỏi | Nội dung | Trả lời | Điểm | Lý do |",
             "|---|---|---|---:|---|",
-            "| I.1 | Có văn bản triển khai | fail; ghi chú: Chưa có kế hoạch; minh chứng: bb-01.pdf"
+            "| I.1 | Có văn bản triển khai | không đạt; ghi chú: Chưa có kế hoạch; minh chứng: bb-01.pdf"
             " | 0/1 | được tính; câu hỏi bắt buộc không đạt |",
             "| I.2 | Mức độ niêm yết | khong (Không niêm yết) | 0/5 | được tính |",
             "| I.3 | Bảng \\<b\\>đẹp\\</b\\> \\| \\*rõ\\* | \\- | \\- |"
@@ -323,8 +325,8 @@ class TestMarkdown:
             "",
             "| Câu hỏi | Nội dung | Trả lời | Điểm | Lý do |",
             "|---|---|---|---:|---|",
-            "| II.1 | Có hòm thư góp ý | pass | 30/30 | được tính |",
-            "| II.2 | Có đường dây nóng | not\\_observed | 0/2 |"
+            "| II.1 | Có hòm thư góp ý | đạt | 30/30 | được tính |",
+            "| II.2 | Có đường dây nóng | không quan sát được | 0/2 |"
             " không quan sát được: tính là không đạt |",
         ] == explanation.markdown(explained, "vi")
 

@@ -17,6 +17,7 @@ import quytac
 from quytac.render import explanation, html, markdown, scores, text
 from quytac.render import json as render_json
 from quytac.render._numbers import MISSING, format_number, percent_text, score_text
+from quytac.render._ui import ui
 
 
 @pytest.fixture(scope="module")
@@ -160,9 +161,14 @@ class TestOutputs:
 
         lines = text.plain(syn, "vi").splitlines()
 
-        assert lines[-1] == "Tổng hợp theo cấp: Thành phố Hà Nội: 84,03 (mean, appraised, 3)"
+        assert (
+            lines[-1]
+            == "Tổng hợp theo cấp: Thành phố Hà Nội: 84,03 (trung bình, điểm thẩm định, 3)"
+        )
         assert "to_roi = 622.000, bang_quy_tac = 5.792" in lines[-10]
-        assert "to_roi = 622000, bang_quy_tac = 5792" in text.plain(syn, "en").splitlines()[-10]
+        english = text.plain(syn, "en").splitlines()
+        assert "to_roi = 622000, bang_quy_tac = 5792" in english[-10]
+        assert english[-1] == "Roll-up: Thành phố Hà Nội: 84.03 (mean, appraised, 3)"
 
     def test_markdown_and_html(self, synthesis):
         """
@@ -212,3 +218,20 @@ class TestOutputs:
             score_text(unscored, "vi"),
             score_text(unscored, "en"),
         )
+
+
+class TestMessages:
+    def test_counts_in_the_command_messages(self):
+        """
+        A count inside a message of the command is a number for people in Vietnamese
+        (``1.234``); English keeps the plain digits.
+        """
+        counts = {"read": 1234, "scored": 1200, "with_errors": 34, "no_answers": 0}
+
+        assert "đã đọc 1.234 hồ sơ: 1.200 đã chấm, 34 có lỗi, 0 không có câu trả lời" == ui(
+            "cli.scored", "vi", **counts
+        )
+        assert "1234 records read: 1200 scored, 34 with errors, 0 without answers" == ui(
+            "cli.scored", "en", **counts
+        )
+        assert "1.001 lỗi, 2.000 cảnh báo" == ui("cli.summary", "vi", errors=1001, warnings=2000)

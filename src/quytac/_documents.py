@@ -336,7 +336,7 @@ def _unreadable(source: str, exc: OSError | _sources.NotARegularFile) -> Loaded:
         detail, detail_vi = _NOT_FILES[exc.kind]
         found = _messages.make(Problem, "QT014", detail=detail, detail_vi=detail_vi)
     else:
-        found = _messages.make(Problem, "QT014", detail=exc.strerror or str(exc))
+        found = _messages.make(Problem, "QT014", **_messages.os_detail(exc))
     return Loaded(Origin(source, 0), None, (found.located(source),))
 
 
@@ -382,7 +382,7 @@ def _json_file(
     try:
         return _json_documents(text, source, reader)
     except OSError as exc:
-        problem = _messages.make(Problem, "QT014", detail=exc.strerror or str(exc))
+        problem = _messages.make(Problem, "QT014", **_messages.os_detail(exc))
         return [_yaml.RawDocument(0, None, (problem.located(source),))], text.segment
 
 
@@ -426,10 +426,8 @@ def _json_lines(reader: _sources.Decoded, source: str) -> Iterator[_yaml.RawDocu
     except _sources.WrongEncoding as wrong:
         yield _yaml.RawDocument(index, None, (_yaml.encoding_problem(wrong, source),))
     except OSError as exc:
-        detail = exc.strerror or str(exc)
-        yield _yaml.RawDocument(
-            index, None, (_messages.make(Problem, "QT014", detail=detail).located(source),)
-        )
+        found = _messages.make(Problem, "QT014", **_messages.os_detail(exc))
+        yield _yaml.RawDocument(index, None, (found.located(source),))
 
 
 def _below(problem: Problem, lines: int) -> Problem:

@@ -12,9 +12,10 @@ import ast
 import contextlib
 import datetime as dt
 import enum
+import errno
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from ._mapping import FrozenMap
 from .errors import Finding, Severity
@@ -1082,3 +1083,41 @@ def score_word(word: str, lang: str) -> str:
     """
     english, vietnamese = SCORE_WORDS.get(word, (word, word))
     return vietnamese if lang == "vi" else english
+
+
+#: The system's reasons a file cannot be read or written, by errno name, in Vietnamese (the
+#: system gives them in English only).
+OS_VI: dict[str, str] = {
+    "ENOENT": "không có tệp hoặc thư mục này",
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "không được phép",
+    "EEXIST": "đã có một tệp ở đó",
+    "ENOTDIR": "không phải là thư mục",
+    "EISDIR": "là một thư mục",
+    "ENOSPC": "đĩa đã hết chỗ",
+    "EROFS": "hệ thống tệp chỉ cho đọc",
+    "ELOOP": "quá nhiều liên kết tượng trưng lồng nhau",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "EBADF": "đã bị đóng",
+    "EIO": "lỗi đọc ghi thiết bị",
+    "EMFILE": "mở quá nhiều tệp",
+    "EFBIG": "tệp quá lớn",
+    "EDQUOT": "đã hết hạn mức đĩa",
+}
+
+
+class OsDetail(TypedDict):
+    """The two details of QT014."""
+
+    detail: str
+    detail_vi: str
+
+
+def os_detail(exc: OSError) -> OsDetail:
+    """
+    The ``detail`` and ``detail_vi`` of a file that cannot be read (QT014): the system's own
+    words, and their Vietnamese from ``OS_VI`` when the errno is one it knows.
+    """
+    detail = exc.strerror or str(exc)
+    name = errno.errorcode.get(exc.errno) if isinstance(exc.errno, int) else None
+    return {"detail": detail, "detail_vi": OS_VI.get(name or "", detail)}

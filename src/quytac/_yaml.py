@@ -83,7 +83,7 @@ def read_yaml(
         except _sources.WrongEncoding as wrong:
             yield RawDocument(-1, None, (encoding_problem(wrong, source),))
         except OSError as exc:
-            problem = _problem("QT014", (), None, source, detail=exc.strerror or str(exc))
+            problem = _problem("QT014", (), None, source, **_messages.os_detail(exc))
             yield RawDocument(-1, None, (problem,))
         except (yaml.YAMLError, UnicodeError, ValueError) as exc:
             problems = [_reader_problem(exc, text.segment, source)]

@@ -128,7 +128,7 @@ def _listing(
                 key=lambda entry: entry.name,
             )
     except OSError as exc:
-        problems.append(_unread("QT014", folder, detail=exc.strerror or str(exc)))
+        problems.append(_unread("QT014", folder, **_messages.os_detail(exc)))
         return iter(())
     return ((folder / entry.name, entry) for entry in entries)
 
@@ -167,7 +167,7 @@ def _unlooked(path: Path, entry: os.DirEntry[str], exc: OSError) -> list[Problem
         return [_unread("QT112", path, target=repr(target))]
     if exc.errno == errno.ENOENT:
         return []
-    return [_unread("QT014", path, detail=exc.strerror or str(exc))]
+    return [_unread("QT014", path, **_messages.os_detail(exc))]
 
 
 def _unread(code: str, path: Path, **params: object) -> Problem:

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
+from quytac import _messages
 from quytac._documents import SUFFIXES
 from quytac.errors import Finding, Severity
 from quytac.render import json as render_json
 from quytac.render import text as render_text
-from quytac.render._ui import OS_VI, ui
+from quytac.render._ui import ui
 from quytac.workspace import Workspace, read_files, walk
 
 if TYPE_CHECKING:
@@ -218,7 +219,4 @@ def _detail(exc: OSError, lang: str = "en") -> str:
     """
     Why a file cannot be read or written, in ``lang``: the system's own words in English.
     """
-    name = errno.errorcode.get(exc.errno) if isinstance(exc.errno, int) else None
-    if lang == "vi" and name in OS_VI:
-        return OS_VI[name]
-    return exc.strerror or str(exc)
+    return _messages.os_detail(exc)["detail_vi" if lang == "vi" else "detail"]

@@ -8,6 +8,8 @@ has both languages and the same placeholders in each.
 
 from __future__ import annotations
 
+from ._numbers import format_number
+
 #: key -> (English, Vietnamese)
 UI: dict[str, tuple[str, str]] = {
     # --- statuses and forms ---------------------------------------------------------------
@@ -56,6 +58,11 @@ UI: dict[str, tuple[str, str]] = {
     "syn.late": ("Late reports", "Báo cáo nộp muộn"),
     "syn.missing": ("Missing reports", "Chưa nộp báo cáo"),
     "syn.roll_up": ("Roll-up ({policy})", "Tổng hợp theo cấp ({policy})"),
+    "roll_up.mean": ("mean", "trung bình"),
+    "roll_up.pooled": ("pooled", "gộp điểm"),
+    "roll_up.worst": ("worst", "thấp nhất"),
+    "roll_up.appraised": ("appraised", "điểm thẩm định"),
+    "roll_up.self_assessed": ("self_assessed", "điểm tự đánh giá"),
     "syn.ranking": ("Ranking", "Xếp hạng"),
     "syn.units": ("Units", "Các đơn vị"),
     "syn.chart": ("Scores by unit", "Điểm theo đơn vị"),
@@ -148,6 +155,11 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "exp.bands": ("bands: {bands}", "các mức xếp loại: {bands}"),
     "exp.band_from": ("{band} from {min} %", "{band} từ {min} %"),
+    # an answer word as given (English keeps the word of the file)
+    "answer.pass": ("pass", "đạt"),
+    "answer.fail": ("fail", "không đạt"),
+    "answer.na": ("na", "không áp dụng"),
+    "answer.not_observed": ("not_observed", "không quan sát được"),
     "exp.scored": ("counted", "được tính"),
     "exp.na": ("not applicable (na): left out", "không áp dụng (na): không tính"),
     "exp.not_observed_counted": (
@@ -513,26 +525,6 @@ ARGPARSE_VI: dict[str, str] = {
     ),
 }
 
-#: The system's reasons for a file that cannot be read or written, in Vietnamese, by the name
-#: of their errno (English gives the system's own text, ``strerror``).
-OS_VI: dict[str, str] = {
-    "ENOENT": "không có tệp hoặc thư mục này",
-    "EACCES": "không có quyền truy cập",
-    "EPERM": "không được phép",
-    "EEXIST": "đã có một tệp ở đó",
-    "ENOTDIR": "không phải là thư mục",
-    "EISDIR": "là một thư mục",
-    "ENOSPC": "đĩa đã hết chỗ",
-    "EROFS": "hệ thống tệp chỉ cho đọc",
-    "ELOOP": "quá nhiều liên kết tượng trưng lồng nhau",
-    "ENAMETOOLONG": "tên tệp quá dài",
-    "EBADF": "đã bị đóng",
-    "EIO": "lỗi đọc ghi thiết bị",
-    "EMFILE": "mở quá nhiều tệp",
-    "EFBIG": "tệp quá lớn",
-    "EDQUOT": "đã hết hạn mức đĩa",
-}
-
 #: The months' names in English, for the date of a report's header.
 MONTHS_EN = (
     "January",
@@ -559,4 +551,28 @@ def ui(key: str, lang: str = "vi", **params: object) -> str:
     """
     en, vi = UI[key]
     plurals = {f"{k}_s": "s" * (v != 1) for k, v in params.items() if type(v) is int}
-    return (vi if lang == "vi" else en).format(**plurals, **params)
+    if lang == "vi":
+        params |= {
+            k: format_number(v, lang) for k, v in params.items() if type(v) is int and k in _COUNTS
+        }
+        return vi.format(**plurals, **params)
+    return en.format(**plurals, **params)
+
+
+#: The parameters that are counts, written as numbers for people (``1.234`` in Vietnamese);
+#: a year, a day or a version is not one.
+_COUNTS = frozenset(
+    {
+        "checklists",
+        "count",
+        "errors",
+        "failed",
+        "files",
+        "invalid",
+        "no_answers",
+        "read",
+        "scored",
+        "warnings",
+        "with_errors",
+    }
+)

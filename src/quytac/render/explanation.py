@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from quytac.checklists import Choices, Count, PointsScale, ZeroScope
+from quytac.checklists import NA, NOT_OBSERVED, Choices, Count, PointsScale, ZeroScope
 from quytac.conditions import AllOf, AnyOf, ItemCondition, NotCondition
 from quytac.scoring import Status, _plain, round_percent
 
@@ -198,6 +198,11 @@ def _points(result: ItemResult, lang: str) -> str:
     return shown
 
 
+#: The answer words any item may take (``pass``, ``fail``, ``na``, ``not_observed``), shown
+#: in the run's language.
+_WORDS = frozenset({"pass", "fail", NA, NOT_OBSERVED})
+
+
 def _answer(result: ItemResult, lang: str) -> str | None:
     """
     The answer as given, with the label of the choice it names.
@@ -206,6 +211,8 @@ def _answer(result: ItemResult, lang: str) -> str | None:
         return None
     value = prose(result.answer.value)  # a text item's answer is prose
     kind = result.item.answer if result.item is not None else None
+    if value in _WORDS and (kind is None or kind.name != "text"):
+        return ui(f"answer.{value}", lang)
     if isinstance(kind, Choices):
         label = next((c.label.get(lang) for c in kind.choices if c.id == value), None)
         if label is not None:
@@ -257,7 +264,7 @@ def _text_section(
     for result in section.items:
         answer = _answer(result, lang) if detailed else None
         if not detailed:
-            given = f" = {result.answer.value}" if result.answer is not None else ""
+            given = f" = {_answer(result, lang)}" if result.answer is not None else ""
             lines.append(
                 f"{pad}  {result.id}{given}: {_points(result, lang)}, {reason(result, lang)}"
             )

@@ -282,7 +282,10 @@ def synthesis(
         lines += ["", style(ui("col.issues", lang), "bold")]
         lines += findings(found, lang, style)
     if syn.roll_up:
-        lines += ["", style(ui("syn.roll_up", lang, policy=syn.plan.roll_up), "bold")]
+        lines += [
+            "",
+            style(ui("syn.roll_up", lang, policy=ui(f"roll_up.{syn.plan.roll_up}", lang)), "bold"),
+        ]
         rolled_rows = [[ui("col.unit", lang), ui("col.score", lang), ui("col.count", lang)]]
         rolled_rows += [
             [
@@ -349,7 +352,8 @@ def plain(syn: Synthesis, lang: str = "vi") -> str:
             lines.append(f"{ui(key, lang)}: {', '.join(unit.name.get(lang) for unit in units)}")
     lines += [
         f"{ui('plain.roll_up', lang)}: {rolled.unit.name.get(lang)}: {n(rolled.shown())}"
-        f" ({syn.plan.roll_up}, {rolled.scores}, {n(rolled.scored)})"
+        f" ({ui(f'roll_up.{syn.plan.roll_up}', lang)}, {ui(f'roll_up.{rolled.scores}', lang)},"
+        f" {n(rolled.scored)})"
         for rolled in syn.roll_up
     ]
     lines += [
