@@ -666,9 +666,9 @@ class TestExplain:
         assert (
             "kt: 66,67 % (Trung bình), 10/15 điểm, phạm vi 1/2\n"
             "  I Công tác lãnh đạo, chỉ đạo: 10/15\n"
-            "    I.1 = pass: 10/10, được tính\n"
+            "    I.1 = đạt: 10/10, được tính\n"
             "    I.2: 0/5, chưa trả lời: tính là không đạt\n"
-            "    I.3 = na: -, không áp dụng (na): không tính\n"
+            "    I.3 = không áp dụng: -, không áp dụng (na): không tính\n"
             "    I.4: -, bỏ qua: điều kiện không thỏa mãn"
         ) == text(result.explain(), "vi")
 

@@ -203,6 +203,20 @@ def _points(result: ItemResult, lang: str) -> str:
 _WORDS = frozenset({"pass", "fail", NA, NOT_OBSERVED})
 
 
+def _word(result: ItemResult, lang: str) -> str:
+    """
+    The answer as given, its answer word (``pass``, ``na``, ...) in the run's language: the
+    short view, without choice labels.
+    """
+    if result.answer is None:
+        return ""
+    kind = result.item.answer if result.item is not None else None
+    value = str(result.answer.value)
+    if value in _WORDS and (kind is None or kind.name != "text"):
+        return ui(f"answer.{value}", lang)
+    return value
+
+
 def _answer(result: ItemResult, lang: str) -> str | None:
     """
     The answer as given, with the label of the choice it names.
@@ -264,7 +278,7 @@ def _text_section(
     for result in section.items:
         answer = _answer(result, lang) if detailed else None
         if not detailed:
-            given = f" = {_answer(result, lang)}" if result.answer is not None else ""
+            given = f" = {_word(result, lang)}" if result.answer is not None else ""
             lines.append(
                 f"{pad}  {result.id}{given}: {_points(result, lang)}, {reason(result, lang)}"
             )
