@@ -29,7 +29,7 @@ from .plans import outside_kind, unknown
 from .reports import figure_issues, report_content_issues
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from quytac.plans import Assignment
     from quytac.records import Path, Pin, SelfAssessment
@@ -97,7 +97,7 @@ def _record_issues(
             end=plan.period.end,
         )
     yield from _assignment_issues(context, plan, record.unit, Form.DIRECT)
-    yield from _duplicate_record_issues(context, record)
+    yield from _duplicate_issues(context, record)
     direct = plan.direct
     checklist_id = direct.checklist if direct is not None else None
     if record.answers or record.checklist is not None:
@@ -316,59 +316,40 @@ def _edition(current: Any, pinned: int) -> tuple[str, ...]:
     return ("edition", type(current).kind, current.id, str(pinned))
 
 
-def _plan_records(
-    context: Context, plan: str
-) -> dict[str, tuple[InspectionRecord, tuple[InspectionRecord, ...]]]:
-    return _records_by_plan(context).get(plan, {})
+#: For each kind that competes for a unit (by name): its class, how the counting one is chosen,
+#: and the code of one that does not count.
+_COUNTING: dict[str, tuple[type[Any], Callable[[list[Any]], dict[str, tuple[Any, Any]]], str]] = {
+    "Report": (Report, counting_reports, "QT328"),
+    "InspectionRecord": (InspectionRecord, counting_records, "QT338"),
+}
 
 
-@functools.lru_cache(maxsize=4)
-def _records_by_plan(
-    context: Context,
-) -> dict[str, dict[str, tuple[InspectionRecord, tuple[InspectionRecord, ...]]]]:
+@functools.lru_cache(maxsize=8)
+def _counting_by_plan(context: Context, kind: str) -> dict[str, dict[str, tuple[Any, Any]]]:
     """
-    The counting records of every plan of a context, in one pass over its documents.
+    The counting reports (or records) of every plan of a context, in one pass over its
+    documents of that kind.
     """
-    by_plan: dict[str, list[InspectionRecord]] = {}
-    for record in context.all(InspectionRecord):
-        by_plan.setdefault(record.plan, []).append(record)
-    return {plan: counting_records(records) for plan, records in by_plan.items()}
+    cls, choose, _ = _COUNTING[kind]
+    by_plan: dict[str, list[Any]] = {}
+    for document in context.all(cls):
+        by_plan.setdefault(document.plan, []).append(document)
+    return {plan: choose(found) for plan, found in by_plan.items()}
 
 
-def _duplicate_record_issues(context: Context, record: InspectionRecord) -> Iterator[Issue]:
-    if context.get(InspectionRecord, record.id) is record:
-        counting = _plan_records(context, record.plan)[record.unit][0]
-    else:  # a record checked on its own: it competes with those of the context
-        counting = counting_records([*_others(context, record), record])[record.unit][0]
-    if counting.id != record.id:
+def _duplicate_issues(context: Context, document: D) -> Iterator[Issue]:
+    """
+    QT328 (a report) or QT338 (a record) when another one counts for the same plan and unit.
+    """
+    cls, choose, code = _COUNTING[type(document).__name__]
+    if context.get(cls, document.id) is document:
+        by_unit = _counting_by_plan(context, cls.__name__).get(document.plan, {})
+        counting = by_unit[document.unit][0]
+    else:  # checked on its own: it competes with those of the context
+        counting = choose([*_others(context, document), document])[document.unit][0]
+    if counting.id != document.id:
         yield _messages.make(
-            Issue, "QT338", ("unit",), unit=repr(record.unit), counting=repr(counting.id)
-        )
-
-
-def _plan_reports(context: Context, plan: str) -> dict[str, tuple[Report, Report]]:
-    return _reports_by_plan(context).get(plan, {})
-
-
-@functools.lru_cache(maxsize=4)
-def _reports_by_plan(context: Context) -> dict[str, dict[str, tuple[Report, Report]]]:
-    """
-    The counting reports of every plan of a context, in one pass over its documents.
-    """
-    by_plan: dict[str, list[Report]] = {}
-    for report in context.all(Report):
-        by_plan.setdefault(report.plan, []).append(report)
-    return {plan: counting_reports(reports) for plan, reports in by_plan.items()}
-
-
-def _duplicate_issues(context: Context, report: Report) -> Iterator[Issue]:
-    if context.get(Report, report.id) is report:
-        counting = _plan_reports(context, report.plan)[report.unit][0]
-    else:  # a report checked on its own: it competes with those of the context
-        counting = counting_reports([*_others(context, report), report])[report.unit][0]
-    if counting.id != report.id:
-        yield _messages.make(
-            Issue, "QT328", ("unit",), unit=repr(report.unit), counting=repr(counting.id)
+            Issue, code, ("unit",), unit=repr(document.unit), counting=repr(counting.id)
         )
 
 
